@@ -1,0 +1,35 @@
+# Lantai: the two commands of the quick start are `make site` and `make test`.
+
+SWIFT ?= swift
+LANTAI_RELEASE = .build/release/lantai
+LANTAI_DEBUG = .build/debug/lantai
+
+.PHONY: site test deps test-deps build-release build-debug swift-test e2e clean
+
+## Build the portal from content/ into public/ (installs missing Debian packages first).
+site: deps build-release
+	$(LANTAI_RELEASE) build --content content --theme theme --output public
+
+## Run every test: Swift unit and integration tests, then the browser checks.
+test: test-deps build-debug swift-test e2e
+
+deps:
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
+
+build-release:
+	$(SWIFT) build -c release --product lantai
+
+build-debug:
+	$(SWIFT) build --build-tests
+
+swift-test:
+	$(SWIFT) test --skip-build
+
+e2e:
+	LANTAI=$(LANTAI_DEBUG) node --test Tests/e2e/
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lantai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lantai", targets: ["lantai"]),
+        .library(name: "LantaiCore", targets: ["LantaiCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Debian's cmark-gfm ships one pkg-config file that links both libraries.
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "LantaiCore",
+            dependencies: [
+                "CMarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "lantai",
+            dependencies: [
+                "LantaiCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "LantaiTestSupport",
+            dependencies: ["LantaiCore"],
+            path: "Tests/LantaiTestSupport"
+        ),
+        .testTarget(
+            name: "LantaiCoreTests",
+            dependencies: ["LantaiCore", "LantaiTestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Reads the content folder from disk: the first stage, and with the output writer the only
+/// code of the build that touches files.
+public struct ContentLoader: Sendable {
+    public var contentDirectory: URL
+    /// How the content folder is spelled in diagnostics (as the user gave it).
+    public var displayPrefix: String
+
+    public init(contentDirectory: URL, displayPrefix: String) {
+        self.contentDirectory = contentDirectory
+        self.displayPrefix = displayPrefix
+    }
+
+    public func load() throws -> ContentTree {
+        var diagnostics: [Diagnostic] = []
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure(.error("the content folder does not exist; create it or pass --content DIR", in: displayPrefix))
+        }
+
+        var config = SiteConfig()
+        if let (text, path) = readOptional(SiteConfig.fileName, into: &diagnostics) {
+            let (parsed, problems) = SiteConfig.parse(text, path: path)
+            config = parsed
+            diagnostics += problems
+        }
+        var catalog = ContentTree.defaultCatalog
+        if let (text, path) = readOptional(TopicCatalog.fileName, into: &diagnostics) {
+            let (parsed, problems) = TopicCatalog.parse(text, path: path)
+            catalog = parsed
+            diagnostics += problems
+        }
+
+        var sources: [SourceFile] = []
+        var staticFiles: [String] = []
+        for relativePath in listFiles() {
+            if relativePath == SiteConfig.fileName || relativePath == TopicCatalog.fileName { continue }
+            guard relativePath.hasSuffix(".md") else {
+                staticFiles.append(relativePath)
+                continue
+            }
+            let displayPath = display(relativePath)
+            switch read(relativePath) {
+            case .success(let text):
+                sources.append(SourceFile(displayPath: displayPath, relativePath: relativePath, text: text))
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        return ContentTree(config: config, catalog: catalog, sources: sources, staticFiles: staticFiles, diagnostics: diagnostics)
+    }
+
+    /// Content-relative paths of every regular file, sorted, skipping hidden files and folders.
+    func listFiles() -> [String] {
+        let keys: [URLResourceKey] = [.isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(
+            at: contentDirectory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
+        let base = contentDirectory.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(base) else { continue }
+            paths.append(String(full.dropFirst(base.count).drop { $0 == "/" }))
+        }
+        return paths.sorted()
+    }
+
+    private func display(_ relativePath: String) -> String {
+        displayPrefix.hasSuffix("/") ? displayPrefix + relativePath : displayPrefix + "/" + relativePath
+    }
+
+    private func readOptional(_ name: String, into diagnostics: inout [Diagnostic]) -> (String, String)? {
+        let path = display(name)
+        guard FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(name).path) else { return nil }
+        switch read(name) {
+        case .success(let text): return (SourceFile.normalizeNewlines(text), path)
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// Reads a file as UTF-8; anything else is reported with the offset of the first bad byte.
+    private func read(_ relativePath: String) -> Result<String, Diagnostic> {
+        let path = display(relativePath)
+        guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(relativePath).path) else {
+            return .failure(.error("cannot read this file", in: path))
+        }
+        return TextDecoding.utf8(data, path: path)
+    }
+}
+
+/// Strict UTF-8 decoding with a diagnostic that points at the first bad byte.
+enum TextDecoding {
+    static func utf8(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        if let nul = data.firstIndex(of: 0) {
+            let offset = nul - data.startIndex
+            return .failure(.error("the file contains a NUL byte at byte offset \(offset); it is not a text file",
+                                   in: path, at: location(ofByte: offset, in: data)))
+        }
+        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        let offset = firstInvalidByte(in: data) ?? 0
+        return .failure(.error("the file is not valid UTF-8 (byte offset \(offset)); save it as UTF-8 or bring it in with 'lantai import', which reads GB18030",
+                               in: path, at: location(ofByte: offset, in: data)))
+    }
+
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidByte(in data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        var index = 0
+        while index < bytes.count {
+            let length: Int
+            switch bytes[index] {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            let sequence = Array(bytes[index..<(index + length)])
+            if String(validating: sequence, as: UTF8.self) == nil { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// Line and character column of a byte offset, counting only the valid text before it.
+    private static func location(ofByte offset: Int, in data: Data) -> SourceLocation {
+        let prefix = String(decoding: data.prefix(offset), as: UTF8.self)
+        let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+        return SourceLocation(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+    }
+}

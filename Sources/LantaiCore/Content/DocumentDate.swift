@@ -1,0 +1,91 @@
+import Foundation
+
+/// A calendar date as written in front matter or a file name; time of day is not kept.
+public struct DocumentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1000...9999).contains(year), (1...12).contains(month),
+              (1...DocumentDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `2023-05-12`, `2023/5/12`, `2023.05.12` or `2023年5月12日`, optionally followed by a
+    /// time of day (`2023-05-12 09:30`, `2023-05-12T09:30:00+08:00`), which is ignored.
+    public init?(parsing text: String) {
+        let scalars = Array(text.trimmingCharacters(in: [" ", "\t"]).unicodeScalars)
+        var numbers: [Int] = []
+        var index = 0
+        var separators: [Unicode.Scalar] = []
+        while index < scalars.count, numbers.count < 3 {
+            var value = 0
+            var digits = 0
+            while index < scalars.count, let digit = scalars[index].asciiDigit {
+                value = value * 10 + digit
+                digits += 1
+                index += 1
+            }
+            guard digits > 0, digits <= (numbers.isEmpty ? 4 : 2) else { return nil }
+            numbers.append(value)
+            if index < scalars.count {
+                separators.append(scalars[index])
+                index += 1
+            }
+        }
+        guard numbers.count == 3 else { return nil }
+        let dashed = separators.prefix(2).allSatisfy { $0 == "-" } || separators.prefix(2).allSatisfy { $0 == "/" }
+            || separators.prefix(2).allSatisfy { $0 == "." }
+        let chinese = separators.count >= 2 && separators[0] == "年" && separators[1] == "月"
+        guard dashed || chinese else { return nil }
+        if chinese {
+            guard separators.count >= 3, separators[2] == "日" || separators[2] == "号" else { return nil }
+        }
+        // After the date only a time of day may follow.
+        if index < scalars.count {
+            let rest = String(String.UnicodeScalarView(scalars[index...]))
+            guard rest.unicodeScalars.allSatisfy({ $0.asciiDigit != nil || ":+-.Z ".unicodeScalars.contains($0) }) else {
+                return nil
+            }
+            if !chinese, let last = separators.last, last != " ", last != "T" { return nil }
+        }
+        self.init(year: numbers[0], month: numbers[1], day: numbers[2])
+    }
+
+    /// A `YYYY-MM-DD` prefix of a file name (`2023-05-12-speech.md`).
+    public init?(fileNamePrefix name: String) {
+        let scalars = Array(name.unicodeScalars.prefix(11))
+        guard scalars.count >= 10, scalars[4] == "-", scalars[7] == "-",
+              scalars.count == 10 || scalars[10].asciiDigit == nil else { return nil }
+        self.init(parsing: String(String.UnicodeScalarView(scalars[0..<10])))
+    }
+
+    /// `2023-05-12`.
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `2023年5月12日`, as the portal shows dates.
+    public var chinese: String { "\(year)年\(month)月\(day)日" }
+
+    public static func < (lhs: DocumentDate, rhs: DocumentDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+private extension Unicode.Scalar {
+    var asciiDigit: Int? {
+        (0x30...0x39).contains(value) ? Int(value - 0x30) : nil
+    }
+}

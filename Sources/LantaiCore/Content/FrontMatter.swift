@@ -1,0 +1,68 @@
+import Foundation
+
+/// The metadata a document's author wrote between the `---` fences. Every field is optional;
+/// the document stage fills gaps (title from the first heading, date from the file name).
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String?
+    public var date: DocumentDate?
+    public var speaker: String?
+    public var organization: String?
+    public var venue: String?
+    public var type: String?
+    public var summary: String?
+    public var slug: String?
+    /// Topic names or slugs as written, with their positions so an unknown one can be pointed at.
+    public var topics: [Located<String>] = []
+    public var draft = false
+
+    public init() {}
+
+    /// The keys this stage reads; other keys (written by `lantai import`, say) are kept in the
+    /// file and ignored by the build.
+    public static let knownKeys: Set<String> = [
+        "title", "date", "speaker", "organization", "venue", "type", "topics", "summary", "draft", "slug",
+    ]
+
+    /// Reads front matter YAML. `firstLine` is the file line of the YAML's first line.
+    /// Every problem is returned; the values that were fine are still filled in.
+    public static func parse(_ yaml: String, path: String, firstLine: Int) -> (FrontMatter, [Diagnostic]) {
+        var fields: YAMLMapping
+        switch YAMLMapping.parse(yaml, path: path, lineOffset: firstLine - 1) {
+        case .success(let mapping): fields = mapping
+        case .failure(let diagnostic): return (FrontMatter(), [diagnostic])
+        }
+        var matter = FrontMatter()
+        matter.title = fields.string("title")?.value.nonBlank
+        matter.speaker = fields.string("speaker")?.value.nonBlank
+        matter.organization = fields.string("organization")?.value.nonBlank
+        matter.venue = fields.string("venue")?.value.nonBlank
+        matter.type = fields.string("type")?.value.nonBlank
+        matter.summary = fields.string("summary")?.value.nonBlank
+        matter.topics = fields.stringList("topics").filter { $0.value.nonBlank != nil }
+        matter.draft = fields.bool("draft") ?? false
+        if let slug = fields.string("slug") {
+            if Slug.isValid(slug.value) {
+                matter.slug = slug.value
+            } else {
+                fields.report("'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'", at: slug.location)
+            }
+        }
+        if let date = fields.string("date") {
+            if let parsed = DocumentDate(parsing: date.value) {
+                matter.date = parsed
+            } else {
+                fields.report("'date' value '\(date.value)' is not a date; write it as YYYY-MM-DD, e.g. 2023-05-12",
+                              at: date.location)
+            }
+        }
+        return (matter, fields.diagnostics)
+    }
+}
+
+extension String {
+    /// The string with surrounding white space removed, or nil when nothing is left.
+    var nonBlank: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

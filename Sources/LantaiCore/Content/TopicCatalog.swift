@@ -1,0 +1,68 @@
+/// A theme the portal is indexed by (服务意识, 参谋作用, 督查 …).
+public struct Topic: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    public var description: String
+
+    public init(name: String, slug: String, description: String = "") {
+        self.name = name
+        self.slug = slug
+        self.description = description
+    }
+}
+
+/// The topics listed in `content/topics.yml`, in the order written there.
+public struct TopicCatalog: Sendable, Hashable {
+    public var topics: [Topic]
+
+    public init(topics: [Topic]) {
+        self.topics = topics
+    }
+
+    public static let fileName = "topics.yml"
+
+    /// Finds a topic by its name or its slug, as front matter may use either.
+    public func topic(named nameOrSlug: String) -> Topic? {
+        topics.first { $0.name == nameOrSlug || $0.slug == nameOrSlug }
+    }
+
+    /// Reads `topics: [{name, slug, description}]`.
+    public static func parse(_ yaml: String, path: String) -> (TopicCatalog, [Diagnostic]) {
+        var fields: YAMLMapping
+        switch YAMLMapping.parse(yaml, path: path, lineOffset: 0) {
+        case .success(let mapping): fields = mapping
+        case .failure(let diagnostic): return (TopicCatalog(topics: []), [diagnostic])
+        }
+        var topics: [Topic] = []
+        var seenNames: Set<String> = []
+        var seenSlugs: Set<String> = []
+        for var entry in fields.mappingList("topics") {
+            let name = entry.string("name")
+            let slug = entry.string("slug")
+            let description = entry.string("description")?.value ?? ""
+            guard let name, let nameText = name.value.nonBlank else {
+                entry.report("each topic needs a 'name'", at: entry.location(ofKey: "slug") ?? .start)
+                fields.absorb(entry.diagnostics)
+                continue
+            }
+            guard let slug else {
+                entry.report("topic '\(nameText)' needs an ASCII 'slug' for its page's file name", at: name.location)
+                fields.absorb(entry.diagnostics)
+                continue
+            }
+            if !Slug.isValid(slug.value) {
+                entry.report("'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'", at: slug.location)
+            } else if seenNames.contains(nameText) {
+                entry.report("topic '\(nameText)' is listed twice", at: name.location)
+            } else if seenSlugs.contains(slug.value) {
+                entry.report("the slug '\(slug.value)' is used by two topics", at: slug.location)
+            } else {
+                seenNames.insert(nameText)
+                seenSlugs.insert(slug.value)
+                topics.append(Topic(name: nameText, slug: slug.value, description: description))
+            }
+            fields.absorb(entry.diagnostics)
+        }
+        return (TopicCatalog(topics: topics), fields.diagnostics)
+    }
+}

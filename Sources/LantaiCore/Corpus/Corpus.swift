@@ -1,0 +1,60 @@
+/// All published documents with the groupings the pages need. Built once from the parsed
+/// documents; pure, no disk.
+public struct Corpus: Sendable {
+    public var config: SiteConfig
+    public var catalog: TopicCatalog
+    /// Newest first; undated documents last, then by title.
+    public var documents: [Document]
+    /// Topic slug → indexes into `documents`.
+    public var documentsByTopic: [String: [Int]]
+    /// Years, newest first, with their documents.
+    public var years: [(year: Int, documents: [Int])]
+    /// Document types in configuration order (then by name), with their documents.
+    public var types: [(type: DocumentType, documents: [Int])]
+
+    /// Groups the documents and reports two documents that would be written to the same page.
+    public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog) -> (Corpus, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var owner: [String: Document] = [:]
+        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if let first = owner[document.pagePath] {
+                diagnostics.append(.error(
+                    "this document's page '\(document.pagePath)' is also the page of '\(first.displayPath)'; give one of them another 'slug' in its front matter",
+                    in: document.displayPath))
+            } else {
+                owner[document.pagePath] = document
+            }
+        }
+
+        let sorted = documents.sorted(by: Self.newestFirst)
+        var byTopic: [String: [Int]] = [:]
+        var byYear: [Int: [Int]] = [:]
+        var byType: [String: [Int]] = [:]
+        for (index, document) in sorted.enumerated() {
+            for topic in document.topics { byTopic[topic.slug, default: []].append(index) }
+            if let year = document.date?.year { byYear[year, default: []].append(index) }
+            if let type = document.type { byType[type, default: []].append(index) }
+        }
+        let configuredOrder = Dictionary(uniqueKeysWithValues: config.documentTypes.enumerated().map { ($1.name, $0) })
+        let types = byType.keys
+            .sorted { (configuredOrder[$0] ?? Int.max, $0) < (configuredOrder[$1] ?? Int.max, $1) }
+            .map { name in (type: DocumentType(name: name, slug: config.typeSlug(for: name)), documents: byType[name] ?? []) }
+        let corpus = Corpus(
+            config: config,
+            catalog: catalog,
+            documents: sorted,
+            documentsByTopic: byTopic,
+            years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
+            types: types)
+        return (corpus, diagnostics)
+    }
+
+    static func newestFirst(_ a: Document, _ b: Document) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return (a.title, a.sourcePath) < (b.title, b.sourcePath)
+        }
+    }
+}

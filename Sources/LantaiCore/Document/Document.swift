@@ -1,0 +1,42 @@
+/// A parsed document: its metadata with gaps filled, its Markdown tree with anchors, outline and
+/// passages. Produced per file (in parallel) from a `SourceFile`; nothing here knows other files.
+public struct Document: Sendable, Hashable {
+    /// Path inside the content folder (`speeches/2023-05-12-x.md`): the document's identity.
+    public var sourcePath: String
+    /// Path as shown in diagnostics.
+    public var displayPath: String
+    public var slug: String
+    /// Where the page is written, relative to the output folder (`speeches/2023-05-12-x.html`).
+    public var pagePath: String
+    public var title: String
+    public var date: DocumentDate?
+    public var speaker: String?
+    public var organization: String?
+    public var venue: String?
+    public var type: String?
+    public var summary: String?
+    public var topics: [Topic]
+    public var draft: Bool
+    public var body: MarkdownNode
+    public var outline: [OutlineEntry]
+    public var passages: [Passage]
+    /// The Markdown body and how many file lines precede it, to point diagnostics at the file.
+    public var bodyText: String
+    public var bodyLineOffset: Int
+
+    /// Turns a cmark position (body line, UTF-8 byte column) into a file line and character column.
+    public func fileLocation(bodyLine: Int, byteColumn: Int) -> SourceLocation {
+        guard bodyLine > 0 else { return SourceLocation(line: bodyLineOffset + 1, column: 1) }
+        var lineNumber = 1
+        var column = 1
+        for line in bodyText.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lineNumber == bodyLine {
+                let bytes = line.utf8.prefix(max(byteColumn - 1, 0))
+                column = (String(decoding: bytes, as: UTF8.self).unicodeScalars.count) + 1
+                break
+            }
+            lineNumber += 1
+        }
+        return SourceLocation(line: bodyLine + bodyLineOffset, column: column)
+    }
+}

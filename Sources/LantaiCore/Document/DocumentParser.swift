@@ -1,0 +1,82 @@
+/// The parse stage: one `SourceFile` becomes one `Document`, with every problem reported.
+public struct DocumentParser: Sendable {
+    public var catalog: TopicCatalog
+
+    public init(catalog: TopicCatalog) {
+        self.catalog = catalog
+    }
+
+    public func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {
+        let split: SplitSource
+        switch SplitSource.split(file) {
+        case .success(let value): split = value
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var diagnostics: [Diagnostic] = []
+        var matter = FrontMatter()
+        if let yaml = split.frontMatter {
+            let (parsed, problems) = FrontMatter.parse(yaml, path: file.displayPath, firstLine: split.frontMatterFirstLine)
+            matter = parsed
+            diagnostics += problems
+        }
+
+        var body = MarkdownParser.parse(split.body)
+        let fileName = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+        let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let leadingTitle = Self.leadingTitle(of: body)
+        let title = matter.title ?? leadingTitle ?? Self.firstLine(of: body) ?? stem
+        // The page shows the title above the body; a leading heading that repeats it is dropped
+        // so that it is neither shown twice nor counted in the outline's numbering.
+        if leadingTitle != nil, leadingTitle == title { body.children.removeFirst() }
+        var assigner = AnchorAssigner()
+        assigner.assign(&body)
+
+        var topics: [Topic] = []
+        for name in matter.topics {
+            guard let topic = catalog.topic(named: name.value) else {
+                let known = catalog.topics.map(\.name).joined(separator: "、")
+                diagnostics.append(.error("topic '\(name.value)' in 'topics' is not listed in \(TopicCatalog.fileName); add it there or use one of: \(known)",
+                                          in: file.displayPath, at: name.location))
+                continue
+            }
+            if !topics.contains(topic) { topics.append(topic) }
+        }
+
+        let slug = matter.slug ?? Slug.make(stem)
+        let directory = file.relativePath.split(separator: "/").dropLast().map { Slug.make(String($0)) }
+        let pagePath = (directory + [slug + ".html"]).joined(separator: "/")
+
+        let document = Document(
+            sourcePath: file.relativePath,
+            displayPath: file.displayPath,
+            slug: slug,
+            pagePath: pagePath,
+            title: title,
+            date: matter.date ?? DocumentDate(fileNamePrefix: stem),
+            speaker: matter.speaker,
+            organization: matter.organization,
+            venue: matter.venue,
+            type: matter.type,
+            summary: matter.summary,
+            topics: topics,
+            draft: matter.draft,
+            body: body,
+            outline: assigner.outline,
+            passages: assigner.passages,
+            bodyText: split.body,
+            bodyLineOffset: split.bodyLineOffset)
+        return (document, diagnostics)
+    }
+
+    /// The text of a level-1 heading that opens the body.
+    static func leadingTitle(of body: MarkdownNode) -> String? {
+        guard let first = body.children.first, case .heading(level: 1) = first.kind else { return nil }
+        return first.plainText.nonBlank
+    }
+
+    /// The first line of the body's first block, for files with neither front matter nor a title.
+    static func firstLine(of body: MarkdownNode) -> String? {
+        guard let first = body.children.first else { return nil }
+        return first.plainText.split(separator: "\n").first.map(String.init)?.nonBlank
+    }
+}

@@ -1,0 +1,89 @@
+/// One heading in a document's table of contents.
+public struct OutlineEntry: Sendable, Hashable {
+    /// 1 for the shallowest heading level used in the document, 2 for the next, …
+    public var depth: Int
+    public var title: String
+    public var anchor: String
+}
+
+/// A paragraph: the unit that topic pages quote, search hits link to and similar-passage
+/// detection compares.
+public struct Passage: Sendable, Hashable {
+    /// 1-based position among the document's paragraphs.
+    public var ordinal: Int
+    public var anchor: String
+    public var text: String
+    /// Titles of the headings the paragraph sits under, outermost first.
+    public var headingPath: [String]
+}
+
+/// Gives every heading and paragraph a stable ASCII anchor and collects the outline and passages.
+///
+/// Headings are numbered by their place in the outline (`sec-2-1` is the first subsection of
+/// the second section); paragraphs by their order in the document (`p-12`). Both survive edits
+/// inside other paragraphs, which is how archived speeches usually change (typo fixes).
+public struct AnchorAssigner {
+    public private(set) var outline: [OutlineEntry] = []
+    public private(set) var passages: [Passage] = []
+
+    private var depthOfLevel: [Int: Int] = [:]
+    private var counters: [Int] = []
+    private var headingPath: [(depth: Int, title: String)] = []
+    private var usedAnchors: Set<String> = []
+
+    public init() {}
+
+    public mutating func assign(_ root: inout MarkdownNode) {
+        let levels = Set(Self.headingLevels(in: root)).sorted()
+        depthOfLevel = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0 + 1) })
+        visit(&root)
+    }
+
+    private mutating func visit(_ node: inout MarkdownNode) {
+        switch node.kind {
+        case .heading(let level):
+            let depth = depthOfLevel[level] ?? 1
+            if counters.count < depth { counters += Array(repeating: 0, count: depth - counters.count) }
+            counters[depth - 1] += 1
+            counters.removeSubrange(depth...)
+            let anchor = unique("sec-" + counters.map(String.init).joined(separator: "-"))
+            let title = node.plainText
+            node.anchor = anchor
+            outline.append(OutlineEntry(depth: depth, title: title, anchor: anchor))
+            headingPath.removeAll { $0.depth >= depth }
+            headingPath.append((depth, title))
+            return
+        case .paragraph:
+            let ordinal = passages.count + 1
+            let anchor = unique("p-\(ordinal)")
+            node.anchor = anchor
+            passages.append(Passage(ordinal: ordinal, anchor: anchor, text: node.plainText,
+                                    headingPath: headingPath.map(\.title)))
+            return
+        default:
+            break
+        }
+        guard node.isBlock else { return }
+        for index in node.children.indices {
+            visit(&node.children[index])
+        }
+    }
+
+    /// Anchors are unique by construction; the check guards against a future scheme change.
+    private mutating func unique(_ anchor: String) -> String {
+        var candidate = anchor
+        var suffix = 2
+        while usedAnchors.contains(candidate) {
+            candidate = "\(anchor)-\(suffix)"
+            suffix += 1
+        }
+        usedAnchors.insert(candidate)
+        return candidate
+    }
+
+    private static func headingLevels(in node: MarkdownNode) -> [Int] {
+        if case .heading(let level) = node.kind { return [level] }
+        guard node.isBlock else { return [] }
+        return node.children.flatMap(headingLevels(in:))
+    }
+}

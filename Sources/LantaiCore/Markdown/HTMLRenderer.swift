@@ -1,0 +1,173 @@
+/// Renders a `MarkdownNode` tree as HTML with the anchors `AnchorAssigner` set.
+///
+/// Every heading and paragraph carries its `id` and a small visible link to itself that a reader
+/// can copy. Raw HTML is shown as text, never passed through. Links and images go through
+/// `resolve`, which rewrites links to other documents and refuses unsafe schemes.
+public struct HTMLRenderer {
+    public typealias Resolver = (_ destination: String, _ isImage: Bool) -> LinkTarget
+
+    private let resolve: Resolver
+    private var output = ""
+    public private(set) var brokenLinks: [BrokenLink] = []
+
+    public init(resolve: @escaping Resolver) {
+        self.resolve = resolve
+    }
+
+    /// Renders the children of `root` (the document node itself adds no markup).
+    public mutating func render(_ root: MarkdownNode) -> String {
+        output = ""
+        output.reserveCapacity(root.children.count * 256)
+        renderChildren(root.children, tight: false)
+        return output
+    }
+
+    private mutating func renderChildren(_ children: [MarkdownNode], tight: Bool) {
+        for index in children.indices {
+            let child = children[index]
+            if case .softBreak = child.kind {
+                let before = index > 0 ? children[index - 1].lastScalar : nil
+                let after = index + 1 < children.count ? children[index + 1].firstScalar : nil
+                if let before, let after, CJK.isCJK(before), CJK.isCJK(after) { continue }
+                output += "\n"
+                continue
+            }
+            render(child, tight: tight)
+        }
+    }
+
+    private mutating func render(_ node: MarkdownNode, tight: Bool) {
+        switch node.kind {
+        case .document:
+            renderChildren(node.children, tight: false)
+        case .paragraph:
+            let anchor = node.anchor ?? ""
+            output += tight ? "<p class=\"tight\" id=\"\(anchor)\">" : "<p id=\"\(anchor)\">"
+            renderChildren(node.children, tight: false)
+            output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本段链接\">¶</a></p>\n"
+        case .heading(let level):
+            let anchor = node.anchor ?? ""
+            output += "<h\(level) id=\"\(anchor)\">"
+            renderChildren(node.children, tight: false)
+            output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本节链接\">#</a></h\(level)>\n"
+        case .blockQuote:
+            wrap("blockquote", node, newline: true)
+        case .list(let ordered, let start, let isTight):
+            let tag = ordered ? "ol" : "ul"
+            output += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
+            for item in node.children { render(item, tight: isTight) }
+            output += "</\(tag)>\n"
+        case .item(let checked):
+            if let checked {
+                output += "<li class=\"task\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
+            } else {
+                output += "<li>"
+            }
+            renderChildren(node.children, tight: tight)
+            output += "</li>\n"
+        case .codeBlock(let info, let literal):
+            let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscape.attribute(String($0)))\"" } ?? ""
+            output += "<pre><code\(language)>\(HTMLEscape.text(literal))</code></pre>\n"
+        case .htmlBlock(let literal):
+            output += "<pre class=\"raw-html\">\(HTMLEscape.text(literal))</pre>\n"
+        case .thematicBreak:
+            output += "<hr>\n"
+        case .table(let alignments):
+            output += "<div class=\"table-wrap\"><table>\n"
+            let header = node.children.prefix { if case .tableRow(true) = $0.kind { return true } else { return false } }
+            let bodyRows = node.children.dropFirst(header.count)
+            if !header.isEmpty {
+                output += "<thead>\n"
+                for row in header { renderRow(row, cell: "th", alignments: alignments) }
+                output += "</thead>\n"
+            }
+            if !bodyRows.isEmpty {
+                output += "<tbody>\n"
+                for row in bodyRows { renderRow(row, cell: "td", alignments: alignments) }
+                output += "</tbody>\n"
+            }
+            output += "</table></div>\n"
+        case .tableRow, .tableCell:
+            renderChildren(node.children, tight: false)
+        case .text(let text):
+            output += HTMLEscape.text(text)
+        case .softBreak:
+            output += "\n"
+        case .lineBreak:
+            output += "<br>\n"
+        case .code(let code):
+            output += "<code>\(HTMLEscape.text(code))</code>"
+        case .htmlInline(let literal):
+            output += HTMLEscape.text(literal)
+        case .emphasis:
+            wrap("em", node)
+        case .strong:
+            wrap("strong", node)
+        case .strikethrough:
+            wrap("del", node)
+        case .link(let destination, let title):
+            switch target(destination, isImage: false, node: node) {
+            case .url(let url):
+                let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.attribute(title))\""
+                output += "<a href=\"\(HTMLEscape.attribute(url))\"\(titleAttribute)>"
+                renderChildren(node.children, tight: false)
+                output += "</a>"
+            case .unsafe, .broken:
+                output += "<span class=\"dead-link\">"
+                renderChildren(node.children, tight: false)
+                output += "</span>"
+            }
+        case .image(let source, let title):
+            let alt = HTMLEscape.attribute(node.plainText)
+            switch target(source, isImage: true, node: node) {
+            case .url(let url):
+                let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.attribute(title))\""
+                output += "<img src=\"\(HTMLEscape.attribute(url))\" alt=\"\(alt)\"\(titleAttribute)>"
+            case .unsafe, .broken:
+                output += "<span class=\"dead-link\">\(alt)</span>"
+            }
+        }
+    }
+
+    private mutating func wrap(_ tag: String, _ node: MarkdownNode, newline: Bool = false) {
+        output += "<\(tag)>" + (newline ? "\n" : "")
+        renderChildren(node.children, tight: false)
+        output += "</\(tag)>" + (newline ? "\n" : "")
+    }
+
+    private mutating func renderRow(_ row: MarkdownNode, cell: String, alignments: [MarkdownNode.TableAlignment]) {
+        output += "<tr>"
+        for (index, child) in row.children.enumerated() {
+            let alignment = index < alignments.count ? alignments[index] : .none
+            switch alignment {
+            case .none: output += "<\(cell)>"
+            case .left: output += "<\(cell) class=\"align-left\">"
+            case .center: output += "<\(cell) class=\"align-center\">"
+            case .right: output += "<\(cell) class=\"align-right\">"
+            }
+            renderChildren(child.children, tight: false)
+            output += "</\(cell)>"
+        }
+        output += "</tr>\n"
+    }
+
+    private mutating func target(_ destination: String, isImage: Bool, node: MarkdownNode) -> LinkTarget {
+        let result = resolve(destination, isImage)
+        if case .broken(let reason) = result {
+            brokenLinks.append(BrokenLink(destination: destination, reason: reason, line: node.line, byteColumn: node.byteColumn))
+        }
+        return result
+    }
+}
+
+private extension MarkdownNode {
+    var firstScalar: Unicode.Scalar? {
+        if case .text(let text) = kind { return text.unicodeScalars.first }
+        return children.first?.firstScalar
+    }
+
+    var lastScalar: Unicode.Scalar? {
+        if case .text(let text) = kind { return text.unicodeScalars.last }
+        return children.last?.lastScalar
+    }
+}

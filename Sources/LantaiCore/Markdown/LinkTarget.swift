@@ -1,0 +1,17 @@
+/// What a link or image in a document's body points at, once the site knows all its pages.
+public enum LinkTarget: Sendable, Hashable {
+    /// Write this URL as the `href`/`src` (rewritten, or left as written).
+    case url(String)
+    /// The destination is not allowed in a page (a `javascript:` URL, say); the text stays.
+    case unsafe
+    /// The destination names a file of the site that does not exist.
+    case broken(reason: String)
+}
+
+/// A link that could not be resolved, with the position cmark gave its node.
+public struct BrokenLink: Sendable, Hashable {
+    public var destination: String
+    public var reason: String
+    public var line: Int
+    public var byteColumn: Int
+}

@@ -1,0 +1,147 @@
+import CMarkGFM
+
+/// Parses Markdown with cmark-gfm and its GFM extensions and converts the C tree into
+/// `MarkdownNode` values. This is the only file that touches cmark pointers.
+///
+/// Raw HTML is parsed as cmark parses it but never passed through: the renderer shows it as text.
+public enum MarkdownParser {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// cmark-gfm's extension registry is process-wide; registering it once is enough.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public static func parse(_ markdown: String) -> MarkdownNode {
+        _ = registered
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document) }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
+        defer { cmark_node_free(root) }
+        return AutolinkTrimmer.trim(convert(root))
+    }
+
+    /// Containers nested deeper than this are flattened into their ancestor at this depth, so
+    /// that hostile input (thousands of nested quotes) keeps its text but cannot make any later
+    /// tree walk exhaust a thread's stack.
+    static let maximumDepth = 64
+
+    /// Walks cmark's iterator (enter and exit events) with an explicit stack of open containers.
+    private static func convert(_ root: OpaquePointer) -> MarkdownNode {
+        guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document) }
+        defer { cmark_iter_free(iterator) }
+        var open: [MarkdownNode] = []
+        var flattened = 0
+        var finished: MarkdownNode?
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let pointer = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                let node = makeNode(pointer)
+                if isLeaf(pointer) {
+                    if open.isEmpty { finished = node } else { open[open.count - 1].children.append(node) }
+                } else if open.count >= maximumDepth {
+                    flattened += 1
+                } else {
+                    open.append(node)
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                if flattened > 0 {
+                    flattened -= 1
+                } else if let node = open.popLast() {
+                    if open.isEmpty { finished = node } else { open[open.count - 1].children.append(node) }
+                }
+            }
+        }
+        return finished ?? MarkdownNode(kind: .document)
+    }
+
+    /// Leaves get an enter event only; cmark decides by node type.
+    private static func isLeaf(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func makeNode(_ node: OpaquePointer) -> MarkdownNode {
+        MarkdownNode(kind: kind(of: node),
+                     line: Int(cmark_node_get_start_line(node)),
+                     byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    /// Extension nodes are identified by their type string: their numeric ids are assigned at
+    /// registration time and are not stable.
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+        switch typeName {
+        case "document": return .document
+        case "paragraph": return .paragraph
+        case "heading": return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case "block_quote": return .blockQuote
+        case "list":
+            return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                         start: Int(cmark_node_get_list_start(node)),
+                         tight: cmark_node_get_list_tight(node) != 0)
+        case "item": return .item(checked: nil)
+        case "tasklist": return .item(checked: cmark_gfm_extensions_get_tasklist_item_checked(node))
+        case "code_block": return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal(node))
+        case "html_block": return .htmlBlock(literal: literal(node))
+        case "thematic_break": return .thematicBreak
+        case "table": return .table(alignments: alignments(of: node))
+        case "table_header": return .tableRow(isHeader: true)
+        case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": return .tableCell
+        case "text": return .text(literal(node))
+        case "softbreak": return .softBreak
+        case "linebreak": return .lineBreak
+        case "code": return .code(literal(node))
+        case "html_inline": return .htmlInline(literal: literal(node))
+        case "emph": return .emphasis
+        case "strong": return .strong
+        case "strikethrough": return .strikethrough
+        case "link": return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case "image": return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        default:
+            // Unknown constructs (footnote definitions and references) keep their text visible.
+            return .text(literal(node))
+        }
+    }
+
+    private static func alignments(of table: OpaquePointer) -> [MarkdownNode.TableAlignment] {
+        let count = Int(cmark_gfm_extensions_get_table_columns(table))
+        guard let raw = cmark_gfm_extensions_get_table_alignments(table) else {
+            return Array(repeating: .none, count: count)
+        }
+        return (0..<count).map { index in
+            switch raw[index] {
+            case UInt8(ascii: "l"): return .left
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            default: return .none
+            }
+        }
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_literal(node))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

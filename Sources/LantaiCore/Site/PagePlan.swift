@@ -1,0 +1,136 @@
+/// One page to render: where it goes, with which template, from which view.
+public struct PlannedPage: Sendable {
+    public var path: String
+    public var template: String
+    public var view: any Sendable
+}
+
+/// Output paths of the pages that are not documents.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let topics = "topics/index.html"
+    public static let archive = "archive/index.html"
+    public static func topic(_ slug: String) -> String { "topics/\(slug).html" }
+    public static func year(_ year: Int) -> String { "archive/\(year).html" }
+    public static func type(_ slug: String) -> String { "archive/type-\(slug).html" }
+}
+
+/// Turns the corpus and the rendered document bodies into the list of pages.
+public struct PagePlanner: Sendable {
+    public var corpus: Corpus
+
+    public init(corpus: Corpus) {
+        self.corpus = corpus
+    }
+
+    /// The pages of the site; `bodies[i]` is the rendered body of `corpus.documents[i]`.
+    public func plan(bodies: [String]) -> [PlannedPage] {
+        var pages: [PlannedPage] = [home(), topicsOverview(), archive()]
+        pages += corpus.catalog.topics.map(topicPage)
+        pages += corpus.years.map { yearPage($0.year, $0.documents) }
+        pages += corpus.types.map { typePage($0.type, $0.documents) }
+        pages += corpus.documents.indices.map { documentPage(corpus.documents[$0], body: bodies[$0]) }
+        return pages
+    }
+
+    private func layout(for path: String, title: String?, section: String) -> LayoutView {
+        let siteTitle = corpus.config.title
+        return LayoutView(
+            root: SitePath.rootPrefix(of: path),
+            siteTitle: siteTitle,
+            siteDescription: corpus.config.description,
+            pageTitle: title.map { "\($0) - \(siteTitle)" } ?? siteTitle,
+            isHome: section == "home", isTopics: section == "topics", isArchive: section == "archive")
+    }
+
+    private func topicLinks(from path: String) -> [TopicLinkView] {
+        corpus.catalog.topics.map { topic in
+            TopicLinkView(name: topic.name, url: SitePath.relative(from: path, to: SitePaths.topic(topic.slug)),
+                          description: topic.description, count: corpus.documentsByTopic[topic.slug]?.count ?? 0)
+        }
+    }
+
+    private func item(_ index: Int, from path: String) -> DocumentItemView {
+        let document = corpus.documents[index]
+        return DocumentItemView(
+            title: document.title,
+            url: SitePath.relative(from: path, to: document.pagePath),
+            date: document.date?.chinese, isoDate: document.date?.description,
+            type: document.type, speaker: document.speaker, organization: document.organization,
+            summary: document.summary,
+            topics: badges(document, from: path))
+    }
+
+    private func badges(_ document: Document, from path: String) -> [TopicLinkView] {
+        document.topics.map {
+            TopicLinkView(name: $0.name, url: SitePath.relative(from: path, to: SitePaths.topic($0.slug)), description: $0.description, count: 0)
+        }
+    }
+
+    private func home() -> PlannedPage {
+        let path = SitePaths.home
+        let latest = corpus.documents.indices.prefix(corpus.config.latestCount).map { item($0, from: path) }
+        let view = HomePageView(layout: layout(for: path, title: nil, section: "home"),
+                                documentCount: corpus.documents.count, topics: topicLinks(from: path), latest: latest,
+                                archiveURL: SitePath.relative(from: path, to: SitePaths.archive))
+        return PlannedPage(path: path, template: "home", view: view)
+    }
+
+    private func topicsOverview() -> PlannedPage {
+        let path = SitePaths.topics
+        let view = TopicsPageView(layout: layout(for: path, title: "专题", section: "topics"), topics: topicLinks(from: path))
+        return PlannedPage(path: path, template: "topics", view: view)
+    }
+
+    private func topicPage(_ topic: Topic) -> PlannedPage {
+        let path = SitePaths.topic(topic.slug)
+        let indexes = corpus.documentsByTopic[topic.slug] ?? []
+        let view = TopicPageView(layout: layout(for: path, title: topic.name, section: "topics"),
+                                 name: topic.name, description: topic.description, count: indexes.count,
+                                 documents: indexes.map { item($0, from: path) })
+        return PlannedPage(path: path, template: "topic", view: view)
+    }
+
+    private func archive() -> PlannedPage {
+        let path = SitePaths.archive
+        let view = ArchivePageView(
+            layout: layout(for: path, title: "归档", section: "archive"),
+            years: corpus.years.map { ArchiveLinkView(label: "\($0.year)年", url: SitePath.relative(from: path, to: SitePaths.year($0.year)), count: $0.documents.count) },
+            types: corpus.types.map { ArchiveLinkView(label: $0.type.name, url: SitePath.relative(from: path, to: SitePaths.type($0.type.slug)), count: $0.documents.count) },
+            undatedCount: corpus.documents.filter { $0.date == nil }.count)
+        return PlannedPage(path: path, template: "archive", view: view)
+    }
+
+    private func yearPage(_ year: Int, _ indexes: [Int]) -> PlannedPage {
+        let path = SitePaths.year(year)
+        let view = ListPageView(layout: layout(for: path, title: "\(year)年", section: "archive"),
+                                heading: "\(year)年", kind: "年份", count: indexes.count,
+                                documents: indexes.map { item($0, from: path) })
+        return PlannedPage(path: path, template: "list", view: view)
+    }
+
+    private func typePage(_ type: DocumentType, _ indexes: [Int]) -> PlannedPage {
+        let path = SitePaths.type(type.slug)
+        let view = ListPageView(layout: layout(for: path, title: type.name, section: "archive"),
+                                heading: type.name, kind: "文稿类型", count: indexes.count,
+                                documents: indexes.map { item($0, from: path) })
+        return PlannedPage(path: path, template: "list", view: view)
+    }
+
+    private func documentPage(_ document: Document, body: String) -> PlannedPage {
+        let path = document.pagePath
+        let view = DocumentPageView(
+            layout: layout(for: path, title: document.title, section: ""),
+            title: document.title,
+            date: document.date?.chinese, isoDate: document.date?.description,
+            yearURL: document.date.map { SitePath.relative(from: path, to: SitePaths.year($0.year)) },
+            speaker: document.speaker, organization: document.organization, venue: document.venue,
+            type: document.type,
+            typeURL: document.type.map { SitePath.relative(from: path, to: SitePaths.type(corpus.config.typeSlug(for: $0))) },
+            summary: document.summary,
+            topics: badges(document, from: path),
+            outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
+            body: body)
+        return PlannedPage(path: path, template: "document", view: view)
+    }
+}

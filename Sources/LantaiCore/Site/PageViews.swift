@@ -1,0 +1,101 @@
+// Values the Mustache templates read. swift-mustache reads them through `Mirror`, which sees
+// stored properties only, so every view is a plain struct built once per page.
+
+/// What the base layout needs on every page.
+public struct LayoutView: Sendable {
+    /// Leads from the page back to the site root: "" or "../".
+    public var root: String
+    public var siteTitle: String
+    public var siteDescription: String
+    /// The `<title>` of the page.
+    public var pageTitle: String
+    public var isHome: Bool
+    public var isTopics: Bool
+    public var isArchive: Bool
+}
+
+public struct TopicLinkView: Sendable {
+    public var name: String
+    public var url: String
+    public var description: String
+    public var count: Int
+}
+
+public struct DocumentItemView: Sendable {
+    public var title: String
+    public var url: String
+    public var date: String?
+    public var isoDate: String?
+    public var type: String?
+    public var speaker: String?
+    public var organization: String?
+    public var summary: String?
+    public var topics: [TopicLinkView]
+}
+
+public struct OutlineItemView: Sendable {
+    public var title: String
+    public var anchor: String
+    public var depth: Int
+}
+
+public struct HomePageView: Sendable {
+    public var layout: LayoutView
+    public var documentCount: Int
+    public var topics: [TopicLinkView]
+    public var latest: [DocumentItemView]
+    public var archiveURL: String
+}
+
+public struct DocumentPageView: Sendable {
+    public var layout: LayoutView
+    public var title: String
+    public var date: String?
+    public var isoDate: String?
+    public var yearURL: String?
+    public var speaker: String?
+    public var organization: String?
+    public var venue: String?
+    public var type: String?
+    public var typeURL: String?
+    public var summary: String?
+    public var topics: [TopicLinkView]
+    public var outline: [OutlineItemView]
+    /// Rendered HTML of the body; the template writes it unescaped with `{{{body}}}`.
+    public var body: String
+}
+
+public struct TopicsPageView: Sendable {
+    public var layout: LayoutView
+    public var topics: [TopicLinkView]
+}
+
+public struct TopicPageView: Sendable {
+    public var layout: LayoutView
+    public var name: String
+    public var description: String
+    public var count: Int
+    public var documents: [DocumentItemView]
+}
+
+public struct ArchiveLinkView: Sendable {
+    public var label: String
+    public var url: String
+    public var count: Int
+}
+
+public struct ArchivePageView: Sendable {
+    public var layout: LayoutView
+    public var years: [ArchiveLinkView]
+    public var types: [ArchiveLinkView]
+    public var undatedCount: Int
+}
+
+/// A page that lists documents: one year, or one document type.
+public struct ListPageView: Sendable {
+    public var layout: LayoutView
+    public var heading: String
+    public var kind: String
+    public var count: Int
+    public var documents: [DocumentItemView]
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Mustache
+
+/// The theme folder: Mustache templates (`templates/*.mustache`, one per page kind plus the base
+/// layout and partials) and static files copied as they are (`static/`).
+/// This is the only file that imports Mustache.
+public struct Theme: Sendable {
+    public static let requiredTemplates = ["base", "home", "document", "topics", "topic", "archive", "list"]
+
+    private let library: MustacheLibrary
+    public let staticFiles: [String]
+    public let directory: URL
+
+    /// Loads every template, reporting each one that does not parse with its line and column.
+    public static func load(from directory: URL, displayPrefix: String) -> Result<Theme, BuildFailure> {
+        let templatesDirectory = directory.appendingPathComponent("templates")
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: templatesDirectory.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let displayPath = "\(displayPrefix)/templates/\(file)"
+            guard let data = FileManager.default.contents(atPath: templatesDirectory.appendingPathComponent(file).path) else {
+                diagnostics.append(.error("cannot read this template", in: displayPath))
+                continue
+            }
+            switch TextDecoding.utf8(data, path: displayPath) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let text):
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                    names.insert(name)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error("template error: \(error.error)", in: displayPath,
+                                              at: SourceLocation(line: error.context.lineNumber, column: error.context.columnNumber)))
+                } catch {
+                    diagnostics.append(.error("template error: \(error)", in: displayPath))
+                }
+            }
+        }
+        for name in requiredTemplates where !names.contains(name) && !diagnostics.contains(where: { $0.path.hasSuffix("/\(name).mustache") }) {
+            diagnostics.append(.error("the theme has no template '\(name).mustache'", in: "\(displayPrefix)/templates"))
+        }
+        if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics)) }
+        let staticRoot = directory.appendingPathComponent("static")
+        let statics = ContentLoader(contentDirectory: staticRoot, displayPrefix: "").listFiles()
+        return .success(Theme(library: library, staticFiles: statics, directory: directory))
+    }
+
+    private init(library: MustacheLibrary, staticFiles: [String], directory: URL) {
+        self.library = library
+        self.staticFiles = staticFiles
+        self.directory = directory
+    }
+
+    /// Renders one page; nil when the template is missing.
+    public func render(_ page: PlannedPage) -> String? {
+        library.render(page.view, withTemplate: page.template)
+    }
+}

@@ -1,0 +1,27 @@
+/// Character classes of Chinese text that several stages need.
+public enum CJK {
+    /// Whether a scalar is a Han ideograph (CJK Unified Ideographs, extensions and compatibility).
+    public static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
+    }
+
+    /// Whether a scalar is full-width or CJK punctuation (。，、；：？！“”‘’（）《》【】…).
+    public static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65,
+             0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014, 0x00B7:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Ideographs and CJK punctuation: the characters after which a soft line break or an
+    /// autolink ends, because Chinese text puts no spaces there.
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        isIdeograph(scalar) || isPunctuation(scalar)
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Lantai needs, only those that are missing.
+#   scripts/install-deps.sh          what building the portal needs
+#   scripts/install-deps.sh --test   also what the tests need (headless Chromium, a CJK font)
+set -euo pipefail
+
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium fonts-wqy-microhei nodejs)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+# node may come from elsewhere than Debian; do not replace a working one.
+if command -v node >/dev/null 2>&1; then
+  filtered=()
+  for package in "${missing[@]}"; do [ "$package" = nodejs ] || filtered+=("$package"); done
+  missing=("${filtered[@]}")
+  [ "${#missing[@]}" -eq 0 ] && exit 0
+fi
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
