@@ -153,8 +153,12 @@ struct YAMLMapping {
 
     private static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error("invalid YAML: \(problem)", in: path,
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml's context says what it was reading and where that began (an opening quote,
+            // say), which is usually where the mistake is.
+            let cause = context.map { " \($0.text) that starts at line \($0.mark.line + lineOffset), column \($0.mark.column)" } ?? ""
+            return .error("invalid YAML: \(problem)\(cause)", in: path,
                           at: SourceLocation(line: mark.line + lineOffset, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error("invalid YAML: the key '\(duplicates.joined(separator: "', '"))' is written twice", in: path,
