@@ -1,0 +1,65 @@
+import LantaiCore
+import Testing
+
+@Suite struct SlugTests {
+    @Test func asciiNamesAreLowerCasedAndHyphenated() {
+        #expect(Slug.make("2023-05-12-County Office") == "2023-05-12-county-office")
+        #expect(Slug.make("How_to--use") == "how_to-use")
+    }
+
+    @Test func chineseNamesKeepTheirASCIIPartAndGetAHash() {
+        let speech = Slug.make("2023-05-12-在全县办公室工作会议上的讲话")
+        let other = Slug.make("2023-05-12-在全市督查工作会议上的讲话")
+        #expect(speech.hasPrefix("2023-05-12-"))
+        #expect(speech.count == "2023-05-12-".count + 6)
+        #expect(Slug.isValid(speech))
+        #expect(speech != other)
+        #expect(Slug.make("2023-05-12-在全县办公室工作会议上的讲话") == speech)
+        let onlyChinese = Slug.make("讲话")
+        #expect(onlyChinese.hasPrefix("x-") && Slug.isValid(onlyChinese))
+    }
+
+    @Test func stableHashFollowsTheFNV1aTestVectors() {
+        // Published FNV-1a 64-bit vectors: "" → cbf29ce484222325, "a" → af63dc4c8601ec8c.
+        #expect(StableHash.fnv1a("") == 0xcbf2_9ce4_8422_2325)
+        #expect(StableHash.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(StableHash.hex("a") == "af63dc")
+    }
+}
+
+@Suite struct DocumentDateTests {
+    @Test func acceptsTheWaysDatesAreWritten() {
+        for text in ["2023-05-12", "2023/5/12", "2023.05.12", "2023年5月12日", "2023-05-12 09:30", "2023-05-12T09:30:00+08:00"] {
+            #expect(DocumentDate(parsing: text)?.description == "2023-05-12", "\(text)")
+        }
+        #expect(DocumentDate(parsing: "2024-02-29")?.chinese == "2024年2月29日")
+    }
+
+    @Test func rejectsWhatIsNotADate() {
+        for text in ["2023-13-01", "2023-02-29", "2023-04-31", "昨天", "2023-05-12abc", "2023-05", "12-05-2023", "2023-5/12"] {
+            #expect(DocumentDate(parsing: text) == nil, "\(text)")
+        }
+    }
+
+    @Test func readsAFileNamePrefix() {
+        #expect(DocumentDate(fileNamePrefix: "2021-03-04-plain")?.description == "2021-03-04")
+        #expect(DocumentDate(fileNamePrefix: "2021-03-045") == nil)
+        #expect(DocumentDate(fileNamePrefix: "notes") == nil)
+    }
+}
+
+@Suite struct SitePathTests {
+    @Test func relativeURLsBetweenPages() {
+        #expect(SitePath.relative(from: "index.html", to: "topics/service.html") == "topics/service.html")
+        #expect(SitePath.relative(from: "topics/service.html", to: "index.html") == "../index.html")
+        #expect(SitePath.relative(from: "speeches/a.html", to: "speeches/b.html") == "b.html")
+        #expect(SitePath.relative(from: "a/b/c.html", to: "a/d/e.html") == "../d/e.html")
+        #expect(SitePath.rootPrefix(of: "a/b/c.html") == "../../")
+    }
+
+    @Test func resolvingNeverLeavesTheRoot() {
+        #expect(SitePath.resolve("../guidance/x.md", inDirectoryOf: "speeches/a.md") == "guidance/x.md")
+        #expect(SitePath.resolve("./img/a.png", inDirectoryOf: "speeches/a.md") == "speeches/img/a.png")
+        #expect(SitePath.resolve("../../etc/passwd", inDirectoryOf: "speeches/a.md") == nil)
+    }
+}
