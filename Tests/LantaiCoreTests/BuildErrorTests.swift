@@ -27,10 +27,7 @@ import Testing
     @Test func everyProblemIsReportedWithFileLineAndColumn() throws {
         let site = try SiteFixture(files: Self.badFiles)
         defer { site.remove() }
-        guard case .failure(let failure) = site.build() else {
-            Issue.record("the build should fail")
-            return
-        }
+        let failure = try #require(site.failedBuild(), "the build should fail")
         let lines = failure.diagnostics.map(\.description)
         let expected = [
             "content/bad-date.md:3:7: error: 'date' value '2023-13-45' is not a date; write it as YYYY-MM-DD, e.g. 2023-05-12",
@@ -56,10 +53,7 @@ import Testing
         #expect(before["good.html"] != nil)
         try site.write("---\ndate: 昨天\n---\n", to: "content/bad.md")
         try site.write("# 改过的\n", to: "content/good.md")
-        guard case .failure = site.build() else {
-            Issue.record("the build should fail")
-            return
-        }
+        #expect(site.failedBuild() != nil, "the build should fail")
         #expect(site.outputSnapshot() == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
         #expect(leftovers == [])
@@ -71,10 +65,7 @@ import Testing
             "content/b.md": "---\nslug: same\n---\n乙\n",
         ])
         defer { site.remove() }
-        guard case .failure(let failure) = site.build() else {
-            Issue.record("the build should fail")
-            return
-        }
+        let failure = try #require(site.failedBuild(), "the build should fail")
         #expect(failure.diagnostics.map(\.description) == [
             "content/b.md:1:1: error: this document's page 'same.html' is also the page of 'content/a.md'; give one of them another 'slug' in its front matter",
         ])
@@ -85,10 +76,7 @@ import Testing
         defer { site.remove() }
         // "标题\n" is 7 bytes; 0xB1 0xEA (GB18030 for 标) follows on line 2.
         try site.write(Data("标题\n".utf8) + Data([0xB1, 0xEA]), to: "content/gbk.md")
-        guard case .failure(let failure) = site.build() else {
-            Issue.record("the build should fail")
-            return
-        }
+        let failure = try #require(site.failedBuild(), "the build should fail")
         #expect(failure.diagnostics.map(\.description) == [
             "content/gbk.md:2:1: error: the file is not valid UTF-8 (byte offset 7); save it as UTF-8 or bring it in with 'lantai import', which reads GB18030",
         ])
@@ -113,10 +101,7 @@ import Testing
         files["content/a.md"] = "甲\n"
         let site = try SiteFixture(files: files)
         defer { site.remove() }
-        guard case .failure(let failure) = site.build() else {
-            Issue.record("the build should fail")
-            return
-        }
+        let failure = try #require(site.failedBuild(), "the build should fail")
         let diagnostic = try #require(failure.diagnostics.first)
         #expect(diagnostic.path == "theme/templates/topic.mustache")
         #expect(diagnostic.line == 3)

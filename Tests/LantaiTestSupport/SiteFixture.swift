@@ -54,6 +54,12 @@ public struct SiteFixture {
         }
     }
 
+    /// Builds the site expecting it to fail; nil when it succeeded.
+    public func failedBuild() -> BuildFailure? {
+        guard case .failure(let failure) = build() else { return nil }
+        return failure
+    }
+
     /// The text of an output file, or nil when it does not exist.
     public func page(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) else { return nil }
