@@ -4,14 +4,14 @@ SWIFT ?= swift
 LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
 
-.PHONY: site test deps test-deps build-release build-debug swift-test e2e clean
+.PHONY: site test deps test-deps build-release build-debug swift-test node-test clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
 	$(LANTAI_RELEASE) build --content content --theme theme --output public
 
 ## Run every test: Swift unit and integration tests, then the browser checks.
-test: test-deps build-debug swift-test e2e
+test: test-deps build-debug swift-test node-test
 
 deps:
 	@scripts/install-deps.sh
@@ -28,8 +28,8 @@ build-debug:
 swift-test:
 	$(SWIFT) test --skip-build
 
-e2e:
-	LANTAI=$(LANTAI_DEBUG) node --test Tests/e2e/
+node-test:
+	LANTAI=$(LANTAI_DEBUG) node --test Tests/js/ Tests/e2e/
 
 clean:
 	rm -rf .build public

@@ -107,15 +107,16 @@ public struct SiteBuilder: Sendable {
 
         let files = try stage(5, "write") {
             let writer = OutputWriter(output: options.output)
+            let outputs = zip(pages, rendered).map { OutputFile(path: $0.path, contents: Data(($1 ?? "").utf8)) }
+                + SearchAssets.foldingTable()
             let staging = try writer.makeStaging()
             do {
-                let outputs = zip(pages, rendered).map { (path: $0.path, html: $1 ?? "") }
-                let failures = Parallel.map(outputs) { page -> String? in
+                let failures = Parallel.map(outputs) { file -> String? in
                     do {
-                        try OutputWriter.write(Data(page.html.utf8), to: page.path, in: staging)
+                        try OutputWriter.write(file.contents, to: file.path, in: staging)
                         return nil
                     } catch {
-                        return "\(page.path): \(error.localizedDescription)"
+                        return "\(file.path): \(error.localizedDescription)"
                     }
                 }.compactMap { $0 }
                 if let failure = failures.first {
@@ -133,7 +134,7 @@ public struct SiteBuilder: Sendable {
                 writer.discard(staging)
                 throw error
             }
-            let count = pages.count + loadedTheme.staticFiles.count + tree.staticFiles.count
+            let count = outputs.count + loadedTheme.staticFiles.count + tree.staticFiles.count
             return (count, "\(count) files to \(options.output.path)")
         }
 

@@ -1,0 +1,56 @@
+// Runs the shared normalisation and tokenisation vectors against theme/static/js/search.js,
+// with the folding table a real build emits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repository = resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const search = require(join(repository, 'theme/static/js/search.js'));
+const vectors = JSON.parse(readFileSync(join(repository, 'Tests/vectors/normalization.json'), 'utf8'));
+let workspace;
+let folding;
+
+before(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'lantai-js-'));
+  mkdirSync(join(workspace, 'content'));
+  writeFileSync(join(workspace, 'content/a.md'), '# 甲\n');
+  const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
+  execFileSync(lantai, ['build', '--content', join(workspace, 'content'), '--theme', join(repository, 'theme'),
+    '--output', join(workspace, 'public')], { stdio: 'pipe' });
+  folding = search.makeFolding(JSON.parse(readFileSync(join(workspace, 'public/search/fold.json'), 'utf8')));
+});
+
+after(() => rmSync(workspace, { recursive: true, force: true }));
+
+test('the emitted folding table is OpenCC\'s character table', () => {
+  assert.equal(folding.size, 3751);
+  assert.equal(folding.get('務'), '务');
+  assert.equal(folding.has('著'), false);
+});
+
+test('normalisation matches the shared vectors', () => {
+  assert.ok(vectors.normalize.length >= 15);
+  for (const { input, expected } of vectors.normalize) {
+    assert.equal(search.normalize(input, folding), expected, `input: ${JSON.stringify(input)}`);
+  }
+});
+
+test('tokenisation matches the shared vectors', () => {
+  for (const { input, expected } of vectors.grams) {
+    assert.deepEqual(search.grams(input), expected, `input: ${JSON.stringify(input)}`);
+  }
+});
+
+test('every output character points back to its source', () => {
+  const text = '（一）服務 GDP';
+  const pairs = [];
+  search.normalize(text, folding, (ch, index) => pairs.push([ch, index]));
+  // UTF-16 indexes: （0 一1 ）2 服3 務4 space5 G6 D7 P8; the inserted space is not emitted here
+  // because the text before it is CJK.
+  assert.deepEqual(pairs, [['一', 1], ['服', 3], ['务', 4], ['g', 6], ['d', 7], ['p', 8]]);
+});
