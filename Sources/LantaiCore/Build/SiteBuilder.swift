@@ -36,7 +36,7 @@ public struct BuildSummary: Sendable {
     }
 }
 
-/// The build pipeline: load → parse → analyze → render → write, each a named, timed stage.
+/// The build pipeline: load → parse → analyze → render → index → write, each a named, timed stage.
 /// Only the first and the last stage touch the disk.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
@@ -56,7 +56,7 @@ public struct SiteBuilder: Sendable {
             let (value, detail) = try work()
             let seconds = Date().timeIntervalSince(start)
             stages.append((name, seconds))
-            log("[\(index)/5] \(name): \(detail) in \(String(format: "%.3f", seconds)) s")
+            log("[\(index)/6] \(name): \(detail) in \(String(format: "%.3f", seconds)) s")
             return value
         }
 
@@ -105,10 +105,15 @@ public struct SiteBuilder: Sendable {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
         guard case .success(let loadedTheme) = theme else { throw BuildFailure(diagnostics: diagnostics) }
 
-        let files = try stage(5, "write") {
+        let searchFiles = stage(5, "index") {
+            let files = SearchIndex.build(corpus).files()
+            return (files, "\(files.count / 2) search files")
+        }
+
+        let files = try stage(6, "write") {
             let writer = OutputWriter(output: options.output)
             let outputs = zip(pages, rendered).map { OutputFile(path: $0.path, contents: Data(($1 ?? "").utf8)) }
-                + SearchAssets.foldingTable()
+                + searchFiles
             let staging = try writer.makeStaging()
             do {
                 let failures = Parallel.map(outputs) { file -> String? in

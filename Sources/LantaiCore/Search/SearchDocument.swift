@@ -1,0 +1,66 @@
+/// One document as search sees it: one normalised stream made of its title, its headings and its
+/// paragraphs, in that order, each a segment that no phrase crosses.
+///
+/// Title and headings come first so that a hit's position says whether it is a title or heading
+/// hit (for ranking) without fetching anything else.
+public struct SearchDocument: Sendable {
+    public struct Segment: Sendable {
+        /// The anchor a hit in this segment links to; "" for the title (the top of the page).
+        public var anchor: String
+        /// Start of the segment in the normalised stream.
+        public var start: Int
+        /// The text as the reader sees it, for snippets.
+        public var text: String
+        /// The normalised text; the stream is these joined, each followed by one boundary.
+        public var normalized: String
+    }
+
+    public var segments: [Segment]
+    /// Length of the stream in scalars (boundaries included).
+    public var length: Int
+    /// End of the title segment and of the last heading segment in the stream.
+    public var titleEnd: Int
+    public var headingsEnd: Int
+
+    public init(title: String, headings: [(anchor: String, text: String)], passages: [(anchor: String, text: String)]) {
+        var segments: [Segment] = []
+        var position = 0
+        func add(_ anchor: String, _ text: String) {
+            let normalized = SearchNormalizer.normalize(text)
+            segments.append(Segment(anchor: anchor, start: position, text: text, normalized: normalized))
+            position += normalized.unicodeScalars.count + 1
+        }
+        add("", title)
+        let titleEnd = position
+        for heading in headings { add(heading.anchor, heading.text) }
+        let headingsEnd = position
+        for passage in passages { add(passage.anchor, passage.text) }
+        self.segments = segments
+        self.length = position
+        self.titleEnd = titleEnd
+        self.headingsEnd = headingsEnd
+    }
+
+    public init(_ document: Document) {
+        self.init(title: document.title,
+                  headings: document.outline.map { ($0.anchor, $0.title) },
+                  passages: document.passages.map { ($0.anchor, $0.text) })
+    }
+
+    /// The segment a stream position falls in.
+    public func segment(at position: Int) -> Segment? {
+        var low = 0
+        var high = segments.count - 1
+        var found: Segment?
+        while low <= high {
+            let middle = (low + high) / 2
+            if segments[middle].start <= position {
+                found = segments[middle]
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// How `lantai search` prints results.
+public enum SearchOutput {
+    public static func json(_ results: SearchResults) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(results)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// One block per result: title, date and type, the page with the paragraph anchor, and the
+    /// snippets with hits marked 【…】 (or in bold on a terminal).
+    public static func text(_ results: SearchResults, highlight: Bool) -> String {
+        var lines = ["找到 \(results.total) 篇文稿" + (results.results.count < results.total ? "，显示前 \(results.results.count) 篇" : "")]
+        for (number, result) in results.results.enumerated() {
+            let details = [result.date, result.type].compactMap { $0 }.joined(separator: " · ")
+            lines.append("")
+            lines.append("\(number + 1). \(result.title)" + (details.isEmpty ? "" : "  (\(details))"))
+            lines.append("   \(result.url)")
+            for snippet in result.snippets {
+                lines.append("   " + mark(snippet, bold: highlight))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func mark(_ snippet: SearchSnippet, bold: Bool) -> String {
+        let scalars = Array(snippet.text.unicodeScalars)
+        var output = ""
+        var cursor = 0
+        for range in snippet.highlights where range.count == 2 && range[0] >= cursor && range[1] <= scalars.count {
+            output += String(String.UnicodeScalarView(scalars[cursor..<range[0]]))
+            let hit = String(String.UnicodeScalarView(scalars[range[0]..<range[1]]))
+            output += bold ? "\u{1B}[1;31m\(hit)\u{1B}[0m" : "【\(hit)】"
+            cursor = range[1]
+        }
+        return output + String(String.UnicodeScalarView(scalars[cursor...]))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// The search contract checked against brute force: for sampled queries, the engine's result set
+/// equals the set of documents whose normalised text contains every term.
+@Suite struct SearchPropertyTests {
+    /// Builds the fixture site and parses the same content again for the brute-force side.
+    static func prepare() throws -> (SiteFixture, [SearchDocument], SearchEngine) {
+        let site = try SiteFixture(files: try SearchCorpusFixture.files())
+        _ = try site.build().get()
+        let tree = try ContentLoader(contentDirectory: site.content, displayPrefix: "content").load()
+        let parser = DocumentParser(catalog: tree.catalog)
+        let (corpus, _) = Corpus.analyze(tree.sources.compactMap { parser.parse($0).0 }, config: tree.config, catalog: tree.catalog)
+        let documents = corpus.documents.map(SearchDocument.init)
+        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        return (site, documents, engine)
+    }
+
+    static func bruteForce(_ query: SearchQuery, in documents: [SearchDocument]) -> Set<Int> {
+        let terms = query.terms
+        guard !terms.isEmpty else { return [] }
+        return Set(documents.indices.filter { id in
+            terms.allSatisfy { term in documents[id].segments.contains { $0.normalized.contains(term) } }
+        })
+    }
+
+    /// Simplified → one traditional form, from the folding table read backwards.
+    static let simplifiedToTraditional: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (traditional, simplified) in SearchNormalizer.foldingTable where table[simplified] == nil || traditional < table[simplified]! {
+            table[simplified] = traditional
+        }
+        return table
+    }()
+
+    static func sampleQueries(from documents: [SearchDocument], count: Int) -> [String] {
+        var random = SeededGenerator(seed: 20261122)
+        var queries: [String] = []
+        while queries.count < count {
+            let document = documents[Int.random(in: 0..<documents.count, using: &random)]
+            let segment = document.segments[Int.random(in: 0..<document.segments.count, using: &random)]
+            let scalars = Array(segment.text.unicodeScalars)
+            guard !scalars.isEmpty else { continue }
+            let length = Int.random(in: 1...8, using: &random)
+            let start = Int.random(in: 0..<scalars.count, using: &random)
+            var piece = Array(scalars[start..<min(scalars.count, start + length)])
+            switch queries.count % 4 {
+            case 1: piece = piece.map { simplifiedToTraditional[$0] ?? $0 }
+            case 2 where piece.count > 1: piece.insert(Bool.random(using: &random) ? "，" : ",", at: piece.count / 2)
+            case 3:
+                // Two random ideographs of the corpus: mostly absent, sometimes present.
+                let all = documents.flatMap { $0.segments.flatMap { Array($0.normalized.unicodeScalars).filter(CJK.isIdeograph) } }
+                piece = [all[Int.random(in: 0..<all.count, using: &random)], all[Int.random(in: 0..<all.count, using: &random)]]
+            default: break
+            }
+            queries.append(String(String.UnicodeScalarView(piece)))
+        }
+        return queries
+    }
+
+    @Test func resultSetsEqualABruteForceScan() throws {
+        let (site, documents, engine) = try Self.prepare()
+        defer { site.remove() }
+        #expect(documents.count >= 20)
+        var nonEmpty = 0
+        var absent = 0
+        for text in Self.sampleQueries(from: documents, count: 400) {
+            let query = SearchQuery(text: text)
+            let expected = Self.bruteForce(query, in: documents)
+            let found = Set(try engine.matches(query).keys)
+            #expect(found == expected, "query \(text): engine \(found.sorted()) brute force \(expected.sorted())")
+            if expected.isEmpty { absent += 1 } else { nonEmpty += 1 }
+        }
+        // The sample exercises both sides of the contract.
+        #expect(nonEmpty > 250 && absent > 10, "non-empty \(nonEmpty), absent \(absent)")
+    }
+
+    @Test func termsAreAndedAndFiltersNarrow() throws {
+        let (site, documents, engine) = try Self.prepare()
+        defer { site.remove() }
+        for text in ["办公室 服务", "服務 督查", "同志们 有心"] {
+            let query = SearchQuery(text: text)
+            #expect(Set(try engine.matches(query).keys) == Self.bruteForce(query, in: documents), "\(text)")
+        }
+        let all = try engine.search(SearchQuery(text: "办公室", limit: 1000))
+        let filtered = try engine.search(SearchQuery(text: "办公室", topic: "督查", limit: 1000))
+        #expect(filtered.total > 0 && filtered.total < all.total)
+        let supervision = Set(engine.index.meta.topics.first { $0.value == "supervision" }?.documents ?? [])
+        #expect(filtered.results.allSatisfy { supervision.contains($0.id) })
+    }
+
+    @Test func resultsCarrySnippetsWithTheHitHighlighted() throws {
+        let (site, _, engine) = try Self.prepare()
+        defer { site.remove() }
+        let results = try engine.search(SearchQuery(text: "辦公室", limit: 5))
+        #expect(results.results.count == 5)
+        for result in results.results {
+            let snippet = try #require(result.snippets.first)
+            let scalars = Array(snippet.text.unicodeScalars)
+            let range = try #require(snippet.highlights.first)
+            // The hit is marked in the text as written (辦公室 in a traditional speech).
+            #expect(SearchNormalizer.normalize(String(String.UnicodeScalarView(scalars[range[0]..<range[1]]))) == "办公室")
+            #expect(snippet.url.hasPrefix(result.url.split(separator: "#").first.map(String.init) ?? ""))
+        }
+        // Ranked: scores never increase down the list.
+        #expect(zip(results.results, results.results.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+}
