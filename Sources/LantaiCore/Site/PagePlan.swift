@@ -10,6 +10,7 @@ public enum SitePaths {
     public static let home = "index.html"
     public static let topics = "topics/index.html"
     public static let archive = "archive/index.html"
+    public static let search = "search.html"
     public static func topic(_ slug: String) -> String { "topics/\(slug).html" }
     public static func year(_ year: Int) -> String { "archive/\(year).html" }
     public static func type(_ slug: String) -> String { "archive/type-\(slug).html" }
@@ -25,7 +26,7 @@ public struct PagePlanner: Sendable {
 
     /// The pages of the site; `bodies[i]` is the rendered body of `corpus.documents[i]`.
     public func plan(bodies: [String]) -> [PlannedPage] {
-        var pages: [PlannedPage] = [home(), topicsOverview(), archive()]
+        var pages: [PlannedPage] = [home(), topicsOverview(), archive(), searchPage()]
         pages += corpus.catalog.topics.map(topicPage)
         pages += corpus.years.map { yearPage($0.year, $0.documents) }
         pages += corpus.types.map { typePage($0.type, $0.documents) }
@@ -74,6 +75,11 @@ public struct PagePlanner: Sendable {
                                 documentCount: corpus.documents.count, topics: topicLinks(from: path), latest: latest,
                                 archiveURL: SitePath.relative(from: path, to: SitePaths.archive))
         return PlannedPage(path: path, template: "home", view: view)
+    }
+
+    private func searchPage() -> PlannedPage {
+        let path = SitePaths.search
+        return PlannedPage(path: path, template: "search", view: SearchPageView(layout: layout(for: path, title: "全文检索", section: "search")))
     }
 
     private func topicsOverview() -> PlannedPage {

@@ -99,3 +99,8 @@ public struct ListPageView: Sendable {
     public var count: Int
     public var documents: [DocumentItemView]
 }
+
+/// The search page; the browser fills it from the index.
+public struct SearchPageView: Sendable {
+    public var layout: LayoutView
+}

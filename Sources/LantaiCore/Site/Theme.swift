@@ -5,7 +5,7 @@ import Mustache
 /// layout and partials) and static files copied as they are (`static/`).
 /// This is the only file that imports Mustache.
 public struct Theme: Sendable {
-    public static let requiredTemplates = ["base", "home", "document", "topics", "topic", "archive", "list"]
+    public static let requiredTemplates = ["base", "home", "document", "topics", "topic", "archive", "list", "search"]
 
     private let library: MustacheLibrary
     public let staticFiles: [String]

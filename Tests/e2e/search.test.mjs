@@ -1,0 +1,117 @@
+// The search page in headless Chromium: from file:// (data loaded as scripts) and over HTTP
+// (fetch), compared with `lantai search`, and with a hostile query.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Browser } from './browser.mjs';
+
+const repository = resolve(import.meta.dirname, '../..');
+const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
+const artifacts = join(repository, 'test-artifacts');
+let workspace;
+let output;
+let browser;
+let server;
+let httpBase;
+
+before(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'lantai-e2e-search-'));
+  output = join(workspace, 'public');
+  execFileSync(lantai, ['build', '--content', join(repository, 'content'), '--theme', join(repository, 'theme'), '--output', output]);
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
+  server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(output, path);
+    if (!file.startsWith(output) || !existsSync(file)) { response.writeHead(404).end(); return; }
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  httpBase = `http://127.0.0.1:${server.address().port}/`;
+  browser = await Browser.launch();
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
+});
+
+const settled = `new Promise((resolve) => {
+  const check = () => document.body.dataset.searchState === 'done' ? resolve(true) : setTimeout(check, 30);
+  check();
+})`;
+
+const readResults = `({
+  status: document.getElementById('search-status').textContent,
+  titles: [...document.querySelectorAll('.search-result .doc-title')].map((a) => a.textContent),
+  links: [...document.querySelectorAll('.search-result .doc-title')].map((a) => a.getAttribute('href')),
+  marks: [...document.querySelectorAll('.search-result mark')].map((m) => m.textContent),
+  search: location.search,
+})`;
+
+function cli(...query) {
+  return JSON.parse(execFileSync(lantai, ['search', '--output', output, '--json', ...query]));
+}
+
+for (const [name, base] of [['file://', () => pathToFileURL(output).href + '/'], ['http', () => httpBase]]) {
+  test(`searching from ${name} shows what lantai search finds, hits marked`, async () => {
+    const page = await browser.open(`${base()}search.html?q=${encodeURIComponent('服務')}`);
+    await page.evaluate(settled);
+    const dom = await page.evaluate(readResults);
+    const expected = cli('服務');
+    assert.ok(expected.total > 0);
+    assert.equal(dom.status.startsWith(`找到 ${expected.total} 篇文稿`), true, dom.status);
+    assert.deepEqual(dom.titles, expected.results.map((r) => r.title));
+    assert.deepEqual(dom.links, expected.results.map((r) => r.url));
+    assert.ok(dom.marks.length > 0 && dom.marks.every((mark) => mark === '服务'), dom.marks.join(','));
+    if (name === 'file://') writeFileSync(join(artifacts, 'search-desktop.png'), await page.screenshot());
+    await page.close();
+  });
+}
+
+test('typing a new query updates the results and the URL', async () => {
+  const page = await browser.open(`${httpBase}search.html`);
+  await page.evaluate(settled);
+  await page.evaluate(`(() => {
+    const input = document.getElementById('search-q');
+    input.value = '段落 链接';
+    input.dispatchEvent(new Event('input'));
+    document.body.dataset.searchState = 'typing';
+  })()`);
+  await page.evaluate(settled);
+  const dom = await page.evaluate(readResults);
+  const expected = cli('段落', '链接');
+  assert.deepEqual(dom.titles, expected.results.map((r) => r.title));
+  assert.equal(new URLSearchParams(dom.search).get('q'), '段落 链接');
+  await page.close();
+});
+
+test('a hostile query is shown as text and runs nothing', async () => {
+  const hostile = '<img src=x onerror="window.__injected=1">督查';
+  const page = await browser.open(`${httpBase}search.html?q=${encodeURIComponent(hostile)}`);
+  await page.evaluate(settled);
+  const dom = await page.evaluate(`({
+    injected: window.__injected === 1,
+    images: document.querySelectorAll('main img').length,
+    status: document.getElementById('search-status').textContent,
+    value: document.getElementById('search-q').value,
+  })`);
+  assert.equal(dom.injected, false);
+  assert.equal(dom.images, 0);
+  assert.equal(dom.value, hostile);
+  assert.ok(dom.status.includes(hostile.slice(0, 10)) || dom.status.startsWith('找到'), dom.status);
+  await page.close();
+});
+
+test('the search box on every page leads to the search page', async () => {
+  const page = await browser.open(pathToFileURL(join(output, 'guidance/how-to-use.html')).href);
+  const action = await page.evaluate(`document.querySelector('.site-search').action`);
+  assert.ok(action.endsWith('/search.html'), action);
+  await page.close();
+});

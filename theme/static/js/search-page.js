@@ -1,0 +1,123 @@
+/*
+ * The search page: reads q, topic, year and type from the URL, searches as the reader types,
+ * keeps the state in the URL so a search can be bookmarked, and builds every result with DOM
+ * text nodes, so nothing from the index or the query is ever parsed as HTML.
+ */
+(function () {
+  'use strict';
+  const form = document.getElementById('search-form');
+  if (!form || !window.LantaiSearch) return;
+  const root = form.dataset.root;
+  const engine = LantaiSearch.createEngine(LantaiSearch.pageLoader(form.dataset.index));
+  const input = document.getElementById('search-q');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  const selects = { topic: document.getElementById('search-topic'), year: document.getElementById('search-year'), type: document.getElementById('search-type') };
+  const params = new URLSearchParams(location.search);
+  let sequence = 0;
+  let timer = null;
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /** The snippet's text with its highlights as <mark> elements. */
+  function snippetNode(snippet) {
+    const paragraph = element('p', 'search-snippet');
+    const link = element('a');
+    link.href = root + snippet.url;
+    let cursor = 0;
+    for (const [start, end] of snippet.highlights) {
+      if (start < cursor) continue;
+      link.appendChild(document.createTextNode(snippet.text.slice(cursor, start)));
+      link.appendChild(element('mark', null, snippet.text.slice(start, end)));
+      cursor = end;
+    }
+    link.appendChild(document.createTextNode(snippet.text.slice(cursor)));
+    paragraph.appendChild(link);
+    return paragraph;
+  }
+
+  function resultNode(result) {
+    const item = element('li', 'search-result');
+    const title = element('a', 'doc-title', result.title);
+    title.href = root + result.url;
+    item.appendChild(title);
+    const meta = [result.date, result.type].filter(Boolean).join(' · ');
+    if (meta) item.appendChild(element('div', 'doc-meta', meta));
+    for (const snippet of result.snippets) item.appendChild(snippetNode(snippet));
+    return item;
+  }
+
+  function currentQuery() {
+    return { text: input.value, topic: selects.topic.value, year: selects.year.value, type: selects.type.value, limit: 10 };
+  }
+
+  function remember(query) {
+    const next = new URLSearchParams();
+    if (query.text.trim()) next.set('q', query.text.trim());
+    for (const key of ['topic', 'year', 'type']) if (query[key]) next.set(key, query[key]);
+    const search = next.toString();
+    try { history.replaceState(null, '', search ? `?${search}` : location.pathname); } catch { /* file:// may refuse */ }
+  }
+
+  async function run() {
+    const query = currentQuery();
+    const mine = ++sequence;
+    remember(query);
+    document.body.dataset.searchState = 'searching';
+    if (!LantaiSearch.queryTerms(query.text, new Map()).length) {
+      list.replaceChildren();
+      status.textContent = '输入检索词即可查找全部文稿中的原文表述。';
+      document.body.dataset.searchState = 'done';
+      return;
+    }
+    status.textContent = '正在检索…';
+    try {
+      const found = await engine.search(query);
+      if (mine !== sequence) return;
+      list.replaceChildren(...found.results.map(resultNode));
+      status.textContent = found.total
+        ? `找到 ${found.total} 篇文稿${found.total > found.results.length ? `，显示前 ${found.results.length} 篇` : ''}。`
+        : `没有找到包含“${query.text.trim()}”的文稿。`;
+    } catch (error) {
+      if (mine !== sequence) return;
+      list.replaceChildren();
+      status.textContent = `检索出错：${error.message}`;
+    }
+    document.body.dataset.searchState = 'done';
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  }
+
+  async function start() {
+    input.value = params.get('q') ?? '';
+    try {
+      const { meta } = await engine.prepare();
+      for (const [key, facets] of [['topic', meta.topics], ['year', meta.years], ['type', meta.types]]) {
+        for (const facet of facets) {
+          const option = element('option', null, `${facet.label}（${facet.documents.length}）`);
+          option.value = facet.value;
+          selects[key].appendChild(option);
+        }
+        selects[key].value = params.get(key) ?? '';
+      }
+    } catch (error) {
+      status.textContent = `无法载入检索索引：${error.message}`;
+      document.body.dataset.searchState = 'done';
+      return;
+    }
+    input.addEventListener('input', schedule);
+    for (const select of Object.values(selects)) select.addEventListener('change', run);
+    form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
+    run();
+  }
+
+  start();
+})();
