@@ -4,25 +4,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Browser } from './browser.mjs';
+import { artifacts, buildSite, lantai } from '../support/site.mjs';
 
-const repository = resolve(import.meta.dirname, '../..');
-const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
-const artifacts = join(repository, 'test-artifacts');
-let workspace;
+let site;
 let output;
 let browser;
 let server;
 let httpBase;
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'lantai-e2e-search-'));
-  output = join(workspace, 'public');
-  execFileSync(lantai, ['build', '--content', join(repository, 'content'), '--theme', join(repository, 'theme'), '--output', output]);
+  site = buildSite();
+  output = site.output;
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
   server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -39,7 +35,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
-  if (workspace) rmSync(workspace, { recursive: true, force: true });
+  site?.remove();
 });
 
 const settled = `new Promise((resolve) => {

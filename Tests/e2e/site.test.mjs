@@ -1,32 +1,26 @@
 // Opens the built portal in headless Chromium through file:// and reads the DOM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Browser } from './browser.mjs';
+import { artifacts, buildSite } from '../support/site.mjs';
 
-const repository = resolve(import.meta.dirname, '../..');
-const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
-const artifacts = join(repository, 'test-artifacts');
-let workspace;
+let site;
 let output;
 let browser;
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'lantai-e2e-'));
-  output = join(workspace, 'public');
-  execFileSync(lantai, ['build', '--content', join(repository, 'content'), '--theme', join(repository, 'theme'),
-    '--output', output], { stdio: 'pipe' });
+  site = buildSite();
+  output = site.output;
   browser = await Browser.launch();
   mkdirSync(artifacts, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
-  if (workspace) rmSync(workspace, { recursive: true, force: true });
+  site?.remove();
 });
 
 const pageURL = (path) => pathToFileURL(join(output, path)).href;

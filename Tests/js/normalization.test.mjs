@@ -2,30 +2,29 @@
 // with the folding table a real build emits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { buildSite, repository } from '../support/site.mjs';
 
-const repository = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const search = require(join(repository, 'theme/static/js/search.js'));
 const vectors = JSON.parse(readFileSync(join(repository, 'Tests/vectors/normalization.json'), 'utf8'));
-let workspace;
+let site;
 let folding;
 
 before(() => {
-  workspace = mkdtempSync(join(tmpdir(), 'lantai-js-'));
-  mkdirSync(join(workspace, 'content'));
-  writeFileSync(join(workspace, 'content/a.md'), '# 甲\n');
-  const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
-  execFileSync(lantai, ['build', '--content', join(workspace, 'content'), '--theme', join(repository, 'theme'),
-    '--output', join(workspace, 'public')], { stdio: 'pipe' });
-  folding = search.makeFolding(JSON.parse(readFileSync(join(workspace, 'public/search/fold.json'), 'utf8')));
+  site = buildSite({
+    prepare: (workspace) => {
+      mkdirSync(join(workspace, 'content'));
+      writeFileSync(join(workspace, 'content/a.md'), '# 甲\n');
+    },
+    content: (workspace) => join(workspace, 'content'),
+  });
+  folding = search.makeFolding(JSON.parse(readFileSync(join(site.output, 'search/fold.json'), 'utf8')));
 });
 
-after(() => rmSync(workspace, { recursive: true, force: true }));
+after(() => site?.remove());
 
 test('the emitted folding table is OpenCC\'s character table', () => {
   assert.equal(folding.size, 3751);

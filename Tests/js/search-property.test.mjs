@@ -3,15 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildSite, lantai, repository } from '../support/site.mjs';
 
-const repository = resolve(import.meta.dirname, '../..');
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
 const raw = resolve(repository, '../shared/corpus/raw');
-let workspace;
+let site;
 let folder;
 let engine;
 let folding;
@@ -30,22 +29,21 @@ function random(seed) {
 }
 
 before(() => {
-  workspace = mkdtempSync(join(tmpdir(), 'lantai-search-'));
-  mkdirSync(join(workspace, 'content/speeches'), { recursive: true });
   // The real speeches, five lines a document, some tagged with a topic for the filter test.
-  readdirSync(raw).filter((name) => name.endsWith('.txt')).sort().forEach((name, file) => {
-    const lines = readFileSync(join(raw, name), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
-    for (let part = 0; part * 5 < lines.length; part++) {
-      const body = lines.slice(part * 5, part * 5 + 5).join('\n\n');
-      const topic = part % 2 === 0 ? '服务意识' : '督查';
-      writeFileSync(join(workspace, `content/speeches/${2015 + (file + part) % 6}-02-0${1 + part % 9}-s${file}-${part}.md`),
-        `---\ntitle: 讲话${file}之${part}\ntopics: [${topic}]\n---\n\n${body}\n`);
-    }
-  });
-  const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
-  execFileSync(lantai, ['build', '--content', join(workspace, 'content'), '--theme', join(repository, 'theme'),
-    '--output', join(workspace, 'public')], { stdio: 'pipe' });
-  folder = join(workspace, 'public/search');
+  const writeCorpus = (workspace) => {
+    mkdirSync(join(workspace, 'content/speeches'), { recursive: true });
+    readdirSync(raw).filter((name) => name.endsWith('.txt')).sort().forEach((name, file) => {
+      const lines = readFileSync(join(raw, name), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+      for (let part = 0; part * 5 < lines.length; part++) {
+        const body = lines.slice(part * 5, part * 5 + 5).join('\n\n');
+        const topic = part % 2 === 0 ? '服务意识' : '督查';
+        writeFileSync(join(workspace, `content/speeches/${2015 + (file + part) % 6}-02-0${1 + part % 9}-s${file}-${part}.md`),
+          `---\ntitle: 讲话${file}之${part}\ntopics: [${topic}]\n---\n\n${body}\n`);
+      }
+    });
+  };
+  site = buildSite({ prepare: writeCorpus, content: (workspace) => join(workspace, 'content') });
+  folder = join(site.output, 'search');
   const load = (name) => Promise.resolve(JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8')));
   engine = search.createEngine(load);
   folding = search.makeFolding(JSON.parse(readFileSync(join(folder, 'fold.json'), 'utf8')));
@@ -57,7 +55,7 @@ before(() => {
   }
 });
 
-after(() => rmSync(workspace, { recursive: true, force: true }));
+after(() => site?.remove());
 
 function bruteForce(text) {
   const terms = search.queryTerms(text, folding);
@@ -97,9 +95,8 @@ test('result sets equal a brute-force scan for sampled substrings', async () => 
 });
 
 test('the same queries give the same ranking as lantai search', async () => {
-  const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
   for (const text of ['办公室', '服務 督查', '同志们']) {
-    const cli = JSON.parse(execFileSync(lantai, ['search', '--output', join(workspace, 'public'), '--json', '--limit', '20', ...text.split(' ')]));
+    const cli = JSON.parse(execFileSync(lantai, ['search', '--output', site.output, '--json', '--limit', '20', ...text.split(' ')]));
     const js = await engine.search({ text, limit: 20 });
     assert.equal(js.total, cli.total, text);
     assert.deepEqual(js.results.map((r) => r.id), cli.results.map((r) => r.id), text);
