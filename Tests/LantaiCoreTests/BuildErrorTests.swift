@@ -91,6 +91,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.content.appendingPathComponent("a.md").path))
         options.output = site.root
         #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        options.output = site.content.appendingPathComponent("public")
+        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(!FileManager.default.fileExists(atPath: options.output.path))
     }
 
     @Test func aTemplateErrorPointsAtTheTemplate() throws {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads a built index from `public/search/`, fetching only the files a query needs, as the
-/// browser does.
-public final class IndexFiles: @unchecked Sendable {
+/// browser does. It caches what it read, so use one instance from one thread.
+public final class IndexFiles {
     public let folder: URL
     public let meta: SearchIndex.Meta
     private var shards: [Int: [String: [Int]]] = [:]

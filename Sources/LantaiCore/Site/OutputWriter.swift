@@ -25,6 +25,11 @@ public struct OutputWriter: Sendable {
                 return .error("refusing to use '\(output.path)' as the output folder: it is or contains \(name)", in: output.path)
             }
         }
+        // Inside the content folder, the next build would read the output as content files.
+        let contentPath = protected[0].0
+        if out.hasPrefix(contentPath + "/") {
+            return .error("refusing to use '\(output.path)' as the output folder: it is inside the content folder", in: output.path)
+        }
         return nil
     }
 
