@@ -3,13 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import { buildSite, lantai, repository } from '../support/site.mjs';
+import { join } from 'node:path';
+import { buildSite, lantai, repository, writeRawCorpus } from '../support/site.mjs';
 
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
-const raw = resolve(repository, '../shared/corpus/raw');
 let site;
 let folder;
 let engine;
@@ -29,20 +28,7 @@ function random(seed) {
 }
 
 before(() => {
-  // The real speeches, five lines a document, some tagged with a topic for the filter test.
-  const writeCorpus = (workspace) => {
-    mkdirSync(join(workspace, 'content/speeches'), { recursive: true });
-    readdirSync(raw).filter((name) => name.endsWith('.txt')).sort().forEach((name, file) => {
-      const lines = readFileSync(join(raw, name), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
-      for (let part = 0; part * 5 < lines.length; part++) {
-        const body = lines.slice(part * 5, part * 5 + 5).join('\n\n');
-        const topic = part % 2 === 0 ? '服务意识' : '督查';
-        writeFileSync(join(workspace, `content/speeches/${2015 + (file + part) % 6}-02-0${1 + part % 9}-s${file}-${part}.md`),
-          `---\ntitle: 讲话${file}之${part}\ntopics: [${topic}]\n---\n\n${body}\n`);
-      }
-    });
-  };
-  site = buildSite({ prepare: writeCorpus, content: (workspace) => join(workspace, 'content') });
+  site = buildSite({ content: writeRawCorpus });
   folder = join(site.output, 'search');
   const load = (name) => Promise.resolve(JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8')));
   engine = search.createEngine(load);

@@ -1,6 +1,6 @@
 // Shared by the node tests: where things are, and building a site with the real lantai binary.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -20,4 +20,38 @@ export function buildSite({ content = join(repository, 'content'), prepare } = {
   execFileSync(lantai, ['build', '--content', typeof content === 'function' ? content(workspace) : content,
     '--theme', join(repository, 'theme'), '--output', output], { stdio: 'pipe' });
   return { workspace, output, remove: () => rmSync(workspace, { recursive: true, force: true }) };
+}
+
+/**
+ * Writes a content tree cut from the real speeches in ../shared/corpus/raw (read only): five
+ * lines a document, topics alternating 服务意识 and 督查, years 2015–2020.
+ */
+export function writeRawCorpus(workspace) {
+  const raw = resolve(repository, '../shared/corpus/raw');
+  mkdirSync(join(workspace, 'content/speeches'), { recursive: true });
+  readdirSync(raw).filter((name) => name.endsWith('.txt')).sort().forEach((name, file) => {
+    const lines = readFileSync(join(raw, name), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+    for (let part = 0; part * 5 < lines.length; part++) {
+      const body = lines.slice(part * 5, part * 5 + 5).join('\n\n');
+      const topic = part % 2 === 0 ? '服务意识' : '督查';
+      writeFileSync(join(workspace, `content/speeches/${2015 + (file + part) % 6}-02-0${1 + part % 9}-s${file}-${part}.md`),
+        `---\ntitle: 讲话${file}之${part}\ntopics: [${topic}]\n---\n\n${body}\n`);
+    }
+  });
+  return join(workspace, 'content');
+}
+
+/** Brute force over a built index's text files: ids of the documents containing every term. */
+export function bruteForce(searchFolder, search, text) {
+  const folding = search.makeFolding(JSON.parse(readFileSync(join(searchFolder, 'fold.json'), 'utf8')));
+  const meta = JSON.parse(readFileSync(join(searchFolder, 'index.json'), 'utf8'));
+  const terms = search.queryTerms(text, folding);
+  const found = [];
+  if (!terms.length) return found;
+  for (let id = 0; id < meta.documentCount; id++) {
+    const segments = JSON.parse(readFileSync(join(searchFolder, `text/${id}.json`), 'utf8'))
+      .map(([, , segment]) => search.normalize(segment, folding));
+    if (terms.every((term) => segments.some((segment) => segment.includes(term)))) found.push(id);
+  }
+  return found;
 }

@@ -66,11 +66,9 @@ enum SnippetMaker {
         let suffix = end < scalars.count ? "…" : ""
         let shown = prefix + String(String.UnicodeScalarView(scalars[start..<end])) + suffix
         let shift = prefix.unicodeScalars.count - start
-        let visible = ranges.compactMap { range -> [Int]? in
-            let lower = max(range.lowerBound, start)
-            let upper = min(range.upperBound, end)
-            return lower < upper ? [lower + shift, upper + shift] : nil
-        }
+        // Only hits wholly inside the window are marked; a hit cut at its edge would mark half a word.
+        let visible = ranges.filter { $0.lowerBound >= start && $0.upperBound <= end }
+            .map { [$0.lowerBound + shift, $0.upperBound + shift] }
         return SearchSnippet(anchor: anchor, url: pageURL + (anchor.isEmpty ? "" : "#" + anchor), text: shown, highlights: visible)
     }
 }

@@ -272,9 +272,9 @@
     const prefix = start > 0 ? '…' : '';
     const suffix = end < text.length ? '…' : '';
     const shift = prefix.length - start;
+    // Only hits wholly inside the window are marked; a hit cut at its edge would mark half a word.
     const highlights = ranges
-      .map(([a, z]) => [Math.max(a, start), Math.min(z, end)])
-      .filter(([a, z]) => a < z)
+      .filter(([a, z]) => a >= start && z <= end)
       .map(([a, z]) => [a + shift, z + shift]);
     return { anchor, url: pageURL + (anchor ? `#${anchor}` : ''), text: prefix + text.slice(start, end) + suffix, highlights };
   }
