@@ -89,10 +89,10 @@ public struct SearchIndex: Sendable {
         return terms
     }
 
-    /// About 40,000 positions a shard, in powers of two, so a shard stays in the tens of kilobytes.
+    /// About 5,000 positions a shard (some 25 KB of JSON), in powers of two up to 4,096 shards.
     static func shardCount(forPositions positions: Int) -> Int {
         var count = 1
-        while positions / count > 40_000, count < 4096 { count *= 2 }
+        while positions / count > 5_000, count < 4096 { count *= 2 }
         return count
     }
 
