@@ -4,7 +4,7 @@ SWIFT ?= swift
 LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
 
-.PHONY: site test deps test-deps build-release build-debug swift-test node-test clean
+.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench-search clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
@@ -18,6 +18,13 @@ deps:
 
 test-deps:
 	@scripts/install-deps.sh --test
+
+bench-deps:
+	@scripts/install-deps.sh --bench
+
+## Search against Pagefind on the real speeches: recall and precision against brute force, sizes, bytes.
+bench-search: bench-deps build-release
+	LANTAI=$(LANTAI_RELEASE) node bench/pagefind-recall.mjs
 
 build-release:
 	$(SWIFT) build -c release --product lantai

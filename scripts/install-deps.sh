@@ -2,11 +2,18 @@
 # Installs the Debian packages Lantai needs, only those that are missing.
 #   scripts/install-deps.sh          what building the portal needs
 #   scripts/install-deps.sh --test   also what the tests need (headless Chromium, a CJK font)
+#   scripts/install-deps.sh --bench  also the peers the benchmarks run beside us (Hugo, Pagefind)
 set -euo pipefail
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
-if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium fonts-wqy-microhei nodejs)
+case "${1:-}" in
+  --test) packages+=(chromium fonts-wqy-microhei nodejs) ;;
+  --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo) ;;
+esac
+
+# Pagefind comes from PyPI (pagefind[extended] has the Chinese segmenter).
+if [ "${1:-}" = "--bench" ] && ! python3 -m pagefind --version >/dev/null 2>&1; then
+  python3 -m pip install --quiet 'pagefind[extended]'
 fi
 
 missing=()

@@ -3,13 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Browser } from './browser.mjs';
 import { createRequire } from 'node:module';
-import { artifacts, bruteForce, buildSite, lantai, repository, writeRawCorpus } from '../support/site.mjs';
+import { serveFolder } from '../support/server.mjs';
+import { bruteForceIds, loadIndexedText } from '../support/queries.mjs';
+import { artifacts, buildSite, lantai, repository, writeRawCorpus } from '../support/site.mjs';
 
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
 
@@ -22,22 +23,15 @@ let httpBase;
 before(async () => {
   site = buildSite({ content: writeRawCorpus });
   output = site.output;
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };
-  server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(output, path);
-    if (!file.startsWith(output) || !existsSync(file)) { response.writeHead(404).end(); return; }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  httpBase = `http://127.0.0.1:${server.address().port}/`;
+  server = await serveFolder(output);
+  httpBase = server.base;
   browser = await Browser.launch();
   mkdirSync(artifacts, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
   site?.remove();
 });
 
@@ -63,7 +57,7 @@ for (const [name, base] of [['file://', () => pathToFileURL(output).href + '/'],
     const page = await browser.open(`${base()}search.html?q=${encodeURIComponent('辦公室')}`);
     await page.evaluate(settled);
     const dom = await page.evaluate(readResults);
-    const predicted = bruteForce(join(output, 'search'), search, '辦公室').length;
+    const predicted = bruteForceIds(loadIndexedText(join(output, 'search'), search), search, '辦公室').size;
     assert.ok(predicted > 10, `brute force finds ${predicted}`);
     assert.equal(dom.status.startsWith(`找到 ${predicted} 篇文稿`), true, dom.status);
     const expected = cli('辦公室');

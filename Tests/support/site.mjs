@@ -40,18 +40,3 @@ export function writeRawCorpus(workspace) {
   });
   return join(workspace, 'content');
 }
-
-/** Brute force over a built index's text files: ids of the documents containing every term. */
-export function bruteForce(searchFolder, search, text) {
-  const folding = search.makeFolding(JSON.parse(readFileSync(join(searchFolder, 'fold.json'), 'utf8')));
-  const meta = JSON.parse(readFileSync(join(searchFolder, 'index.json'), 'utf8'));
-  const terms = search.queryTerms(text, folding);
-  const found = [];
-  if (!terms.length) return found;
-  for (let id = 0; id < meta.documentCount; id++) {
-    const segments = JSON.parse(readFileSync(join(searchFolder, `text/${id}.json`), 'utf8'))
-      .map(([, , segment]) => search.normalize(segment, folding));
-    if (terms.every((term) => segments.some((segment) => segment.includes(term)))) found.push(id);
-  }
-  return found;
-}

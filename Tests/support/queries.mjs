@@ -1,0 +1,70 @@
+// The sampled queries of the search property tests, shared with the benchmarks that run the same
+// queries through Pagefind: substrings of the corpus of 1 to 8 characters, every fourth turned
+// into traditional characters, every fourth with punctuation inserted, every fourth two random
+// ideographs (mostly absent).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Deterministic random numbers (mulberry32). */
+export function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6D2B79F5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Reads a built index's per-document text: for each document id its segments as
+ * { text, normalized }, plus the folding table and the documents' urls.
+ */
+export function loadIndexedText(searchFolder, search) {
+  const folding = search.makeFolding(JSON.parse(readFileSync(join(searchFolder, 'fold.json'), 'utf8')));
+  const meta = JSON.parse(readFileSync(join(searchFolder, 'index.json'), 'utf8'));
+  const documents = [];
+  const urls = [];
+  for (let id = 0; id < meta.documentCount; id++) {
+    const segments = JSON.parse(readFileSync(join(searchFolder, `text/${id}.json`), 'utf8'));
+    documents.push(segments.map(([, , text]) => ({ text, normalized: search.normalize(text, folding) })));
+  }
+  for (let chunk = 0; chunk * meta.chunkSize < meta.documentCount; chunk++) {
+    for (const entry of JSON.parse(readFileSync(join(searchFolder, `docs/${chunk}.json`), 'utf8'))) urls.push(entry.url);
+  }
+  return { folding, documents, urls };
+}
+
+/** Ids of the documents whose normalised text contains every term of `text`. */
+export function bruteForceIds({ documents, folding }, search, text) {
+  const terms = search.queryTerms(text, folding);
+  const found = new Set();
+  if (!terms.length) return found;
+  documents.forEach((segments, id) => {
+    if (terms.every((term) => segments.some((segment) => segment.normalized.includes(term)))) found.add(id);
+  });
+  return found;
+}
+
+/** `count` query strings sampled from `documents` with the given seed. */
+export function sampleQueries({ documents, folding }, search, { count = 400, seed = 20261122 } = {}) {
+  const toTraditional = new Map();
+  for (const [traditional, simplified] of folding) if (!toTraditional.has(simplified)) toTraditional.set(simplified, traditional);
+  const next = random(seed);
+  const pick = (n) => Math.floor(next() * n);
+  const ideographs = documents.flatMap((segments) => segments.flatMap((s) => Array.from(s.normalized).filter((c) => search.isIdeograph(c.codePointAt(0)))));
+  const queries = [];
+  for (let i = 0; i < count; i++) {
+    const segments = documents[pick(documents.length)];
+    const chars = Array.from(segments[pick(segments.length)].text);
+    if (!chars.length) continue;
+    const start = pick(chars.length);
+    let piece = chars.slice(start, start + 1 + pick(8));
+    if (i % 4 === 1) piece = piece.map((c) => toTraditional.get(c) ?? c);
+    if (i % 4 === 2 && piece.length > 1) piece.splice(piece.length >> 1, 0, next() < 0.5 ? '，' : ',');
+    if (i % 4 === 3) piece = [ideographs[pick(ideographs.length)], ideographs[pick(ideographs.length)]];
+    queries.push(piece.join(''));
+  }
+  return queries;
+}
