@@ -1,0 +1,38 @@
+import Foundation
+
+/// The files named on the command line, with folders replaced by the regular, non-hidden files
+/// in them (sorted, not recursive into hidden folders).
+public enum ImportSources {
+    public static func expand(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { !$0.hasPrefix(".") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                .filter { var folder: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &folder) && !folder.boolValue }
+        }
+    }
+}
+
+/// What `lantai import` prints per source file: encoding, the files written, and with the
+/// report every removal, so a person can check that nothing real went.
+public enum ImportSummary {
+    public static func text(_ result: ImportResult, files: [ImportedFile], listRemovals: Bool) -> String {
+        let speeches = result.speeches.count == 1 ? "1 speech" : "\(result.speeches.count) speeches"
+        var lines = ["\(result.sourceName): \(result.encoding), \(speeches), \(result.removals.count) removals"]
+        for file in files {
+            let verb: String
+            switch file.outcome {
+            case .written: verb = "wrote"
+            case .unchanged: verb = "unchanged"
+            case .planned: verb = "would write"
+            case .replaced(let backup): verb = "replaced (old file kept as \(backup))"
+            }
+            lines.append("  \(verb) \(file.path)  \(file.title)")
+        }
+        if listRemovals {
+            for removal in result.removals { lines.append("  removed \(removal.description)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// One speech cut out of a source file, ready to be written.
+public struct ImportedSpeech: Sendable, Hashable {
+    public var metadata: SpeechMetadata
+    public var blocks: [ImportBlock]
+    /// The source lines the speech came from.
+    public var sourceLines: ClosedRange<Int>
+    /// `<slug>.md`.
+    public var fileName: String
+    public var markdown: String
+}
+
+/// What importing one file gave: its speeches and everything removed from it.
+public struct ImportResult: Sendable, Hashable {
+    public var sourceName: String
+    public var encoding: String
+    public var checksum: String
+    public var speeches: [ImportedSpeech]
+    public var removals: [Removal]
+}
+
+/// Options of an import that change the text.
+public struct ImportOptions: Sendable {
+    /// Keep half-width punctuation in Chinese text as it was.
+    public var keepPunctuation = false
+
+    public init(keepPunctuation: Bool = false) {
+        self.keepPunctuation = keepPunctuation
+    }
+}
+
+/// Turns the bytes of a copied speech file into clean Markdown documents: decode, clean line by
+/// line, fix punctuation, split where a new speech starts, read the metadata and the outline,
+/// write Markdown. A pure function of its inputs; `ImportWriter` does the disk.
+public struct Importer: Sendable {
+    public var rules: ImportRules
+    public var options: ImportOptions
+
+    public init(rules: ImportRules = .defaults(), options: ImportOptions = ImportOptions()) {
+        self.rules = rules
+        self.options = options
+    }
+
+    /// Imports a file's bytes; `name` is the path shown in messages, and its last component is
+    /// recorded as the document's source.
+    public func importFile(_ bytes: [UInt8], name: String) -> Result<ImportResult, Diagnostic> {
+        let sourceName = (name as NSString).lastPathComponent
+        let decoded: DecodedText
+        switch ImportDecoder.decode(bytes, path: name) {
+        case .success(let text): decoded = text
+        case .failure(let diagnostic): return .failure(diagnostic)
+        }
+        var (lines, removals) = LineCleaner(rules: rules).clean(decoded.text)
+        if !options.keepPunctuation {
+            lines = lines.map { SourceLine(number: $0.number, text: PunctuationFixer.fix($0.text), original: $0.original) }
+        }
+        guard !lines.isEmpty else {
+            return .failure(.error("no text left to import after cleaning (\(removals.count) lines removed)", in: name))
+        }
+        let checksum = SHA256.hex(bytes)
+        var speeches: [ImportedSpeech] = []
+        for part in splitSpeeches(lines) {
+            var body = part
+            var title: String?
+            if isTitleLike(body[0].text) {
+                title = body.removeFirst().text
+                // A title pasted twice.
+                while let next = body.first, next.text == title {
+                    removals.append(Removal(line: next.number, column: 1, text: next.original, rule: "repeated title", wholeLine: true))
+                    body.removeFirst()
+                }
+            }
+            let texts = body.map(\.text)
+            let metadata = SpeechMetadata.read(title: title, body: texts, rules: rules)
+            let blocks = SpeechStructure.blocks(texts)
+            let range = part[0].number...part[part.count - 1].number
+            let markdown = ImportedMarkdown.render(metadata, blocks: blocks, provenance: .init(
+                sourceName: sourceName, sourceLines: range, checksum: checksum, encoding: decoded.encoding))
+            speeches.append(ImportedSpeech(metadata: metadata, blocks: blocks, sourceLines: range,
+                                           fileName: metadata.slug + ".md", markdown: markdown))
+        }
+        removals.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        return .success(ImportResult(sourceName: sourceName, encoding: decoded.encoding, checksum: checksum,
+                                     speeches: speeches, removals: removals))
+    }
+
+    /// A file holds several speeches when a title-like line is followed by a salutation
+    /// (同志们：) somewhere after the first lines: each such title starts a new speech.
+    func splitSpeeches(_ lines: [SourceLine]) -> [[SourceLine]] {
+        var starts = [0]
+        for index in lines.indices.dropFirst(2) where index + 1 < lines.count {
+            if isTitleLike(lines[index].text), isSalutation(lines[index + 1].text) { starts.append(index) }
+        }
+        return zip(starts, starts.dropFirst() + [lines.count]).map { Array(lines[$0..<$1]) }
+    }
+
+    func isSalutation(_ line: String) -> Bool {
+        let folded = Simplified.fold(line)
+        return rules.salutations.contains { $0.matches(folded) }
+    }
+
+    /// Short, no sentence inside, not a numbered part and not a salutation.
+    func isTitleLike(_ line: String) -> Bool {
+        let characters = Array(line)
+        guard characters.count <= 50, !isSalutation(line) else { return false }
+        if characters.dropLast().contains(where: { "。！？；".contains($0) }) { return false }
+        if let last = characters.last, "。，；：".contains(last) { return false }
+        let folded = Simplified.fold(line)
+        return folded.range(of: "^([一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、]|\\d{1,2}[、.．])",
+                            options: .regularExpression) == nil
+    }
+}

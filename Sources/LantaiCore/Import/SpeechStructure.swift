@@ -1,0 +1,103 @@
+import Foundation
+
+/// A block of an imported speech's body.
+public enum ImportBlock: Sendable, Hashable {
+    case heading(level: Int, text: String)
+    /// A paragraph; `lead` is its opening numbered sentence (`1、重视信息工作，服务领导决策。`,
+    /// `一是要有忠诚心。`), which the Markdown emphasises.
+    case paragraph(lead: String?, text: String)
+}
+
+/// Reads the outline of a Chinese official speech from its lines, by the conventions drafters
+/// follow: 一、 opens a part (level 2), （一） a section under it (level 3), 第一，关于… a part,
+/// and a short 1、 line a point (level 4). A long numbered line is a paragraph whose numbered
+/// first sentence is its lead: a 一、 or （一） line that goes on after its first sentence is
+/// split into the heading and a paragraph. Patterns are matched on the simplified form.
+enum SpeechStructure {
+    private static let numeral = "[一二三四五六七八九十]+"
+    private static let part = regex("^\(numeral)、")
+    private static let section = regex("^（\(numeral)）")
+    private static let ordinal = regex("^第\(numeral)[，、：]")
+    private static let point = regex("^(\\d{1,2}[、．.]|（\\d{1,2}）)")
+    private static let lead = regex("^(\(numeral)(是|要|则)|(首先|其次|再次|最后|其一|其二|其三)[，、]|[一二三四五六七八九十两]+个[^，。：]{1,8}：)")
+    /// `一 是` and `一是 为` with a stray space that copying left, at the start of a line or
+    /// after punctuation (`三个服务：一是 为领导服务`).
+    private static let spacedLead = regex("(?:^|(?<=[，。：；！？、]))\(numeral)( ?)(?:是|要)( ?)(?=\\p{Han})")
+
+    /// The longest a heading or a lead sentence may be, in characters.
+    static let headingLimit = 60
+    static let pointLimit = 30
+
+    static func blocks(_ lines: [String]) -> [ImportBlock] {
+        lines.flatMap(blocks(for:))
+    }
+
+    private static func blocks(for rawLine: String) -> [ImportBlock] {
+        let line = removingStraySpace(rawLine)
+        let folded = Simplified.fold(line)
+        let characters = Array(line)
+        let sentenceEnd = characters.firstIndex(where: { "。！？".contains($0) })
+        let endsOnlyAtEnd = sentenceEnd == nil || sentenceEnd == characters.count - 1
+        let firstSentence = sentenceEnd.map { String(characters[...$0]) } ?? line
+
+        if matches(part, folded) || matches(section, folded) {
+            let level = matches(part, folded) ? 2 : 3
+            if endsOnlyAtEnd, characters.count <= headingLimit {
+                return [.heading(level: level, text: withoutFinalStop(line))]
+            }
+            if let end = sentenceEnd, end < headingLimit {
+                let rest = String(characters[(end + 1)...])
+                return [.heading(level: level, text: withoutFinalStop(firstSentence))] + blocks(for: rest)
+            }
+            return [.paragraph(lead: nil, text: line)]
+        }
+        if matches(ordinal, folded), endsOnlyAtEnd, characters.count <= 40 {
+            return [.heading(level: 2, text: withoutFinalStop(line))]
+        }
+        if matches(point, folded), endsOnlyAtEnd, characters.count <= pointLimit {
+            return [.heading(level: 4, text: withoutFinalStop(line))]
+        }
+        if matches(ordinal, folded) || matches(point, folded) || matches(lead, folded) {
+            if let colonLead = colonLead(folded, characters) { return [colonLead] }
+            if let end = sentenceEnd, end < headingLimit, end < characters.count - 1 {
+                return [.paragraph(lead: firstSentence, text: String(characters[(end + 1)...]))]
+            }
+        }
+        return [.paragraph(lead: nil, text: line)]
+    }
+
+    /// `一个目标：就是…`: the lead ends at the colon.
+    private static func colonLead(_ folded: String, _ characters: [Character]) -> ImportBlock? {
+        guard folded.range(of: "^[一二三四五六七八九十两]+个[^，。：]{1,8}：", options: .regularExpression) != nil,
+              let colon = characters.firstIndex(of: "："), colon < characters.count - 1 else { return nil }
+        return .paragraph(lead: String(characters[...colon]), text: String(characters[(colon + 1)...]))
+    }
+
+    private static func removingStraySpace(_ line: String) -> String {
+        let folded = Simplified.fold(line)
+        var spaces: [Range<String.Index>] = []
+        for match in spacedLead.matches(in: folded, range: NSRange(folded.startIndex..., in: folded)) {
+            for group in 1...2 where match.range(at: group).length == 1 {
+                if let range = Range(match.range(at: group), in: line) { spaces.append(range) }
+            }
+        }
+        var result = line
+        for range in spaces.reversed() { result.removeSubrange(range) }
+        return result
+    }
+
+    private static func withoutFinalStop(_ text: String) -> String {
+        var text = text
+        while let last = text.last, "。；".contains(last) { text.removeLast() }
+        return text
+    }
+
+    private static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    private static func regex(_ pattern: String) -> NSRegularExpression {
+        // The patterns are constants of this file; failing to compile one is a programming error.
+        try! NSRegularExpression(pattern: pattern)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import LantaiCore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn copied speech files (UTF-8, UTF-16, GB18030) into clean Markdown documents.")
+
+    @Argument(help: "Text files, or folders of them.")
+    var sources: [String]
+
+    @Option(help: "The folder the Markdown files go to.")
+    var into = "content/speeches"
+
+    @Option(help: "Extra cleaning rules (default: content/import.yml when it exists).")
+    var rules: String?
+
+    @Flag(help: "Show what would be written; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Replace files that exist, keeping a hidden backup of each.")
+    var force = false
+
+    @Flag(help: "List every removed line and fragment, per file.")
+    var report = false
+
+    @Flag(help: "Keep half-width punctuation in Chinese text as it is.")
+    var keepPunctuation = false
+
+    func run() throws {
+        var importRules = ImportRules.defaults()
+        let rulesPath = rules ?? (FileManager.default.fileExists(atPath: "content/\(ImportRules.fileName)") ? "content/\(ImportRules.fileName)" : nil)
+        if let rulesPath {
+            guard let text = try? String(contentsOfFile: rulesPath, encoding: .utf8) else {
+                Terminal.printError("\(rulesPath): error: cannot read the rules file")
+                throw ExitCode.failure
+            }
+            let problems = importRules.add(yaml: text, path: rulesPath)
+            if !problems.isEmpty {
+                problems.forEach { Terminal.printError($0.description) }
+                throw ExitCode.failure
+            }
+        }
+        let importer = Importer(rules: importRules, options: ImportOptions(keepPunctuation: keepPunctuation))
+        let writer = ImportWriter(folder: URL(fileURLWithPath: into), displayFolder: into, force: force, dryRun: dryRun)
+        var usedNames: Set<String> = []
+        var failed = false
+        for path in ImportSources.expand(sources) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Terminal.printError("\(path): error: cannot read the file")
+                failed = true
+                continue
+            }
+            switch importer.importFile([UInt8](data), name: path) {
+            case .failure(let diagnostic):
+                Terminal.printError(diagnostic.description)
+                failed = true
+            case .success(let result):
+                let (files, problems) = writer.write(result, usedNames: &usedNames)
+                print(ImportSummary.text(result, files: files, listRemovals: report))
+                problems.forEach { Terminal.printError($0.description) }
+                failed = failed || !problems.isEmpty
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
