@@ -207,12 +207,25 @@ import Testing
         #expect(try ImportDecoder.decode([0xEF, 0xBB, 0xBF] + Array(sample.utf8), path: "x").get() == DecodedText(text: sample, encoding: "UTF-8 (BOM)"))
     }
 
-    @Test func utf16WithBOMBothWays() throws {
-        let units = Array(sample.utf16)
+    @Test func utf16FilesWithBOMBothWays() throws {
+        let text = "在全县办公室工作会议上的讲话\r\n" + sample + "\r\n"
+        let units = Array(text.utf16)
         let little: [UInt8] = [0xFF, 0xFE] + units.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
-        #expect(try ImportDecoder.decode(little, path: "x").get() == DecodedText(text: sample, encoding: "UTF-16LE"))
-        #expect(try ImportDecoder.decode(big, path: "x").get() == DecodedText(text: sample, encoding: "UTF-16BE"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-utf16-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (bytes, encoding) in [(little, "UTF-16LE"), (big, "UTF-16BE")] {
+            let file = folder.appendingPathComponent("\(encoding).txt")
+            try Data(bytes).write(to: file)
+            let read = [UInt8](try Data(contentsOf: file))
+            #expect(try ImportDecoder.decode(read, path: file.path).get() == DecodedText(text: text, encoding: encoding))
+            let result = try Importer().importFile(read, name: file.path).get()
+            #expect(result.speeches.first?.metadata.title == "在全县办公室工作会议上的讲话")
+            #expect(result.speeches.first?.markdown.hasSuffix("\n\n" + sample + "\n") == true)
+        }
+        let odd: [UInt8] = [0xFF, 0xFE, 0x2D]
+        #expect(throws: Diagnostic.self) { try ImportDecoder.decode(odd, path: "x").get() }
     }
 
     @Test func gb18030ThroughIconv() throws {
