@@ -3,7 +3,7 @@ import LantaiCore
 import LantaiTestSupport
 import Testing
 
-/// The five real speeches in ../shared/corpus/raw, imported with the default rules. The committed
+/// The five real speeches (Tests/Fixtures/raw, copies of ../shared/corpus/raw), imported with the default rules. The committed
 /// `content/speeches/` files are the golden output: they were read and checked by hand, and an
 /// import must reproduce them byte for byte.
 @Suite struct ImportGoldenTests {

@@ -1,11 +1,12 @@
 import Foundation
 import LantaiCore
 
-/// A content tree for search tests, cut from the real speeches in `../shared/corpus/raw`
+/// A content tree for search tests, cut from the real speeches in `Tests/Fixtures/raw` (copies of
+/// `../shared/corpus/raw`)
 /// (read only): each file becomes several documents of five lines, so there are dozens
 /// of documents full of real Chinese phrasing, traditional characters and junk.
 public enum SearchCorpusFixture {
-    public static let rawFolder = RepositoryPaths.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/raw")
+    public static let rawFolder = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/raw")
 
     public static func files() throws -> [String: String] {
         let names = try FileManager.default.contentsOfDirectory(atPath: rawFolder.path).filter { $0.hasSuffix(".txt") }.sorted()

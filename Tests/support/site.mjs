@@ -23,11 +23,12 @@ export function buildSite({ content = join(repository, 'content'), prepare } = {
 }
 
 /**
- * Writes a content tree cut from the real speeches in ../shared/corpus/raw (read only): five
+ * Writes a content tree cut from the real speeches in Tests/Fixtures/raw (copies of
+ * ../shared/corpus/raw, read only): five
  * lines a document, topics alternating 服务意识 and 督查, years 2015–2020.
  */
 export function writeRawCorpus(workspace) {
-  const raw = resolve(repository, '../shared/corpus/raw');
+  const raw = resolve(repository, 'Tests/Fixtures/raw');
   mkdirSync(join(workspace, 'content/speeches'), { recursive: true });
   readdirSync(raw).filter((name) => name.endsWith('.txt')).sort().forEach((name, file) => {
     const lines = readFileSync(join(raw, name), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
