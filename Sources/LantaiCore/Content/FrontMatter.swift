@@ -13,6 +13,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var slug: String?
     /// Topic names or slugs as written, with their positions so an unknown one can be pointed at.
     public var topics: [Located<String>] = []
+    /// Topics the classifier must not give this document, however its passages read.
+    public var excludeTopics: [Located<String>] = []
     public var draft = false
 
     public init() {}
@@ -20,7 +22,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// The keys this stage reads; other keys (written by `lantai import`, say) are kept in the
     /// file and ignored by the build.
     public static let knownKeys: Set<String> = [
-        "title", "date", "speaker", "organization", "venue", "type", "topics", "summary", "draft", "slug",
+        "title", "date", "speaker", "organization", "venue", "type", "topics", "exclude_topics", "summary", "draft", "slug",
     ]
 
     /// Reads front matter YAML. `firstLine` is the file line of the YAML's first line.
@@ -39,6 +41,7 @@ public struct FrontMatter: Sendable, Hashable {
         matter.type = fields.string("type")?.value.nonBlank
         matter.summary = fields.string("summary")?.value.nonBlank
         matter.topics = fields.stringList("topics").filter { $0.value.nonBlank != nil }
+        matter.excludeTopics = fields.stringList("exclude_topics").filter { $0.value.nonBlank != nil }
         matter.draft = fields.bool("draft") ?? false
         if let slug = fields.string("slug") {
             if Slug.isValid(slug.value) {

@@ -1,13 +1,32 @@
+/// A word or phrase that signals a topic, already normalised for matching, with its weight.
+public struct TopicSignal: Sendable, Hashable {
+    public var phrase: String
+    public var weight: Double
+
+    public init(_ phrase: String, weight: Double) {
+        self.phrase = SearchNormalizer.normalize(phrase)
+        self.weight = weight
+    }
+}
+
 /// A theme the portal is indexed by (服务意识, 参谋作用, 督查 …).
 public struct Topic: Sendable, Hashable {
     public var name: String
     public var slug: String
     public var description: String
+    /// What signals the topic in a passage. A topic listed without signals is signalled by its
+    /// own name, with the weight that alone assigns a passage.
+    public var signals: [TopicSignal]
+    /// Phrases that must not count: their text is taken out before the signals are matched
+    /// (服务领导决策 is about advising, not about 服务意识).
+    public var excludes: [String]
 
-    public init(name: String, slug: String, description: String = "") {
+    public init(name: String, slug: String, description: String = "", signals: [TopicSignal] = [], excludes: [String] = []) {
         self.name = name
         self.slug = slug
         self.description = description
+        self.signals = signals.isEmpty ? [TopicSignal(name, weight: TopicClassifier.passageThreshold)] : signals
+        self.excludes = excludes.map(SearchNormalizer.normalize).filter { !$0.isEmpty }
     }
 }
 
@@ -26,7 +45,7 @@ public struct TopicCatalog: Sendable, Hashable {
         topics.first { $0.name == nameOrSlug || $0.slug == nameOrSlug }
     }
 
-    /// Reads `topics: [{name, slug, description}]`.
+    /// Reads `topics: [{name, slug, description, signals: {phrase: weight}, excludes: [phrase]}]`.
     public static func parse(_ yaml: String, path: String) -> (TopicCatalog, [Diagnostic]) {
         var fields: YAMLMapping
         switch YAMLMapping.parse(yaml, path: path, lineOffset: 0) {
@@ -59,7 +78,10 @@ public struct TopicCatalog: Sendable, Hashable {
             } else {
                 seenNames.insert(nameText)
                 seenSlugs.insert(slug.value)
-                topics.append(Topic(name: nameText, slug: slug.value, description: description))
+                let signals = entry.numberMap("signals").map { TopicSignal($0.key.value, weight: $0.value) }
+                    .filter { !$0.phrase.isEmpty }
+                let excludes = entry.stringList("excludes").map(\.value)
+                topics.append(Topic(name: nameText, slug: slug.value, description: description, signals: signals, excludes: excludes))
             }
             fields.absorb(entry.diagnostics)
         }

@@ -112,6 +112,28 @@ struct YAMLMapping {
         }
     }
 
+    /// A mapping of text keys to numbers (`服务意识: 3`), in the order written.
+    mutating func numberMap(_ key: String) -> [(key: Located<String>, value: Double)] {
+        guard let node = mapping[key] else { return [] }
+        guard case .mapping(let entries) = node else {
+            report("'\(key)' must be a set of 'phrase: weight' lines, not \(node.kindName)", at: node)
+            return []
+        }
+        var values: [(key: Located<String>, value: Double)] = []
+        for (name, value) in entries {
+            guard case .scalar(let scalar) = name else {
+                report("each key of '\(key)' must be a text value", at: name)
+                continue
+            }
+            guard case .scalar = value, let number = value.float.map({ Double($0) }) ?? value.int.map({ Double($0) }) else {
+                report("the weight of '\(scalar.string)' in '\(key)' must be a number, found \(value.describedValue)", at: value)
+                continue
+            }
+            values.append((Located(scalar.string, at: location(of: name)), number))
+        }
+        return values
+    }
+
     /// The entries of a list of mappings, each as its own reader.
     mutating func mappingList(_ key: String) -> [YAMLMapping] {
         guard let node = mapping[key] else { return [] }

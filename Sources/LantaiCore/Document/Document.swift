@@ -15,7 +15,10 @@ public struct Document: Sendable, Hashable {
     public var venue: String?
     public var type: String?
     public var summary: String?
+    /// The document's topics: those its front matter gives, then those its passages carry.
     public var topics: [Topic]
+    /// Every topic found in at least one passage or given, with its passages and share.
+    public var topicAnalysis: [DocumentTopic]
     public var draft: Bool
     public var body: MarkdownNode
     public var outline: [OutlineEntry]

@@ -31,16 +31,23 @@ public struct DocumentParser: Sendable {
         var assigner = AnchorAssigner()
         assigner.assign(&body)
 
-        var topics: [Topic] = []
-        for name in matter.topics {
-            guard let topic = catalog.topic(named: name.value) else {
-                let known = catalog.topics.map(\.name).joined(separator: "、")
-                diagnostics.append(.error("topic '\(name.value)' in 'topics' is not listed in \(TopicCatalog.fileName); add it there or use one of: \(known)",
-                                          in: file.displayPath, at: name.location))
-                continue
+        var given: [Topic] = []
+        var excluded: Set<String> = []
+        for (key, names) in [("topics", matter.topics), ("exclude_topics", matter.excludeTopics)] {
+            for name in names {
+                guard let topic = catalog.topic(named: name.value) else {
+                    let known = catalog.topics.map(\.name).joined(separator: "、")
+                    diagnostics.append(.error("topic '\(name.value)' in '\(key)' is not listed in \(TopicCatalog.fileName); add it there or use one of: \(known)",
+                                              in: file.displayPath, at: name.location))
+                    continue
+                }
+                if key == "topics" { if !given.contains(topic) { given.append(topic) } } else { excluded.insert(topic.slug) }
             }
-            if !topics.contains(topic) { topics.append(topic) }
         }
+        let topicAnalysis = TopicClassifier(catalog: catalog).analyze(passages: assigner.passages, given: given, excluded: excluded)
+        // Front-matter topics first, as written, then the ones the text carries, strongest first.
+        let found = topicAnalysis.filter { !$0.fromFrontMatter && TopicClassifier.carries($0) }.sorted { $0.share > $1.share }
+        let topics = given.filter { !excluded.contains($0.slug) } + found.map(\.topic)
 
         let slug = matter.slug ?? Slug.make(stem)
         let directory = file.relativePath.split(separator: "/").dropLast().map { Slug.make(String($0)) }
@@ -59,6 +66,7 @@ public struct DocumentParser: Sendable {
             type: matter.type,
             summary: matter.summary,
             topics: topics,
+            topicAnalysis: topicAnalysis,
             draft: matter.draft,
             body: body,
             outline: assigner.outline,
