@@ -106,8 +106,8 @@ public struct SiteBuilder: Sendable {
         guard case .success(let loadedTheme) = theme else { throw BuildFailure(diagnostics: diagnostics) }
 
         let searchFiles = stage(5, "index") {
-            let files = SearchIndex.build(corpus).files()
-            return (files, "\(files.count / 2) search files")
+            let files = SearchIndex.build(corpus).files() + [TopicData(corpus).file()]
+            return (files, "\(files.count / 2) search files, \(TopicData.path)")
         }
 
         let files = try stage(6, "write") {

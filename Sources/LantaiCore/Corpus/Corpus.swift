@@ -5,8 +5,11 @@ public struct Corpus: Sendable {
     public var catalog: TopicCatalog
     /// Newest first; undated documents last, then by title.
     public var documents: [Document]
-    /// Topic slug → indexes into `documents`.
+    /// Topic slug → indexes into `documents` of the documents that carry the topic.
     public var documentsByTopic: [String: [Int]]
+    /// Topic slug → the documents that carry it, by how much of them is about it (share of
+    /// text, then number of passages), with their analysis for that topic.
+    public var topicRanking: [String: [(document: Int, analysis: DocumentTopic)]]
     /// Years, newest first, with their documents.
     public var years: [(year: Int, documents: [Int])]
     /// Document types in configuration order (then by name), with their documents.
@@ -35,6 +38,17 @@ public struct Corpus: Sendable {
             if let year = document.date?.year { byYear[year, default: []].append(index) }
             if let type = document.type { byType[type, default: []].append(index) }
         }
+        var ranking: [String: [(document: Int, analysis: DocumentTopic)]] = [:]
+        for (index, document) in sorted.enumerated() {
+            for entry in document.topicAnalysis where document.topics.contains(entry.topic) {
+                ranking[entry.topic.slug, default: []].append((index, entry))
+            }
+        }
+        for slug in ranking.keys {
+            ranking[slug]?.sort { a, b in
+                (a.analysis.share, a.analysis.passages.count, -a.document) > (b.analysis.share, b.analysis.passages.count, -b.document)
+            }
+        }
         let configuredOrder = Dictionary(uniqueKeysWithValues: config.documentTypes.enumerated().map { ($1.name, $0) })
         let types = byType.keys
             .sorted { (configuredOrder[$0] ?? Int.max, $0) < (configuredOrder[$1] ?? Int.max, $1) }
@@ -44,6 +58,7 @@ public struct Corpus: Sendable {
             catalog: catalog,
             documents: sorted,
             documentsByTopic: byTopic,
+            topicRanking: ranking,
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
             types: types)
         return (corpus, diagnostics)

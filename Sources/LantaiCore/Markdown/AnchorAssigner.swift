@@ -15,6 +15,8 @@ public struct Passage: Sendable, Hashable {
     public var text: String
     /// Titles of the headings the paragraph sits under, outermost first.
     public var headingPath: [String]
+    /// The anchors of those headings, in the same order.
+    public var headingAnchors: [String]
 }
 
 /// Gives every heading and paragraph a stable ASCII anchor and collects the outline and passages.
@@ -28,7 +30,7 @@ public struct AnchorAssigner {
 
     private var depthOfLevel: [Int: Int] = [:]
     private var counters: [Int] = []
-    private var headingPath: [(depth: Int, title: String)] = []
+    private var headingPath: [(depth: Int, title: String, anchor: String)] = []
     private var usedAnchors: Set<String> = []
 
     public init() {}
@@ -51,14 +53,14 @@ public struct AnchorAssigner {
             node.anchor = anchor
             outline.append(OutlineEntry(depth: depth, title: title, anchor: anchor))
             headingPath.removeAll { $0.depth >= depth }
-            headingPath.append((depth, title))
+            headingPath.append((depth, title, anchor))
             return
         case .paragraph:
             let ordinal = passages.count + 1
             let anchor = unique("p-\(ordinal)")
             node.anchor = anchor
             passages.append(Passage(ordinal: ordinal, anchor: anchor, text: node.plainText,
-                                    headingPath: headingPath.map(\.title)))
+                                    headingPath: headingPath.map(\.title), headingAnchors: headingPath.map(\.anchor)))
             return
         default:
             break

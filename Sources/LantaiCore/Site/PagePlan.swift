@@ -90,11 +90,59 @@ public struct PagePlanner: Sendable {
 
     private func topicPage(_ topic: Topic) -> PlannedPage {
         let path = SitePaths.topic(topic.slug)
-        let indexes = corpus.documentsByTopic[topic.slug] ?? []
+        let ranking = corpus.topicRanking[topic.slug] ?? []
+        let documents = ranking.map { entry -> TopicDocumentView in
+            let document = corpus.documents[entry.document]
+            let page = SitePath.relative(from: path, to: document.pagePath)
+            var seen: Set<String> = []
+            var headings: [HeadingLinkView] = []
+            for found in entry.analysis.passages {
+                let passage = document.passages[found.passage]
+                for (depth, (title, anchor)) in zip(passage.headingPath, passage.headingAnchors).enumerated() where !seen.contains(anchor) {
+                    seen.insert(anchor)
+                    headings.append(HeadingLinkView(title: title, url: page + "#" + anchor, depth: depth + 1))
+                }
+            }
+            return TopicDocumentView(
+                item: item(entry.document, from: path), percent: Self.percent(entry.analysis.share),
+                passageCount: entry.analysis.passages.count,
+                passages: entry.analysis.bestPassages.prefix(3).map { passageLink($0, of: document, page: page) },
+                headings: headings)
+        }
+        var perYear: [Int: Int] = [:]
+        for entry in ranking {
+            if let year = corpus.documents[entry.document].date?.year { perYear[year, default: 0] += entry.analysis.passages.count }
+        }
         let view = TopicPageView(layout: layout(for: path, title: topic.name, section: "topics"),
-                                 name: topic.name, description: topic.description, count: indexes.count,
-                                 documents: indexes.map { item($0, from: path) })
+                                 name: topic.name, description: topic.description, count: ranking.count,
+                                 passageCount: ranking.reduce(0) { $0 + $1.analysis.passages.count },
+                                 documents: documents,
+                                 chart: TopicChart.svg(counts: corpus.years.map(\.year).sorted().map { ($0, perYear[$0] ?? 0) }))
         return PlannedPage(path: path, template: "topic", view: view)
+    }
+
+    private func passageLink(_ found: TopicPassage, of document: Document, page: String) -> PassageLinkView {
+        let passage = document.passages[found.passage]
+        return PassageLinkView(url: page + "#" + passage.anchor, excerpt: Self.excerpt(passage.text), viaHeading: found.viaHeading)
+    }
+
+    private func topicShares(_ document: Document, from path: String) -> [DocumentTopicView] {
+        document.topicAnalysis.filter { document.topics.contains($0.topic) && !$0.passages.isEmpty }
+            .sorted { $0.share > $1.share }
+            .map { entry in
+                DocumentTopicView(name: entry.topic.name, url: SitePath.relative(from: path, to: SitePaths.topic(entry.topic.slug)),
+                                  percent: Self.percent(entry.share), passageCount: entry.passages.count,
+                                  passages: entry.passages.map { passageLink($0, of: document, page: "") })
+            }
+    }
+
+    static func percent(_ share: Double) -> Int {
+        max(1, Int((share * 100).rounded()))
+    }
+
+    /// The start of a passage for a quote: at most 80 characters.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 80 ? text : String(text.prefix(80)) + "…"
     }
 
     private func archive() -> PlannedPage {
@@ -135,6 +183,7 @@ public struct PagePlanner: Sendable {
             typeURL: document.type.map { SitePath.relative(from: path, to: SitePaths.type(corpus.config.typeSlug(for: $0))) },
             summary: document.summary,
             topics: badges(document, from: path),
+            topicShares: topicShares(document, from: path),
             outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
             body: body)
         return PlannedPage(path: path, template: "document", view: view)

@@ -60,6 +60,8 @@ public struct DocumentPageView: Sendable {
     public var typeURL: String?
     public var summary: String?
     public var topics: [TopicLinkView]
+    /// The topics the text carries, with their share and passages.
+    public var topicShares: [DocumentTopicView]
     public var outline: [OutlineItemView]
     /// Rendered HTML of the body; the template writes it unescaped with `{{{body}}}`.
     public var body: String
@@ -75,7 +77,44 @@ public struct TopicPageView: Sendable {
     public var name: String
     public var description: String
     public var count: Int
-    public var documents: [DocumentItemView]
+    public var passageCount: Int
+    /// Ranked by how much of each document is about the topic.
+    public var documents: [TopicDocumentView]
+    /// An inline SVG of the topic's passages per year; the template writes it unescaped.
+    public var chart: String
+}
+
+/// A document on a topic page: how much of it is about the topic, its best passages and the
+/// headings under which it treats the topic.
+public struct TopicDocumentView: Sendable {
+    public var item: DocumentItemView
+    public var percent: Int
+    public var passageCount: Int
+    public var passages: [PassageLinkView]
+    public var headings: [HeadingLinkView]
+}
+
+/// A quoted passage linked to its paragraph anchor.
+public struct PassageLinkView: Sendable {
+    public var url: String
+    public var excerpt: String
+    /// Assigned because of the heading above it rather than its own words.
+    public var viaHeading: Bool
+}
+
+public struct HeadingLinkView: Sendable {
+    public var title: String
+    public var url: String
+    public var depth: Int
+}
+
+/// One topic of a document page, with the bar of how much of the document it takes.
+public struct DocumentTopicView: Sendable {
+    public var name: String
+    public var url: String
+    public var percent: Int
+    public var passageCount: Int
+    public var passages: [PassageLinkView]
 }
 
 public struct ArchiveLinkView: Sendable {

@@ -34,13 +34,16 @@ public struct DocumentTopic: Sendable, Hashable {
 /// because such a list names a topic in passing, while 服务领导、服务基层、服务群众 is all about
 /// it), and it is assigned when the score reaches
 /// `passageThreshold` or a heading above it does. A document carries a topic when its front
-/// matter names it, or when its assigned passages are at least `documentPassages` or hold
-/// `documentShare` of its text; `exclude_topics` in front matter removes a topic.
+/// matter names it, or when its assigned passages are at least `documentPassages`, hold
+/// `documentShare` of its text or include one of `strongPassage`; `exclude_topics` in front
+/// matter removes a topic.
 public struct TopicClassifier: Sendable {
     public static let passageThreshold = 3.0
     public static let maximumCount = 3
     public static let documentPassages = 2
     public static let documentShare = 0.15
+    /// One passage this strong carries a document on its own.
+    public static let strongPassage = 2 * passageThreshold
 
     public var catalog: TopicCatalog
 
@@ -128,7 +131,9 @@ public struct TopicClassifier: Sendable {
 
     /// Whether the analysis makes `topic` one of the document's topics.
     public static func carries(_ entry: DocumentTopic) -> Bool {
-        entry.fromFrontMatter || entry.passages.count >= documentPassages || (!entry.passages.isEmpty && entry.share >= documentShare)
+        entry.fromFrontMatter || entry.passages.count >= documentPassages
+            || (!entry.passages.isEmpty && entry.share >= documentShare)
+            || entry.passages.contains { $0.score >= strongPassage }
     }
 
     private static func occurrences(of phrase: String, in text: String, upTo limit: Int) -> Int {

@@ -1,0 +1,146 @@
+import Foundation
+@testable import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// The topic classifier on small inputs, the repository's speeches (passages checked by hand)
+/// and the pages and data it feeds.
+@Suite struct TopicClassifierTests {
+    static let catalog = TopicCatalog(topics: [
+        Topic(name: "督查", slug: "supervision", signals: [TopicSignal("督查", weight: 3), TopicSignal("落实", weight: 0.5)]),
+        Topic(name: "服务意识", slug: "service", signals: [TopicSignal("服务意识", weight: 3), TopicSignal("服务", weight: 0.25)],
+              excludes: ["服务领导决策"]),
+    ])
+
+    func passage(_ text: String, under headings: [String] = []) -> Passage {
+        Passage(ordinal: 1, anchor: "p-1", text: text, headingPath: headings, headingAnchors: headings.indices.map { "sec-\($0 + 1)" })
+    }
+
+    func topics(_ passages: [Passage], given: [Topic] = [], excluded: Set<String> = []) -> [String: [Int]] {
+        let analysis = TopicClassifier(catalog: Self.catalog).analyze(passages: passages, given: given, excluded: excluded)
+        return Dictionary(uniqueKeysWithValues: analysis.map { ($0.topic.slug, $0.passages.map(\.passage)) })
+    }
+
+    @Test func aPassingMentionIsNotEnough() {
+        #expect(topics([passage("各项工作都要落实，为发展服务，把服务搞好。")]).isEmpty)
+        #expect(topics([passage("要牢固树立服务意识。")]) == ["service": [0]])
+    }
+
+    @Test func aSectionHeadedByTheTopicCarriesParagraphsThatNoLongerNameIt() {
+        let found = topics([
+            passage("要加大督查力度。", under: ["三、加大督查力度"]),
+            passage("对重点工作要一追到底，直到办结。", under: ["三、加大督查力度"]),
+            passage("对重点工作要一追到底，直到办结。", under: ["四、关心职工生活"]),
+        ])
+        #expect(found["supervision"] == [0, 1])
+        let analysis = TopicClassifier(catalog: Self.catalog).analyze(passages: [passage("直到办结。", under: ["加大督查力度"])], given: [], excluded: [])
+        #expect(analysis.first?.passages.first?.viaHeading == true)
+    }
+
+    @Test func traditionalTextMatchesThroughNormalisation() {
+        #expect(topics([passage("要牢固樹立服務意識。")]) == ["service": [0]])
+    }
+
+    @Test func excludedPhrasesDoNotCount() {
+        var catalog = Self.catalog
+        catalog.topics[1].signals.append(TopicSignal("服务领导", weight: 3))
+        let analysis = TopicClassifier(catalog: catalog).analyze(passages: [passage("重视信息工作，服务领导决策。")], given: [], excluded: [])
+        #expect(analysis.isEmpty)
+    }
+
+    @Test func anEnumerationOfFunctionsNamesATopicInPassing() {
+        let listed = passage("发挥参谋助手、综合协调、督查、后勤保障等职能作用。")
+        #expect(topics([listed]).isEmpty)
+        #expect(TopicClassifier.score(text: "督查、督查、后勤", topic: Self.catalog.topics[0]) >= 3, "a list mostly about the topic counts in full")
+    }
+
+    @Test func frontMatterGivesAndExcludes() {
+        let text = [passage("要牢固树立服务意识，加大督查力度。")]
+        let supervision = Self.catalog.topics[0]
+        #expect(Set(topics(text, excluded: ["service"]).keys) == ["supervision"])
+        let analysis = TopicClassifier(catalog: Self.catalog).analyze(passages: [passage("无关的一段。")], given: [supervision], excluded: [])
+        #expect(analysis.map(\.topic.slug) == ["supervision"] && analysis[0].fromFrontMatter && analysis[0].passages.isEmpty)
+    }
+}
+
+@Suite struct RepositoryTopicTests {
+    /// Slug → anchor → topics, from the labelled test's parse of content/.
+    static let assigned = Result { try TopicLabelTests.assigned() }
+
+    /// Passages read by hand: each must be (or must not be) in the topic.
+    @Test(arguments: [
+        ("service", "county-speech-72e6c0", "p-6", true),       // 三是要有服务心 … 切实增强服务意识
+        ("service", "experience-19a85c", "p-4", true),          // 必须要有服务意识
+        ("service", "county-speech-863522", "p-6", true),       // 不断提升"三服务"意识
+        ("service", "county-speech-72e6c0", "p-17", false),     // closing words: 服务大局 in passing
+        ("service", "city-speech-6246f1", "p-14", false),       // assessment: 以优质服务为主线 in passing
+        ("advisory", "experience-19a85c", "p-5", true),         // 参谋意识
+        ("advisory", "district-speech-eabcff", "p-6", true),    // 强化调查研究，发挥参谋作用
+        ("advisory", "city-speech-6246f1", "p-7", true),        // 起草精品文稿，提高以文辅政能力
+        ("advisory", "speech-f42e1f", "p-6", false),            // two tasks: a list with 调查研究、提供信息
+        ("advisory", "county-speech-863522", "p-2", false),     // opening: a list of functions
+        ("supervision", "district-speech-eabcff", "p-7", true), // 加大督查力度，推动工作落实
+        ("supervision", "county-speech-72e6c0", "p-11", true),  // 二是抓好督查落实
+        ("supervision", "city-speech-6246f1", "p-9", true),     // 加强督促检查
+        ("supervision", "speech-f42e1f", "p-16", true),         // 决策出台后 … 督促检查
+        ("supervision", "county-speech-863522", "p-2", false),  // opening: a list of functions
+        ("supervision", "city-speech-6246f1", "p-4", false),    // 紧盯 … 督促落实 in passing
+    ])
+    func handCheckedPassage(topic: String, document: String, anchor: String, belongs: Bool) throws {
+        let assigned = try Self.assigned.get()
+        let found = try #require(assigned[document]?[anchor], "\(document)#\(anchor) exists")
+        #expect(found.contains(topic) == belongs, "\(document)#\(anchor) \(topic)")
+    }
+}
+
+@Suite struct TopicPageTests {
+    static let speeches: [String: String] = [
+        "content/topics.yml": """
+        topics:
+          - name: 督查
+            slug: supervision
+            signals: {督查: 3, 督促检查: 3}
+          - name: 服务意识
+            slug: service
+        """,
+        "content/a.md": "---\ntitle: 甲\ndate: 2021-03-01\n---\n\n## 一、加大督查力度\n\n督查工作是重要职责。\n\n要一追到底。\n\n## 二、其他\n\n无关的话。\n",
+        "content/b.md": "---\ntitle: 乙\ndate: 2022-03-01\n---\n\n开头的话，很长很长的一段开头的话，与专题无关，只是铺垫。\n\n要加强督促检查。\n\n结尾。\n",
+        "content/c.md": "---\ntitle: 丙\ndate: 2022-05-01\nexclude_topics: [督查]\n---\n\n督查督查。\n",
+    ]
+
+    @Test func topicPagesRankDocumentsAndQuotePassagesWithAnchors() throws {
+        let site = try SiteFixture(files: Self.speeches)
+        defer { site.remove() }
+        _ = try site.build().get()
+        let page = try #require(site.page("topics/supervision.html"))
+        let first = try #require(page.range(of: "../a.html\">甲"))
+        let second = try #require(page.range(of: "../b.html\">乙"))
+        #expect(first.lowerBound < second.lowerBound, "甲 is mostly about 督查, 乙 only in part")
+        #expect(!page.contains("丙"), "丙 excludes the topic")
+        #expect(page.contains("<a href=\"../a.html#p-1\">督查工作是重要职责。</a>"))
+        #expect(page.contains("<a href=\"../a.html#p-2\">要一追到底。</a> <span class=\"note\">（据所在章节）</span>"))
+        #expect(page.contains("<a href=\"../a.html#sec-1\">一、加大督查力度</a>"))
+        #expect(page.contains("<svg class=\"topic-chart\""))
+        #expect(page.contains("aria-label=\"各年份相关段落数：2021年2段，2022年1段\""))
+        let document = try #require(site.page("a.html"))
+        #expect(document.contains("<a href=\"../topics/supervision.html\">督查</a>") || document.contains("<a href=\"topics/supervision.html\">督查</a>"))
+        #expect(document.contains("约 78%"), "14 of the 18 characters of its paragraphs")
+        #expect(LinkChecker.check(site: site.output) == [])
+    }
+
+    @Test func topicsJSONListsEveryPassageAndDocument() throws {
+        let site = try SiteFixture(files: Self.speeches)
+        defer { site.remove() }
+        _ = try site.build().get()
+        let data = try Data(contentsOf: site.output.appendingPathComponent("data/topics.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        let topics = try #require(json["topics"] as? [[String: Any]])
+        let supervision = try #require(topics.first { $0["slug"] as? String == "supervision" })
+        let passages = try #require(supervision["passages"] as? [[String: Any]])
+        #expect(passages.map { "\($0["document"]!)#\($0["anchor"]!)" }.sorted() == ["a#p-1", "a#p-2", "b#p-2"])
+        let documents = try #require(supervision["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["slug"] as? String } == ["a", "b"])
+        #expect(documents.first?["url"] as? String == "a.html")
+    }
+}
