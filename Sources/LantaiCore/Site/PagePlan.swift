@@ -105,7 +105,7 @@ public struct PagePlanner: Sendable {
             }
             return TopicDocumentView(
                 item: item(entry.document, from: path), percent: Self.percent(entry.analysis.share),
-                passageCount: entry.analysis.passages.count,
+                passageCount: entry.analysis.passages.count, fromFrontMatter: entry.analysis.fromFrontMatter,
                 passages: entry.analysis.bestPassages.prefix(3).map { passageLink($0, of: document, page: page) },
                 headings: headings)
         }
@@ -136,8 +136,9 @@ public struct PagePlanner: Sendable {
             }
     }
 
+    /// A share as a whole percentage; a share above zero shows at least 1%.
     static func percent(_ share: Double) -> Int {
-        max(1, Int((share * 100).rounded()))
+        share > 0 ? max(1, Int((share * 100).rounded())) : 0
     }
 
     /// The start of a passage for a quote: at most 80 characters.

@@ -80,8 +80,9 @@ public struct TopicPageView: Sendable {
     public var passageCount: Int
     /// Ranked by how much of each document is about the topic.
     public var documents: [TopicDocumentView]
-    /// An inline SVG of the topic's passages per year; the template writes it unescaped.
-    public var chart: String
+    /// An inline SVG of the topic's passages per year, nil without dated passages; the template
+    /// writes it unescaped.
+    public var chart: String?
 }
 
 /// A document on a topic page: how much of it is about the topic, its best passages and the
@@ -90,6 +91,8 @@ public struct TopicDocumentView: Sendable {
     public var item: DocumentItemView
     public var percent: Int
     public var passageCount: Int
+    /// The front matter names the topic (the text may not treat it).
+    public var fromFrontMatter: Bool
     public var passages: [PassageLinkView]
     public var headings: [HeadingLinkView]
 }

@@ -1,8 +1,8 @@
 /// A small inline SVG bar chart of a topic's passages per year. Only numbers go into it, so it
 /// needs no escaping; it is labelled for screen readers and draws nothing without data.
 enum TopicChart {
-    static func svg(counts: [(year: Int, count: Int)]) -> String {
-        guard !counts.isEmpty, let highest = counts.map(\.count).max(), highest > 0 else { return "" }
+    static func svg(counts: [(year: Int, count: Int)]) -> String? {
+        guard !counts.isEmpty, let highest = counts.map(\.count).max(), highest > 0 else { return nil }
         let barWidth = 28, gap = 8, plotHeight = 80, labelHeight = 16, valueHeight = 14
         let width = counts.count * (barWidth + gap) + gap
         let height = plotHeight + labelHeight + valueHeight
