@@ -90,12 +90,12 @@ public struct SiteBuilder: Sendable {
 
         let resolver = LinkResolver(
             pageOfSource: Dictionary(all.map { ($0.sourcePath, $0.pagePath) }, uniquingKeysWith: { first, _ in first }),
-            staticFiles: Set(tree.staticFiles))
+            staticFiles: Set(tree.staticFiles), documents: all)
         let (pages, rendered): ([PlannedPage], [String?]) = stage(4, "render") {
             let bodies = Parallel.map(corpus.documents) { BodyRenderer.render($0, resolver: resolver) }
             diagnostics += bodies.flatMap(\.diagnostics)
             guard case .success(let theme) = theme, !diagnostics.hasErrors else { return (([PlannedPage](), [String?]()), "stopped by errors") }
-            let pages = PagePlanner(corpus: corpus).plan(bodies: bodies.map(\.html))
+            let pages = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages)).plan(bodies: bodies.map(\.html))
             let rendered = Parallel.map(pages) { theme.render($0) }
             return ((pages, rendered), "\(pages.count) pages")
         }
@@ -152,13 +152,22 @@ public struct SiteBuilder: Sendable {
 
 /// Renders one document's body and turns its broken links into diagnostics.
 enum BodyRenderer {
-    static func render(_ document: Document, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+    /// The body's HTML, its broken links, and the pages of the documents it links to.
+    static func render(_ document: Document, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic], linkedPages: Set<String>) {
         var renderer = HTMLRenderer { destination, _ in resolver.target(for: destination, in: document) }
         let html = renderer.render(document.body)
         let diagnostics = renderer.brokenLinks.map { link in
             Diagnostic.error("broken link '\(link.destination)': \(link.reason)", in: document.displayPath,
                              at: document.fileLocation(bodyLine: link.line, byteColumn: link.byteColumn))
         }
-        return (html, diagnostics)
+        var linked: Set<String> = []
+        var stack = [document.body]
+        while let node = stack.popLast() {
+            if case .link(let destination, _) = node.kind, let page = resolver.linkedPage(for: destination, in: document), page != document.pagePath {
+                linked.insert(page)
+            }
+            stack += node.children
+        }
+        return (html, diagnostics, linked)
     }
 }

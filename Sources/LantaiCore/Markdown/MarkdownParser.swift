@@ -28,7 +28,7 @@ public enum MarkdownParser {
         }
         guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
         defer { cmark_node_free(root) }
-        return AutolinkTrimmer.trim(convert(root))
+        return WikiLinkFinder.rewrite(AutolinkTrimmer.trim(convert(root)))
     }
 
     /// Containers nested deeper than this are flattened into their ancestor at this depth, so

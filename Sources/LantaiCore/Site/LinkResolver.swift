@@ -10,10 +10,51 @@ public struct LinkResolver: Sendable {
     public var pageOfSource: [String: String]
     /// Content paths of the other files the build copies (images, attachments).
     public var staticFiles: Set<String>
+    /// Titles and slugs → the documents that have them (content path, page path), for
+    /// `[[标题]]` and `[[slug]]` links.
+    public var wikiTargets: [String: [(source: String, page: String, slug: String)]]
 
-    public init(pageOfSource: [String: String], staticFiles: Set<String>) {
+    public init(pageOfSource: [String: String], staticFiles: Set<String>, documents: [Document] = []) {
         self.pageOfSource = pageOfSource
         self.staticFiles = staticFiles
+        var targets: [String: [(source: String, page: String, slug: String)]] = [:]
+        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            for key in Set([document.title, document.slug]) {
+                targets[key, default: []].append((document.sourcePath, document.pagePath, document.slug))
+            }
+        }
+        self.wikiTargets = targets
+    }
+
+    /// The page a wiki link names, or why it names none.
+    func wikiPage(_ name: String) -> Result<String, LinkFailure> {
+        let pages = wikiTargets[name] ?? []
+        if pages.count == 1 { return .success(pages[0].page) }
+        if pages.isEmpty { return .failure(LinkFailure(reason: "no document has the title or slug '\(name)'")) }
+        let sources = pages.map(\.source).joined(separator: ", ")
+        let slugs = pages.map { "[[\($0.slug)]]" }.joined(separator: " or ")
+        return .failure(LinkFailure(reason: "'\(name)' names several documents (\(sources)); link by slug instead: \(slugs)"))
+    }
+
+    struct LinkFailure: Error {
+        var reason: String
+    }
+
+    /// The page of the document a link points at, if it points at a document: for backlinks.
+    public func linkedPage(for destination: String, in document: Document) -> String? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if let name = Self.wikiName(trimmed) { return try? wikiPage(name).get() }
+        guard Self.scheme(of: trimmed) == nil, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("//") else { return nil }
+        let (pathPart, _) = Self.splitFragment(trimmed)
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        guard decoded.hasSuffix(".md"), let sourcePath = SitePath.resolve(decoded, inDirectoryOf: document.sourcePath) else { return nil }
+        return pageOfSource[sourcePath]
+    }
+
+    /// `标题` of a `[[标题]]` destination.
+    static func wikiName(_ destination: String) -> String? {
+        guard destination.hasPrefix("[["), destination.hasSuffix("]]"), destination.count > 4 else { return nil }
+        return String(destination.dropFirst(2).dropLast(2))
     }
 
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "ftp", "tel"]
@@ -21,6 +62,12 @@ public struct LinkResolver: Sendable {
     public func target(for destination: String, in document: Document) -> LinkTarget {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .url(trimmed) }
+        if let name = Self.wikiName(trimmed) {
+            switch wikiPage(name) {
+            case .success(let page): return .url(SitePath.relative(from: document.pagePath, to: page))
+            case .failure(let failure): return .broken(reason: failure.reason)
+            }
+        }
         if let scheme = Self.scheme(of: trimmed) {
             return Self.allowedSchemes.contains(scheme.lowercased()) ? .url(trimmed) : .unsafe
         }

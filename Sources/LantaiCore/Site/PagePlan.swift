@@ -19,9 +19,17 @@ public enum SitePaths {
 /// Turns the corpus and the rendered document bodies into the list of pages.
 public struct PagePlanner: Sendable {
     public var corpus: Corpus
+    /// Page path → indexes of the documents that link to it.
+    public var backlinks: [String: [Int]]
 
-    public init(corpus: Corpus) {
+    /// `links[i]` holds the pages `corpus.documents[i]` links to.
+    public init(corpus: Corpus, links: [Set<String>] = []) {
         self.corpus = corpus
+        var backlinks: [String: [Int]] = [:]
+        for (index, pages) in links.enumerated() {
+            for page in pages { backlinks[page, default: []].append(index) }
+        }
+        self.backlinks = backlinks
     }
 
     /// The pages of the site; `bodies[i]` is the rendered body of `corpus.documents[i]`.
@@ -185,6 +193,7 @@ public struct PagePlanner: Sendable {
             summary: document.summary,
             topics: badges(document, from: path),
             topicShares: topicShares(document, from: path),
+            backlinks: (backlinks[path] ?? []).map { item($0, from: path) },
             outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
             body: body)
         return PlannedPage(path: path, template: "document", view: view)

@@ -62,6 +62,8 @@ public struct DocumentPageView: Sendable {
     public var topics: [TopicLinkView]
     /// The topics the text carries, with their share and passages.
     public var topicShares: [DocumentTopicView]
+    /// The documents that link to this one, newest first.
+    public var backlinks: [DocumentItemView]
     public var outline: [OutlineItemView]
     /// Rendered HTML of the body; the template writes it unescaped with `{{{body}}}`.
     public var body: String
