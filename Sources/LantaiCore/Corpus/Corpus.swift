@@ -10,6 +10,8 @@ public struct Corpus: Sendable {
     /// Topic slug → the documents that carry it, by how much of them is about it (share of
     /// text, then number of passages), with their analysis for that topic.
     public var topicRanking: [String: [(document: Int, analysis: DocumentTopic)]]
+    /// Per document (same index), the most similar other documents.
+    public var related: [[RelatedDocument]]
     /// Years, newest first, with their documents.
     public var years: [(year: Int, documents: [Int])]
     /// Document types in configuration order (then by name), with their documents.
@@ -59,6 +61,9 @@ public struct Corpus: Sendable {
             documents: sorted,
             documentsByTopic: byTopic,
             topicRanking: ranking,
+            related: RelatedDocuments.compute(sorted.map { document in
+                SearchNormalizer.normalize(([document.title] + document.passages.map(\.text)).joined(separator: "\n"))
+            }),
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
             types: types)
         return (corpus, diagnostics)

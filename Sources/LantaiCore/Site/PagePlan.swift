@@ -38,7 +38,7 @@ public struct PagePlanner: Sendable {
         pages += corpus.catalog.topics.map(topicPage)
         pages += corpus.years.map { yearPage($0.year, $0.documents) }
         pages += corpus.types.map { typePage($0.type, $0.documents) }
-        pages += corpus.documents.indices.map { documentPage(corpus.documents[$0], body: bodies[$0]) }
+        pages += corpus.documents.indices.map { documentPage($0, body: bodies[$0]) }
         return pages
     }
 
@@ -145,6 +145,17 @@ public struct PagePlanner: Sendable {
     }
 
     /// A share as a whole percentage; a share above zero shows at least 1%.
+    private func relatedItems(of index: Int, from path: String) -> [RelatedItemView] {
+        guard index < corpus.related.count else { return [] }
+        let topics = corpus.documents[index].topics
+        return corpus.related[index].map { entry in
+            let other = corpus.documents[entry.document]
+            let shared = other.topics.filter(topics.contains).map(\.name)
+            let reason = shared.isEmpty ? "用语相近" : "共同专题：" + shared.joined(separator: "、")
+            return RelatedItemView(title: other.title, url: SitePath.relative(from: path, to: other.pagePath), reason: reason)
+        }
+    }
+
     static func percent(_ share: Double) -> Int {
         share > 0 ? max(1, Int((share * 100).rounded())) : 0
     }
@@ -180,7 +191,8 @@ public struct PagePlanner: Sendable {
         return PlannedPage(path: path, template: "list", view: view)
     }
 
-    private func documentPage(_ document: Document, body: String) -> PlannedPage {
+    private func documentPage(_ index: Int, body: String) -> PlannedPage {
+        let document = corpus.documents[index]
         let path = document.pagePath
         let view = DocumentPageView(
             layout: layout(for: path, title: document.title, section: ""),
@@ -194,6 +206,7 @@ public struct PagePlanner: Sendable {
             topics: badges(document, from: path),
             topicShares: topicShares(document, from: path),
             backlinks: (backlinks[path] ?? []).map { item($0, from: path) },
+            related: relatedItems(of: index, from: path),
             outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
             body: body)
         return PlannedPage(path: path, template: "document", view: view)

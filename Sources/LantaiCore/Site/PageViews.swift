@@ -64,6 +64,8 @@ public struct DocumentPageView: Sendable {
     public var topicShares: [DocumentTopicView]
     /// The documents that link to this one, newest first.
     public var backlinks: [DocumentItemView]
+    /// The most similar documents, with the reason.
+    public var related: [RelatedItemView]
     public var outline: [OutlineItemView]
     /// Rendered HTML of the body; the template writes it unescaped with `{{{body}}}`.
     public var body: String
@@ -97,6 +99,13 @@ public struct TopicDocumentView: Sendable {
     public var fromFrontMatter: Bool
     public var passages: [PassageLinkView]
     public var headings: [HeadingLinkView]
+}
+
+/// A related document and why: the topics both carry, or similar wording.
+public struct RelatedItemView: Sendable {
+    public var title: String
+    public var url: String
+    public var reason: String
 }
 
 /// A quoted passage linked to its paragraph anchor.
