@@ -92,7 +92,10 @@ public struct SiteBuilder: Sendable {
             pageOfSource: Dictionary(all.map { ($0.sourcePath, $0.pagePath) }, uniquingKeysWith: { first, _ in first }),
             staticFiles: Set(tree.staticFiles), documents: all)
         let (pages, rendered): ([PlannedPage], [String?]) = stage(4, "render") {
-            let bodies = Parallel.map(corpus.documents) { BodyRenderer.render($0, resolver: resolver) }
+            let bodies = Parallel.map(Array(corpus.documents.indices)) { index in
+                BodyRenderer.render(corpus.documents[index], resolver: resolver,
+                                    afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
+            }
             diagnostics += bodies.flatMap(\.diagnostics)
             guard case .success(let theme) = theme, !diagnostics.hasErrors else { return (([PlannedPage](), [String?]()), "stopped by errors") }
             let pages = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages)).plan(bodies: bodies.map(\.html))
@@ -153,8 +156,9 @@ public struct SiteBuilder: Sendable {
 /// Renders one document's body and turns its broken links into diagnostics.
 enum BodyRenderer {
     /// The body's HTML, its broken links, and the pages of the documents it links to.
-    static func render(_ document: Document, resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic], linkedPages: Set<String>) {
+    static func render(_ document: Document, resolver: LinkResolver, afterParagraph: [String: String] = [:]) -> (html: String, diagnostics: [Diagnostic], linkedPages: Set<String>) {
         var renderer = HTMLRenderer { destination, _ in resolver.target(for: destination, in: document) }
+        renderer.afterParagraph = afterParagraph
         let html = renderer.render(document.body)
         let diagnostics = renderer.brokenLinks.map { link in
             Diagnostic.error("broken link '\(link.destination)': \(link.reason)", in: document.displayPath,

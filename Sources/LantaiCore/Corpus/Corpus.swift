@@ -12,6 +12,8 @@ public struct Corpus: Sendable {
     public var topicRanking: [String: [(document: Int, analysis: DocumentTopic)]]
     /// Per document (same index), the most similar other documents.
     public var related: [[RelatedDocument]]
+    /// Per document, paragraph index → paragraphs of other documents with nearly the same wording.
+    public var similarPassages: [[Int: [SimilarPassage]]]
     /// Years, newest first, with their documents.
     public var years: [(year: Int, documents: [Int])]
     /// Document types in configuration order (then by name), with their documents.
@@ -64,6 +66,7 @@ public struct Corpus: Sendable {
             related: RelatedDocuments.compute(sorted.map { document in
                 SearchNormalizer.normalize(([document.title] + document.passages.map(\.text)).joined(separator: "\n"))
             }),
+            similarPassages: SimilarPassages.find(sorted.map { $0.passages.map { SearchNormalizer.normalize($0.text) } }),
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
             types: types)
         return (corpus, diagnostics)

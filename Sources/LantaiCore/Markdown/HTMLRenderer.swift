@@ -9,6 +9,8 @@ public struct HTMLRenderer {
     private let resolve: Resolver
     private var output = ""
     public private(set) var brokenLinks: [BrokenLink] = []
+    /// Ready-made HTML written right after the paragraph with that anchor (类似表述 notes).
+    public var afterParagraph: [String: String] = [:]
 
     public init(resolve: @escaping Resolver) {
         self.resolve = resolve
@@ -45,6 +47,7 @@ public struct HTMLRenderer {
             output += tight ? "<p class=\"tight\" id=\"\(anchor)\">" : "<p id=\"\(anchor)\">"
             renderChildren(node.children, tight: false)
             output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本段链接\">¶</a></p>\n"
+            if let note = afterParagraph[anchor] { output += note }
         case .heading(let level):
             let anchor = node.anchor ?? ""
             output += "<h\(level) id=\"\(anchor)\">"

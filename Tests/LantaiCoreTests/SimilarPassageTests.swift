@@ -1,0 +1,47 @@
+import Foundation
+@testable import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// Similar passages on corpora where the answer is known by construction.
+@Suite struct SimilarPassageTests {
+    static let original = "督查工作是办公室的重要职责，也是确保党委决策贯彻落实的重要环节。对领导关注、群众反映强烈的热点难点问题，要进行专项督查，及时督促有关部门限期解决。"
+    /// The same paragraph with four characters changed.
+    static let edited = "督查工作是办公室的重要任务，也是确保县委决策贯彻落实的关键环节。对领导关注、群众反映强烈的热点难点问题，要开展专项督查，及时督促有关部门限期解决。"
+    static let unrelated = "今年春季气温偏高，降水偏少，北方部分地区出现旱情。气象部门提醒农户抓紧春播，注意防范倒春寒和大风天气，确保粮食生产稳定。"
+
+    @Test func aParagraphCopiedWithAFewChangesIsFoundAndAnUnrelatedOneIsNot() {
+        let normalize: (String) -> String = { SearchNormalizer.normalize($0) }
+        let found = SimilarPassages.find([
+            [normalize("同志们："), normalize(Self.original)],
+            [normalize(Self.unrelated), normalize(Self.edited)],
+            [normalize(Self.unrelated.replacingOccurrences(of: "春季", with: "夏季"))],
+        ])
+        let originalMatch = found[0][1]?.first
+        #expect(originalMatch?.document == 1 && originalMatch?.passage == 1)
+        #expect((originalMatch?.similarity ?? 0) > 0.6)
+        #expect(found[1][1]?.map(\.document) == [0], "found both ways")
+        #expect(found[0][0] == nil, "too short to compare")
+        #expect(found[1][0]?.map(\.document) == [2], "the two weather paragraphs match each other only")
+        #expect(!(found[0][1] ?? []).contains { $0.document == 2 })
+    }
+
+    @Test func aParagraphIsNeverSimilarToItsOwnDocument() {
+        let text = SearchNormalizer.normalize(Self.original)
+        #expect(SimilarPassages.find([[text, text]]) == [[:]])
+    }
+
+    @Test func pagesShowTheNoteUnderTheParagraphWithLinksBothWays() throws {
+        let site = try SiteFixture(files: [
+            "content/a.md": "---\ntitle: 甲\n---\n\n同志们：\n\n\(Self.original)\n",
+            "content/b.md": "---\ntitle: 乙 <b>\n---\n\n\(Self.unrelated)\n\n\(Self.edited)\n",
+        ])
+        defer { site.remove() }
+        _ = try site.build().get()
+        let a = try #require(site.page("a.html"))
+        #expect(a.contains("¶</a></p>\n<aside class=\"similar\" aria-label=\"类似表述\">类似表述：<a href=\"b.html#p-2\">乙 &lt;b&gt;</a><span class=\"note\">（相似 "))
+        let b = try #require(site.page("b.html"))
+        #expect(b.contains("类似表述：<a href=\"a.html#p-2\">甲</a>"))
+        #expect(LinkChecker.check(site: site.output) == [])
+    }
+}
