@@ -64,9 +64,9 @@ public struct Corpus: Sendable {
             documentsByTopic: byTopic,
             topicRanking: ranking,
             related: RelatedDocuments.compute(sorted.map { document in
-                SearchNormalizer.normalize(([document.title] + document.passages.map(\.text)).joined(separator: "\n"))
+                ([SearchNormalizer.normalize(document.title)] + document.passages.map(\.normalized)).joined(separator: "\n")
             }),
-            similarPassages: SimilarPassages.find(sorted.map { $0.passages.map { SearchNormalizer.normalize($0.text) } }),
+            similarPassages: SimilarPassages.find(sorted.map { $0.passages.map(\.normalized) }),
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
             types: types)
         return (corpus, diagnostics)

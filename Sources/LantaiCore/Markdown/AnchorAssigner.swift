@@ -17,6 +17,18 @@ public struct Passage: Sendable, Hashable {
     public var headingPath: [String]
     /// The anchors of those headings, in the same order.
     public var headingAnchors: [String]
+    /// `text` through `SearchNormalizer`, made once here for the stages that compare passages
+    /// (topics, related documents, similar passages).
+    public var normalized: String
+
+    public init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String]) {
+        self.ordinal = ordinal
+        self.anchor = anchor
+        self.text = text
+        self.headingPath = headingPath
+        self.headingAnchors = headingAnchors
+        self.normalized = SearchNormalizer.normalize(text)
+    }
 }
 
 /// Gives every heading and paragraph a stable ASCII anchor and collects the outline and passages.

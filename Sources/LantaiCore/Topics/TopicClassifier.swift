@@ -57,30 +57,41 @@ public struct TopicClassifier: Sendable {
     /// The score of a passage's text for `topic`: the text outside enumerations in full, each
     /// enumeration in full when at least half its items carry the topic and at a third otherwise.
     public static func score(text: String, topic: Topic) -> Double {
-        let (main, lists) = splitEnumerations(text)
-        var total = score(normalized: SearchNormalizer.normalize(main), topic: topic)
-        for items in lists {
-            let scores = items.map { score(normalized: SearchNormalizer.normalize($0), topic: topic) }
-            let carrying = scores.filter { $0 > 0 }.count
-            let listScore = score(normalized: SearchNormalizer.normalize(items.joined(separator: "、")), topic: topic)
-            total += carrying * 2 >= items.count ? listScore : listScore / 3
-        }
-        return total
+        ScoringText(text).score(for: topic)
     }
 
-    /// The text with its enumerations cut out (replaced by a full stop, so no signal spans the
-    /// cut), and the items of each enumeration.
-    static func splitEnumerations(_ text: String) -> (main: String, lists: [[String]]) {
-        let matches = enumeration.matches(in: text, range: NSRange(text.startIndex..., in: text))
-        guard !matches.isEmpty else { return (text, []) }
-        var main = text
-        var lists: [[String]] = []
-        for match in matches.reversed() {
-            guard let range = Range(match.range, in: main) else { continue }
-            lists.append(main[range].split(separator: "、").map(String.init))
-            main.replaceSubrange(range, with: "。")
+    /// A text made ready for scoring against every topic: enumerations found and the pieces
+    /// normalised once, not once per topic.
+    struct ScoringText {
+        /// The normalised text outside enumerations (each cut replaced by a full stop, so no
+        /// signal spans it).
+        var main: String
+        /// Per enumeration, its normalised items and the whole list normalised.
+        var lists: [(items: [String], whole: String)]
+
+        init(_ text: String) {
+            let matches = enumeration.matches(in: text, range: NSRange(text.startIndex..., in: text))
+            var rest = text
+            var lists: [(items: [String], whole: String)] = []
+            for match in matches.reversed() {
+                guard let range = Range(match.range, in: rest) else { continue }
+                let items = rest[range].split(separator: "、").map { SearchNormalizer.normalize(String($0)) }
+                lists.append((items, SearchNormalizer.normalize(String(rest[range]))))
+                rest.replaceSubrange(range, with: "。")
+            }
+            main = SearchNormalizer.normalize(rest)
+            self.lists = lists.reversed()
         }
-        return (main, lists.reversed())
+
+        func score(for topic: Topic) -> Double {
+            var total = TopicClassifier.score(normalized: main, topic: topic)
+            for list in lists {
+                let carrying = list.items.filter { TopicClassifier.score(normalized: $0, topic: topic) > 0 }.count
+                let listScore = TopicClassifier.score(normalized: list.whole, topic: topic)
+                total += carrying * 2 >= list.items.count ? listScore : listScore / 3
+            }
+            return total
+        }
     }
 
     /// The score of normalised `text` for `topic`.
@@ -100,23 +111,21 @@ public struct TopicClassifier: Sendable {
     /// The topics of a document: those its front matter gives (`given`), those its passages
     /// carry, minus `excluded` slugs. Returns every topic found in at least one passage or given.
     public func analyze(passages: [Passage], given: [Topic], excluded: Set<String>) -> [DocumentTopic] {
-        let lengths = passages.map { SearchNormalizer.normalize($0.text).count }
+        let lengths = passages.map(\.normalized.count)
         let totalLength = max(1, lengths.reduce(0, +))
-        var headingScores: [String: [String: Double]] = [:]
+        let texts = passages.map { ScoringText($0.text) }
+        var headings: [String: ScoringText] = [:]
+        for passage in passages {
+            for heading in passage.headingPath where headings[heading] == nil { headings[heading] = ScoringText(heading) }
+        }
         var results: [DocumentTopic] = []
         for topic in catalog.topics where !excluded.contains(topic.slug) {
+            let carryingHeadings = Set(headings.filter { $0.value.score(for: topic) >= Self.passageThreshold }.keys)
             var found: [TopicPassage] = []
             var length = 0
             for (index, passage) in passages.enumerated() {
-                let own = Self.score(text: passage.text, topic: topic)
-                let headingCarries = passage.headingPath.contains { heading in
-                    let score = headingScores[heading, default: [:]][topic.slug] ?? {
-                        let value = Self.score(text: heading, topic: topic)
-                        headingScores[heading, default: [:]][topic.slug] = value
-                        return value
-                    }()
-                    return score >= Self.passageThreshold
-                }
+                let own = texts[index].score(for: topic)
+                let headingCarries = passage.headingPath.contains(where: carryingHeadings.contains)
                 guard own >= Self.passageThreshold || headingCarries else { continue }
                 found.append(TopicPassage(passage: index, score: max(own, Self.passageThreshold), viaHeading: own < Self.passageThreshold))
                 length += lengths[index]
