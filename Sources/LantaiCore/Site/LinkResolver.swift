@@ -40,15 +40,11 @@ public struct LinkResolver: Sendable {
         var reason: String
     }
 
-    /// The page of the document a link points at, if it points at a document: for backlinks.
+    /// The page of the document a link points at, if it points at another document's page: for
+    /// backlinks. Uses the same resolution as `target(for:in:)`.
     public func linkedPage(for destination: String, in document: Document) -> String? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
-        if let name = Self.wikiName(trimmed) { return try? wikiPage(name).get() }
-        guard Self.scheme(of: trimmed) == nil, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("//") else { return nil }
-        let (pathPart, _) = Self.splitFragment(trimmed)
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
-        guard decoded.hasSuffix(".md"), let sourcePath = SitePath.resolve(decoded, inDirectoryOf: document.sourcePath) else { return nil }
-        return pageOfSource[sourcePath]
+        if case .document(let page, _) = resolve(destination, in: document) { return page }
+        return nil
     }
 
     /// `标题` of a `[[标题]]` destination.
@@ -60,38 +56,60 @@ public struct LinkResolver: Sendable {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "ftp", "tel"]
 
     public func target(for destination: String, in document: Document) -> LinkTarget {
+        switch resolve(destination, in: document) {
+        case .asWritten(let url): return .url(url)
+        case .unsafe: return .unsafe
+        case .broken(let reason): return .broken(reason: reason)
+        case .document(let page, let fragment): return .url(SitePath.relative(from: document.pagePath, to: page) + fragment)
+        case .file(let outputPath, let fragment):
+            return .url(Self.percentEncode(SitePath.relative(from: document.pagePath, to: outputPath)) + fragment)
+        }
+    }
+
+    /// What a destination names, before it is written relative to the linking page.
+    enum Resolution {
+        /// Kept as written: a fragment in the same page, or an allowed external URL.
+        case asWritten(String)
+        case unsafe
+        case broken(String)
+        /// A document's page (site-relative) and the `#fragment`, if any.
+        case document(page: String, fragment: String)
+        /// A copied file's output path and the `#fragment`, if any.
+        case file(outputPath: String, fragment: String)
+    }
+
+    func resolve(_ destination: String, in document: Document) -> Resolution {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .url(trimmed) }
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .asWritten(trimmed) }
         if let name = Self.wikiName(trimmed) {
             switch wikiPage(name) {
-            case .success(let page): return .url(SitePath.relative(from: document.pagePath, to: page))
-            case .failure(let failure): return .broken(reason: failure.reason)
+            case .success(let page): return .document(page: page, fragment: "")
+            case .failure(let failure): return .broken(failure.reason)
             }
         }
         if let scheme = Self.scheme(of: trimmed) {
-            return Self.allowedSchemes.contains(scheme.lowercased()) ? .url(trimmed) : .unsafe
+            return Self.allowedSchemes.contains(scheme.lowercased()) ? .asWritten(trimmed) : .unsafe
         }
-        if trimmed.hasPrefix("//") { return .url(trimmed) }
+        if trimmed.hasPrefix("//") { return .asWritten(trimmed) }
 
         let (pathPart, fragment) = Self.splitFragment(trimmed)
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if decoded.hasPrefix("/") {
-            return .broken(reason: "links inside the portal must be relative, e.g. ../speeches/x.md")
+            return .broken("links inside the portal must be relative, e.g. ../speeches/x.md")
         }
         guard let sourcePath = SitePath.resolve(decoded, inDirectoryOf: document.sourcePath) else {
-            return .broken(reason: "the link leaves the content folder")
+            return .broken("the link leaves the content folder")
         }
         if decoded.hasSuffix(".md") {
             guard let page = pageOfSource[sourcePath] else {
-                return .broken(reason: "no document at '\(sourcePath)' in the content folder")
+                return .broken("no document at '\(sourcePath)' in the content folder")
             }
-            return .url(SitePath.relative(from: document.pagePath, to: page) + fragment)
+            return .document(page: page, fragment: fragment)
         }
         guard staticFiles.contains(sourcePath) else {
-            return .broken(reason: "no file at '\(sourcePath)' in the content folder")
+            return .broken("no file at '\(sourcePath)' in the content folder")
         }
-        let outputPath = Self.outputPath(ofStatic: sourcePath)
-        return .url(Self.percentEncode(SitePath.relative(from: document.pagePath, to: outputPath)) + fragment)
+        return .file(outputPath: Self.outputPath(ofStatic: sourcePath), fragment: fragment)
     }
 
     /// Static files keep their name; their folders get the same ASCII slugs as page folders.
