@@ -106,8 +106,6 @@ public struct Importer: Sendable {
         guard characters.count <= 50, !isSalutation(line) else { return false }
         if characters.dropLast().contains(where: { "。！？；".contains($0) }) { return false }
         if let last = characters.last, "。，；：".contains(last) { return false }
-        let folded = Simplified.fold(line)
-        return folded.range(of: "^([一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[，、]|\\d{1,2}[、.．])",
-                            options: .regularExpression) == nil
+        return !SpeechStructure.startsNumbered(Simplified.fold(line))
     }
 }

@@ -19,7 +19,10 @@ enum SpeechStructure {
     private static let section = regex("^（\(numeral)）")
     private static let ordinal = regex("^第\(numeral)[，、：]")
     private static let point = regex("^(\\d{1,2}[、．.]|（\\d{1,2}）)")
-    private static let lead = regex("^(\(numeral)(是|要|则)|(首先|其次|再次|最后|其一|其二|其三)[，、]|[一二三四五六七八九十两]+个[^，。：]{1,8}：)")
+    /// `一个目标：…`: a lead that ends at its colon.
+    private static let countedLead = "[一二三四五六七八九十两]+个[^，。：]{1,8}："
+    private static let colonLeadPattern = regex("^" + countedLead)
+    private static let lead = regex("^(\(numeral)(是|要|则)|(首先|其次|再次|最后|其一|其二|其三)[，、]|\(countedLead))")
     /// `一 是` and `一是 为` with a stray space that copying left, at the start of a line or
     /// after punctuation (`三个服务：一是 为领导服务`).
     private static let spacedLead = regex("(?:^|(?<=[，。：；！？、]))\(numeral)( ?)(?:是|要)( ?)(?=\\p{Han})")
@@ -68,9 +71,15 @@ enum SpeechStructure {
 
     /// `一个目标：就是…`: the lead ends at the colon.
     private static func colonLead(_ folded: String, _ characters: [Character]) -> ImportBlock? {
-        guard folded.range(of: "^[一二三四五六七八九十两]+个[^，。：]{1,8}：", options: .regularExpression) != nil,
+        guard matches(colonLeadPattern, folded),
               let colon = characters.firstIndex(of: "："), colon < characters.count - 1 else { return nil }
         return .paragraph(lead: String(characters[...colon]), text: String(characters[(colon + 1)...]))
+    }
+
+    /// Whether a line (simplified) opens with the numbering of a part, section, point or lead
+    /// (一、 （一） 第一， 1、 一是): such a line is never a title.
+    static func startsNumbered(_ folded: String) -> Bool {
+        [part, section, ordinal, point, lead].contains { matches($0, folded) }
     }
 
     private static func removingStraySpace(_ line: String) -> String {
