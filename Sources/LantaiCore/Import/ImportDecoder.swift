@@ -41,22 +41,36 @@ public enum ImportDecoder {
 
     /// Strict UTF-8: the first invalid byte is reported with its offset in the file.
     private static func utf8(_ bytes: [UInt8], path: String, offset: Int) -> Result<String, Diagnostic> {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
+        strict(bytes, as: UTF8.self).mapError { failure in
+            let position = failure.offset
+            let byte = String(format: "0x%02X", bytes[position])
+            return Diagnostic.error("not UTF-8 (byte \(byte) at byte offset \(position + offset))", in: path)
+        }
+    }
+
+    /// Decodes code units with no replacement character: fails with the offset, in code units,
+    /// of the first unit that does not decode.
+    private static func strict<Codec: UnicodeCodec>(_ units: [Codec.CodeUnit], as codec: Codec.Type) -> Result<String, UnitOffset> {
+        var decoder = Codec()
+        var iterator = units.makeIterator()
         var scalars = String.UnicodeScalarView()
         var position = 0
         while true {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 scalars.append(scalar)
-                position += UTF8.width(scalar)
+                Codec.encode(scalar) { _ in position += 1 }
             case .emptyInput:
                 return .success(String(scalars))
             case .error:
-                let byte = String(format: "0x%02X", bytes[position])
-                return .failure(.error("not UTF-8 (byte \(byte) at byte offset \(position + offset))", in: path))
+                return .failure(UnitOffset(offset: position))
             }
         }
+    }
+
+    /// Where strict decoding stopped, in code units from the start.
+    private struct UnitOffset: Error {
+        var offset: Int
     }
 
     private static func utf16(_ bytes: [UInt8], littleEndian: Bool, path: String) -> Result<DecodedText, Diagnostic> {
@@ -73,21 +87,9 @@ public enum ImportDecoder {
             units.append(littleEndian ? first | second << 8 : first << 8 | second)
             index += 2
         }
-        var decoder = UTF16()
-        var iterator = units.makeIterator()
-        var scalars = String.UnicodeScalarView()
-        var unitOffset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-                unitOffset += UTF16.width(scalar)
-            case .emptyInput:
-                return .success(DecodedText(text: String(scalars), encoding: name))
-            case .error:
-                return .failure(.error("invalid \(name) (unpaired surrogate at byte offset \(2 + unitOffset * 2))", in: path))
-            }
-        }
+        return strict(units, as: UTF16.self)
+            .map { DecodedText(text: $0, encoding: name) }
+            .mapError { Diagnostic.error("invalid \(name) (unpaired surrogate at byte offset \(2 + $0.offset * 2))", in: path) }
     }
 }
 
