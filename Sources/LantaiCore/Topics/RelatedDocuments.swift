@@ -60,9 +60,9 @@ public enum RelatedDocuments {
         }
     }
 
-    /// Counts of adjacent ideograph pairs, each packed into 32 bits (two 16-bit halves of a hash
-    /// would collide; the pair of code points themselves fits when both are in the BMP, and the
-    /// rare supplementary ideograph is folded into the BMP range, which only merges rare pairs).
+    /// Counts of adjacent ideograph pairs, each pair packed into 32 bits as the low 16 bits of
+    /// its two code points: exact for the BMP, where nearly all text is; an ideograph of the
+    /// supplementary planes may share a key with a BMP one, which only merges rare pairs.
     static func bigramCounts(_ text: String) -> [UInt32: Int] {
         var counts: [UInt32: Int] = [:]
         var previous: UInt32?
