@@ -1,9 +1,12 @@
 /// The parse stage: one `SourceFile` becomes one `Document`, with every problem reported.
 public struct DocumentParser: Sendable {
-    public var catalog: TopicCatalog
+    public let catalog: TopicCatalog
+    /// Made once: it compiles the catalog's signals.
+    private let classifier: TopicClassifier
 
     public init(catalog: TopicCatalog) {
         self.catalog = catalog
+        classifier = TopicClassifier(catalog: catalog)
     }
 
     public func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {
@@ -44,7 +47,7 @@ public struct DocumentParser: Sendable {
                 if key == "topics" { if !given.contains(topic) { given.append(topic) } } else { excluded.insert(topic.slug) }
             }
         }
-        let topicAnalysis = TopicClassifier(catalog: catalog).analyze(passages: assigner.passages, given: given, excluded: excluded)
+        let topicAnalysis = classifier.analyze(passages: assigner.passages, given: given, excluded: excluded)
         // Front-matter topics first, as written, then the ones the text carries, strongest first.
         let found = topicAnalysis.filter { !$0.fromFrontMatter && TopicClassifier.carries($0) }.sorted { $0.share > $1.share }
         let topics = given.filter { !excluded.contains($0.slug) } + found.map(\.topic)

@@ -46,9 +46,11 @@ public struct TopicClassifier: Sendable {
     public static let strongPassage = 2 * passageThreshold
 
     public var catalog: TopicCatalog
+    private let scorer: TopicScorer
 
     public init(catalog: TopicCatalog) {
         self.catalog = catalog
+        scorer = TopicScorer(catalog: catalog)
     }
 
     /// Three or more short items joined by 、.
@@ -56,56 +58,34 @@ public struct TopicClassifier: Sendable {
 
     /// The score of a passage's text for `topic`: the text outside enumerations in full, each
     /// enumeration in full when at least half its items carry the topic and at a third otherwise.
-    public static func score(text: String, topic: Topic) -> Double {
-        ScoringText(text).score(for: topic)
+    public func score(text: String, topic: Topic) -> Double {
+        guard let index = catalog.topics.firstIndex(of: topic) else { return 0 }
+        return scores(of: text)[index]
     }
 
-    /// A text made ready for scoring against every topic: enumerations found and the pieces
-    /// normalised once, not once per topic.
-    struct ScoringText {
-        /// The normalised text outside enumerations (each cut replaced by a full stop, so no
-        /// signal spans it).
-        var main: String
-        /// Per enumeration, its normalised items and the whole list normalised.
-        var lists: [(items: [String], whole: String)]
-
-        init(_ text: String) {
-            let matches = enumeration.matches(in: text, range: NSRange(text.startIndex..., in: text))
-            var rest = text
-            var lists: [(items: [String], whole: String)] = []
-            for match in matches.reversed() {
-                guard let range = Range(match.range, in: rest) else { continue }
-                let items = rest[range].split(separator: "、").map { SearchNormalizer.normalize(String($0)) }
-                lists.append((items, SearchNormalizer.normalize(String(rest[range]))))
-                rest.replaceSubrange(range, with: "。")
+    /// The scores of a passage's text for every topic of the catalog, in catalog order.
+    /// Enumerations are found and the pieces normalised and matched once for all topics.
+    func scores(of text: String) -> [Double] {
+        // Only a text with at least three 、 can hold an enumeration.
+        guard text.unicodeScalars.lazy.filter({ $0 == "、" }).count >= 2 else {
+            return scorer.scores(normalized: SearchNormalizer.normalize(text))
+        }
+        let matches = Self.enumeration.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        var rest = text
+        var totals = Array(repeating: 0.0, count: catalog.topics.count)
+        for match in matches.reversed() {
+            guard let range = Range(match.range, in: rest) else { continue }
+            let items = rest[range].split(separator: "、").map { scorer.scores(normalized: SearchNormalizer.normalize(String($0))) }
+            let whole = scorer.scores(normalized: SearchNormalizer.normalize(String(rest[range])))
+            for topic in totals.indices {
+                let carrying = items.filter { $0[topic] > 0 }.count
+                totals[topic] += carrying * 2 >= items.count ? whole[topic] : whole[topic] / 3
             }
-            main = SearchNormalizer.normalize(rest)
-            self.lists = lists.reversed()
+            // A full stop where the list was, so no signal spans the cut.
+            rest.replaceSubrange(range, with: "。")
         }
-
-        func score(for topic: Topic) -> Double {
-            var total = TopicClassifier.score(normalized: main, topic: topic)
-            for list in lists {
-                let carrying = list.items.filter { TopicClassifier.score(normalized: $0, topic: topic) > 0 }.count
-                let listScore = TopicClassifier.score(normalized: list.whole, topic: topic)
-                total += carrying * 2 >= list.items.count ? listScore : listScore / 3
-            }
-            return total
-        }
-    }
-
-    /// The score of normalised `text` for `topic`.
-    public static func score(normalized text: String, topic: Topic) -> Double {
-        var masked = text
-        for phrase in topic.excludes where masked.contains(phrase) {
-            masked = masked.replacingOccurrences(of: phrase, with: "|")
-        }
-        var score = 0.0
-        for signal in topic.signals {
-            let count = occurrences(of: signal.phrase, in: masked, upTo: maximumCount)
-            score += Double(count) * signal.weight
-        }
-        return score
+        for (topic, score) in scorer.scores(normalized: SearchNormalizer.normalize(rest)).enumerated() { totals[topic] += score }
+        return totals
     }
 
     /// The topics of a document: those its front matter gives (`given`), those its passages
@@ -113,18 +93,18 @@ public struct TopicClassifier: Sendable {
     public func analyze(passages: [Passage], given: [Topic], excluded: Set<String>) -> [DocumentTopic] {
         let lengths = passages.map(\.normalized.count)
         let totalLength = max(1, lengths.reduce(0, +))
-        let texts = passages.map { ScoringText($0.text) }
-        var headings: [String: ScoringText] = [:]
+        let passageScores = passages.map { scores(of: $0.text) }
+        var headingScores: [String: [Double]] = [:]
         for passage in passages {
-            for heading in passage.headingPath where headings[heading] == nil { headings[heading] = ScoringText(heading) }
+            for heading in passage.headingPath where headingScores[heading] == nil { headingScores[heading] = scores(of: heading) }
         }
         var results: [DocumentTopic] = []
-        for topic in catalog.topics where !excluded.contains(topic.slug) {
-            let carryingHeadings = Set(headings.filter { $0.value.score(for: topic) >= Self.passageThreshold }.keys)
+        for (topicIndex, topic) in catalog.topics.enumerated() where !excluded.contains(topic.slug) {
+            let carryingHeadings = Set(headingScores.filter { $0.value[topicIndex] >= Self.passageThreshold }.keys)
             var found: [TopicPassage] = []
             var length = 0
             for (index, passage) in passages.enumerated() {
-                let own = texts[index].score(for: topic)
+                let own = passageScores[index][topicIndex]
                 let headingCarries = passage.headingPath.contains(where: carryingHeadings.contains)
                 guard own >= Self.passageThreshold || headingCarries else { continue }
                 found.append(TopicPassage(passage: index, score: max(own, Self.passageThreshold), viaHeading: own < Self.passageThreshold))
@@ -143,15 +123,5 @@ public struct TopicClassifier: Sendable {
         entry.fromFrontMatter || entry.passages.count >= documentPassages
             || (!entry.passages.isEmpty && entry.share >= documentShare)
             || entry.passages.contains { $0.score >= strongPassage }
-    }
-
-    private static func occurrences(of phrase: String, in text: String, upTo limit: Int) -> Int {
-        var count = 0
-        var searchRange = text.startIndex..<text.endIndex
-        while count < limit, let found = text.range(of: phrase, range: searchRange) {
-            count += 1
-            searchRange = found.upperBound..<text.endIndex
-        }
-        return count
     }
 }
