@@ -1,5 +1,5 @@
-// Values the Mustache templates read. swift-mustache reads them through `Mirror`, which sees
-// stored properties only, so every view is a plain struct built once per page.
+// Values the Mustache templates read: plain structs built once per page, each answering the
+// templates' lookups by name (PageViews+Mustache.swift).
 
 /// What the base layout needs on every page.
 public struct LayoutView: Sendable {

@@ -1,0 +1,39 @@
+import Foundation
+import LantaiCore
+import LantaiTestSupport
+import Mustache
+import Testing
+
+/// The views answer the templates by name (`MustacheParent`) instead of through `Mirror`; a field
+/// missing from a view's lookup would render as empty without any error, so every field is checked.
+@Suite struct PageViewLookupTests {
+    @Test func everyViewAnswersEveryFieldItStores() throws {
+        let tree = try ContentLoader(contentDirectory: RepositoryPaths.content, displayPrefix: "content").load()
+        let parser = DocumentParser(catalog: tree.catalog)
+        let (corpus, _) = Corpus.analyze(tree.sources.compactMap { parser.parse($0).0 }, config: tree.config, catalog: tree.catalog)
+        let pages = PagePlanner(corpus: corpus).plan(bodies: corpus.documents.map { _ in "" })
+        var checked = 0
+        var missing: Set<String> = []
+        var pending: [Any] = pages.map(\.view)
+        while let value = pending.popLast() {
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .collection || mirror.displayStyle == .optional {
+                pending += mirror.children.map(\.value)
+                continue
+            }
+            guard mirror.displayStyle == .struct, String(describing: type(of: value)).hasSuffix("View") else { continue }
+            guard let parent = value as? MustacheParent else {
+                missing.insert("\(type(of: value)) does not conform to MustacheParent")
+                continue
+            }
+            for case (let label?, let field) in mirror.children {
+                let isNil = Mirror(reflecting: field).displayStyle == .optional && Mirror(reflecting: field).children.isEmpty
+                if !isNil, parent.child(named: label) == nil { missing.insert("\(type(of: value)).\(label)") }
+                pending.append(field)
+                checked += 1
+            }
+        }
+        #expect(missing.isEmpty, "\(missing.sorted())")
+        #expect(checked > 100)
+    }
+}
