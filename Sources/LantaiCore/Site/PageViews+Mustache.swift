@@ -7,13 +7,13 @@ import Mustache
 extension LayoutView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "root": root
-        case "siteTitle": siteTitle
-        case "siteDescription": siteDescription
-        case "pageTitle": pageTitle
-        case "isHome": isHome
-        case "isTopics": isTopics
-        case "isArchive": isArchive
+        case "root": self.root
+        case "siteTitle": self.siteTitle
+        case "siteDescription": self.siteDescription
+        case "pageTitle": self.pageTitle
+        case "isHome": self.isHome
+        case "isTopics": self.isTopics
+        case "isArchive": self.isArchive
         default: nil
         }
     }
@@ -22,10 +22,10 @@ extension LayoutView: MustacheParent {
 extension TopicLinkView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": name
-        case "url": url
-        case "description": description
-        case "count": count
+        case "name": self.name
+        case "url": self.url
+        case "description": self.description
+        case "count": self.count
         default: nil
         }
     }
@@ -34,15 +34,15 @@ extension TopicLinkView: MustacheParent {
 extension DocumentItemView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "date": date
-        case "isoDate": isoDate
-        case "type": type
-        case "speaker": speaker
-        case "organization": organization
-        case "summary": summary
-        case "topics": topics
+        case "title": self.title
+        case "url": self.url
+        case "date": self.date
+        case "isoDate": self.isoDate
+        case "type": self.type
+        case "speaker": self.speaker
+        case "organization": self.organization
+        case "summary": self.summary
+        case "topics": self.topics
         default: nil
         }
     }
@@ -51,9 +51,9 @@ extension DocumentItemView: MustacheParent {
 extension OutlineItemView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "anchor": anchor
-        case "depth": depth
+        case "title": self.title
+        case "anchor": self.anchor
+        case "depth": self.depth
         default: nil
         }
     }
@@ -62,11 +62,11 @@ extension OutlineItemView: MustacheParent {
 extension HomePageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
-        case "documentCount": documentCount
-        case "topics": topics
-        case "latest": latest
-        case "archiveURL": archiveURL
+        case "layout": self.layout
+        case "documentCount": self.documentCount
+        case "topics": self.topics
+        case "latest": self.latest
+        case "archiveURL": self.archiveURL
         default: nil
         }
     }
@@ -75,23 +75,23 @@ extension HomePageView: MustacheParent {
 extension DocumentPageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
-        case "title": title
-        case "date": date
-        case "isoDate": isoDate
-        case "yearURL": yearURL
-        case "speaker": speaker
-        case "organization": organization
-        case "venue": venue
-        case "type": type
-        case "typeURL": typeURL
-        case "summary": summary
-        case "topics": topics
-        case "topicShares": topicShares
-        case "backlinks": backlinks
-        case "related": related
-        case "outline": outline
-        case "body": body
+        case "layout": self.layout
+        case "title": self.title
+        case "date": self.date
+        case "isoDate": self.isoDate
+        case "yearURL": self.yearURL
+        case "speaker": self.speaker
+        case "organization": self.organization
+        case "venue": self.venue
+        case "type": self.type
+        case "typeURL": self.typeURL
+        case "summary": self.summary
+        case "topics": self.topics
+        case "topicShares": self.topicShares
+        case "backlinks": self.backlinks
+        case "related": self.related
+        case "outline": self.outline
+        case "body": self.body
         default: nil
         }
     }
@@ -100,8 +100,8 @@ extension DocumentPageView: MustacheParent {
 extension TopicsPageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
-        case "topics": topics
+        case "layout": self.layout
+        case "topics": self.topics
         default: nil
         }
     }
@@ -110,13 +110,13 @@ extension TopicsPageView: MustacheParent {
 extension TopicPageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
-        case "name": name
-        case "description": description
-        case "count": count
-        case "passageCount": passageCount
-        case "documents": documents
-        case "chart": chart
+        case "layout": self.layout
+        case "name": self.name
+        case "description": self.description
+        case "count": self.count
+        case "passageCount": self.passageCount
+        case "documents": self.documents
+        case "chart": self.chart
         default: nil
         }
     }
@@ -125,12 +125,12 @@ extension TopicPageView: MustacheParent {
 extension TopicDocumentView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "item": item
-        case "percent": percent
-        case "passageCount": passageCount
-        case "fromFrontMatter": fromFrontMatter
-        case "passages": passages
-        case "headings": headings
+        case "item": self.item
+        case "percent": self.percent
+        case "passageCount": self.passageCount
+        case "fromFrontMatter": self.fromFrontMatter
+        case "passages": self.passages
+        case "headings": self.headings
         default: nil
         }
     }
@@ -139,9 +139,9 @@ extension TopicDocumentView: MustacheParent {
 extension RelatedItemView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "reason": reason
+        case "title": self.title
+        case "url": self.url
+        case "reason": self.reason
         default: nil
         }
     }
@@ -150,9 +150,9 @@ extension RelatedItemView: MustacheParent {
 extension PassageLinkView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "url": url
-        case "excerpt": excerpt
-        case "viaHeading": viaHeading
+        case "url": self.url
+        case "excerpt": self.excerpt
+        case "viaHeading": self.viaHeading
         default: nil
         }
     }
@@ -161,9 +161,9 @@ extension PassageLinkView: MustacheParent {
 extension HeadingLinkView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "depth": depth
+        case "title": self.title
+        case "url": self.url
+        case "depth": self.depth
         default: nil
         }
     }
@@ -172,11 +172,11 @@ extension HeadingLinkView: MustacheParent {
 extension DocumentTopicView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": name
-        case "url": url
-        case "percent": percent
-        case "passageCount": passageCount
-        case "passages": passages
+        case "name": self.name
+        case "url": self.url
+        case "percent": self.percent
+        case "passageCount": self.passageCount
+        case "passages": self.passages
         default: nil
         }
     }
@@ -185,9 +185,9 @@ extension DocumentTopicView: MustacheParent {
 extension ArchiveLinkView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "url": url
-        case "count": count
+        case "label": self.label
+        case "url": self.url
+        case "count": self.count
         default: nil
         }
     }
@@ -196,10 +196,10 @@ extension ArchiveLinkView: MustacheParent {
 extension ArchivePageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
-        case "years": years
-        case "types": types
-        case "undatedCount": undatedCount
+        case "layout": self.layout
+        case "years": self.years
+        case "types": self.types
+        case "undatedCount": self.undatedCount
         default: nil
         }
     }
@@ -208,11 +208,11 @@ extension ArchivePageView: MustacheParent {
 extension ListPageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
-        case "heading": heading
-        case "kind": kind
-        case "count": count
-        case "documents": documents
+        case "layout": self.layout
+        case "heading": self.heading
+        case "kind": self.kind
+        case "count": self.count
+        case "documents": self.documents
         default: nil
         }
     }
@@ -221,7 +221,7 @@ extension ListPageView: MustacheParent {
 extension SearchPageView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "layout": layout
+        case "layout": self.layout
         default: nil
         }
     }

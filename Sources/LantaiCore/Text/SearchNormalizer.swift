@@ -29,10 +29,30 @@ public enum SearchNormalizer {
         foldingTable.sorted { $0.key.value < $1.key.value }.map { [String($0.key), String($0.value)] }
     }
 
+    /// The folding table as a flat array over the planes it covers, for the hot path (a
+    /// dictionary lookup per character was a tenth of a build). 0 means unchanged.
+    private static let foldingArray: [UInt32] = {
+        var array = Array(repeating: UInt32(0), count: 0x10000)
+        for (source, target) in foldingTable where source.value < 0x10000 { array[Int(source.value)] = target.value }
+        return array
+    }()
+
+    @inline(__always)
+    private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x10000 {
+            let target = foldingArray[Int(scalar.value)]
+            return target == 0 ? scalar : Unicode.Scalar(target)!
+        }
+        return foldingTable[scalar] ?? scalar
+    }
+
     public static func normalize(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
-        normalize(text) { scalar, _ in output.append(scalar) }
-        return String(output)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        normalize(text) { scalar, _ in
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Normalises `text`, calling `emit` with each output scalar and the index of the input scalar
@@ -94,12 +114,25 @@ public enum SearchNormalizer {
         }
         if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
             // Unified ideographs are unchanged by NFKC and case mapping.
-            body(foldingTable[input] ?? input)
+            body(fold(input))
+            return
+        }
+        // Chinese and general punctuation, the commonest characters after ideographs: in
+        // U+2000–U+206F and U+3001–U+3035, U+303B–U+303F NFKC changes nothing that stays a letter
+        // or digit (U+3000, U+3036 and U+3038–U+303A, which it does map, take the general path);
+        // full-width ASCII is ASCII moved up by 0xFEE0.
+        if (0x2000...0x206F).contains(value) || (0x3001...0x3035).contains(value) || (0x303B...0x303F).contains(value) {
+            body(input)
+            return
+        }
+        if (0xFF01...0xFF5E).contains(value) {
+            let ascii = value - 0xFEE0
+            body(Unicode.Scalar(UInt8((0x41...0x5A).contains(ascii) ? ascii + 0x20 : ascii)))
             return
         }
         let compatible = String(input).precomposedStringWithCompatibilityMapping.lowercased()
         for scalar in compatible.unicodeScalars {
-            body(foldingTable[scalar] ?? scalar)
+            body(fold(scalar))
         }
     }
 }
