@@ -24,8 +24,8 @@ function jsonBytes(dir) {
 
 const meta = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8'));
 let textBytes = 0;
-for (let id = 0; id < meta.documentCount; id++) {
-  for (const [, , text] of JSON.parse(readFileSync(join(folder, `text/${id}.json`), 'utf8'))) textBytes += Buffer.byteLength(text);
+for (const name of readdirSync(join(folder, 'text')).filter((file) => file.endsWith('.json'))) {
+  for (const [, , text] of JSON.parse(readFileSync(join(folder, 'text', name), 'utf8'))) textBytes += Buffer.byteLength(text);
 }
 const indexBytes = jsonBytes(folder);
 const textFiles = jsonBytes(join(folder, 'text'));

@@ -26,12 +26,13 @@ export function loadIndexedText(searchFolder, search) {
   const meta = JSON.parse(readFileSync(join(searchFolder, 'index.json'), 'utf8'));
   const documents = [];
   const urls = [];
-  for (let id = 0; id < meta.documentCount; id++) {
-    const segments = JSON.parse(readFileSync(join(searchFolder, `text/${id}.json`), 'utf8'));
-    documents.push(segments.map(([, , text]) => ({ text, normalized: search.normalize(text, folding) })));
-  }
-  for (let chunk = 0; chunk * meta.chunkSize < meta.documentCount; chunk++) {
-    for (const entry of JSON.parse(readFileSync(join(searchFolder, `docs/${chunk}.json`), 'utf8'))) urls.push(entry.url);
+  for (let chunk = 0; chunk * meta.entriesPerFile < meta.documentCount; chunk++) {
+    JSON.parse(readFileSync(join(searchFolder, `docs/${chunk}.json`), 'utf8')).forEach((entry, i) => {
+      const id = chunk * meta.entriesPerFile + i;
+      urls.push(entry.url);
+      const segments = entry.pieces.flatMap((_, piece) => JSON.parse(readFileSync(join(searchFolder, `text/${id}-${piece}.json`), 'utf8')));
+      documents.push(segments.map(([, , text]) => ({ text, normalized: search.normalize(text, folding) })));
+    });
   }
   return { folding, documents, urls };
 }

@@ -3,12 +3,36 @@ import Foundation
 /// Reads a built index from `public/search/`, fetching only the files a query needs, as the
 /// browser does. It caches what it read, so use one instance from one thread.
 public final class IndexFiles {
+    /// What the index knows of a document without its entry: see the README's `stats/<n>.json`.
+    public struct Statistics: Sendable, Hashable {
+        public var length: Int
+        public var titleEnd: Int
+        public var headingsEnd: Int
+        /// Index into `meta.years` and `meta.types`, nil when the document has none.
+        public var year: Int?
+        public var type: Int?
+        /// Indexes into `meta.topics`.
+        public var topics: [Int]
+    }
+
     public let folder: URL
     public let meta: SearchIndex.Meta
-    private var shards: [Int: [String: [Int]]] = [:]
-    private var chunks: [Int: [SearchIndex.Entry]] = [:]
+    private var shards: [Int: [String: ShardValue]] = [:]
+    private var entryFiles: [Int: [SearchIndex.Entry]] = [:]
+    private var statisticsFiles: [Int: [Statistics]] = [:]
     /// Names of the files read so far, for tests and the benchmark's bytes count.
     public private(set) var filesRead: [String] = []
+
+    /// A gram's list in its shard: inline, or the first documents and file numbers of its chunks.
+    private enum ShardValue: Decodable {
+        case inline(String)
+        case chunks([[Int]])
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) { self = .inline(text) } else { self = .chunks(try container.decode([[Int]].self)) }
+        }
+    }
 
     public init(folder: URL) throws {
         self.folder = folder
@@ -16,33 +40,85 @@ public final class IndexFiles {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw BuildFailure(.error("no search index here; run 'lantai build' first", in: url.path))
         }
-        let meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: data)
-        guard meta.version == SearchIndex.formatVersion else {
-            throw BuildFailure(.error("search index version \(meta.version) is not \(SearchIndex.formatVersion); rebuild the site", in: url.path))
+        struct Version: Decodable { var version: Int }
+        let version = try JSONDecoder().decode(Version.self, from: data).version
+        guard version == SearchIndex.formatVersion else {
+            throw BuildFailure(.error("search index version \(version) is not \(SearchIndex.formatVersion); rebuild the site", in: url.path))
         }
-        self.meta = meta
+        meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: data)
         filesRead.append("index.json")
     }
 
-    public func postings(for term: String) throws -> [Posting] {
-        let shard = TermShard.of(term, shardCount: meta.shardCount)
+    /// Every posting of a gram of one to three normalised characters, in document order.
+    public func postings(for gram: String) throws -> [Posting] {
+        let shard = TermShard.of(gram, shardCount: meta.shardCount)
         if shards[shard] == nil { shards[shard] = try read("terms/\(shard).json") }
-        guard let flat = shards[shard]?[term] else { return [] }
-        return TermShard.decode(flat, withPositions: term.unicodeScalars.count > 1)
+        let triple = gram.unicodeScalars.count == 3
+        switch shards[shard]?[gram] {
+        case nil:
+            return []
+        case .inline(let text):
+            return try decode(text, triple: triple, file: "terms/\(shard).json")
+        case .chunks(let chunks):
+            var postings: [Posting] = []
+            for chunk in chunks where chunk.count == 2 {
+                let name = "terms/\(shard)-\(chunk[1]).json"
+                let text: String = try read(name)
+                postings += try decode(text, triple: triple, file: name)
+            }
+            return postings
+        }
     }
 
     public func entry(_ id: Int) throws -> SearchIndex.Entry {
-        let chunk = id / meta.chunkSize
-        if chunks[chunk] == nil { chunks[chunk] = try read("docs/\(chunk).json") }
-        guard let entries = chunks[chunk], id % meta.chunkSize < entries.count else {
-            throw BuildFailure(.error("document \(id) is missing from the index", in: folder.path))
-        }
-        return entries[id % meta.chunkSize]
+        let file = id / meta.entriesPerFile
+        if entryFiles[file] == nil { entryFiles[file] = try read("docs/\(file).json") }
+        guard let entries = entryFiles[file], id % meta.entriesPerFile < entries.count else { throw missing(id) }
+        return entries[id % meta.entriesPerFile]
     }
 
+    public func statistics(_ id: Int) throws -> Statistics {
+        let file = id / meta.statsPerFile
+        if statisticsFiles[file] == nil {
+            let text: String = try read("stats/\(file).json")
+            guard let numbers = PostingCode.decode(text) else { throw corrupt("stats/\(file).json") }
+            var rows: [Statistics] = []
+            var index = 0
+            while index + 6 <= numbers.count, index + 6 + numbers[index + 5] <= numbers.count {
+                let topicCount = numbers[index + 5]
+                rows.append(Statistics(length: numbers[index], titleEnd: numbers[index + 1], headingsEnd: numbers[index + 2],
+                                       year: numbers[index + 3] > 0 ? numbers[index + 3] - 1 : nil,
+                                       type: numbers[index + 4] > 0 ? numbers[index + 4] - 1 : nil,
+                                       topics: Array(numbers[(index + 6)..<(index + 6 + topicCount)])))
+                index += 6 + topicCount
+            }
+            statisticsFiles[file] = rows
+        }
+        guard let rows = statisticsFiles[file], id % meta.statsPerFile < rows.count else { throw missing(id) }
+        return rows[id % meta.statsPerFile]
+    }
+
+    /// Every segment of a document, from all its text pieces.
     public func segments(_ id: Int) throws -> [(anchor: String, start: Int, text: String)] {
-        let rows: [SegmentRow] = try read("text/\(id).json")
-        return rows.map { ($0.anchor, $0.start, $0.text) }
+        var segments: [(anchor: String, start: Int, text: String)] = []
+        for piece in try entry(id).pieces.indices {
+            let rows: [SegmentRow] = try read("text/\(id)-\(piece).json")
+            segments += rows.map { ($0.anchor, $0.start, $0.text) }
+        }
+        return segments
+    }
+
+    private func decode(_ text: String, triple: Bool, file: String) throws -> [Posting] {
+        guard let postings = Posting.decode(text, triple: triple) else { throw corrupt(file) }
+        return postings
+    }
+
+    private func missing(_ id: Int) -> BuildFailure {
+        BuildFailure(.error("document \(id) is missing from the index", in: folder.path))
+    }
+
+    private func corrupt(_ name: String) -> BuildFailure {
+        BuildFailure(.error("the search index file \(name) is damaged; rebuild the site", in: folder.path))
     }
 
     private func read<T: Decodable>(_ name: String) throws -> T {
@@ -52,5 +128,19 @@ public final class IndexFiles {
             throw BuildFailure(.error("the search index lacks \(name); rebuild the site", in: folder.path))
         }
         return try JSONDecoder().decode(T.self, from: data)
+    }
+}
+
+/// A segment as stored in `search/text/<id>-<n>.json`: `[anchor, start, text]`.
+struct SegmentRow: Decodable {
+    var anchor: String
+    var start: Int
+    var text: String
+
+    init(from decoder: Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        anchor = try container.decode(String.self)
+        start = try container.decode(Int.self)
+        text = try container.decode(String.self)
     }
 }

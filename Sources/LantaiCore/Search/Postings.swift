@@ -1,12 +1,48 @@
-/// Where one term occurs in one document.
+/// Where one gram occurs in one document, as read back from the index.
 public struct Posting: Sendable, Hashable {
     public var document: Int
-    /// Stream positions of a bigram; empty for a one-character term, which keeps only its count.
-    public var positions: [Int]
     public var count: Int
+    /// For one or two characters, where the first occurrence is: 0 in the title, 1 in a heading,
+    /// 2 in the text; -1 for three.
+    public var tier: Int
+    /// Every stream position, for a gram of three characters; empty otherwise.
+    public var positions: [Int]
+
+    /// Decodes one list or chunk (`PostingCode` numbers): per document its number counted from
+    /// the previous one (from 0 for the first), then for one or two characters the count and the
+    /// tier, for three the count and the position deltas. Nil when malformed.
+    static func decode(_ text: String, triple: Bool) -> [Posting]? {
+        guard let numbers = PostingCode.decode(text) else { return nil }
+        var postings: [Posting] = []
+        var index = 0
+        var document = 0
+        while index < numbers.count {
+            guard index + 1 < numbers.count else { return nil }
+            document += numbers[index]
+            let count = numbers[index + 1]
+            index += 2
+            if triple {
+                guard count > 0, index + count <= numbers.count else { return nil }
+                var positions: [Int] = []
+                positions.reserveCapacity(count)
+                var position = 0
+                for delta in numbers[index..<(index + count)] {
+                    position += delta
+                    positions.append(position)
+                }
+                index += count
+                postings.append(Posting(document: document, count: count, tier: -1, positions: positions))
+            } else {
+                guard index < numbers.count else { return nil }
+                postings.append(Posting(document: document, count: count, tier: numbers[index], positions: []))
+                index += 1
+            }
+        }
+        return postings
+    }
 }
 
-/// The postings of the index, grouped into shards by a hash of the term that the browser
+/// The postings of the index, grouped into shards by a hash of the gram that the browser
 /// computes the same way (FNV-1a, 32 bits, over UTF-8).
 public enum TermShard {
     public static func of(_ term: String, shardCount: Int) -> Int {
@@ -16,50 +52,5 @@ public enum TermShard {
             hash &*= 0x0100_0193
         }
         return Int(hash % UInt32(max(shardCount, 1)))
-    }
-
-    /// Encodes a posting list as one flat array of integers:
-    /// bigram:      docDelta, count, posDelta × count, …
-    /// single char: docDelta, count, …
-    public static func encode(_ postings: [Posting], withPositions: Bool) -> [Int] {
-        var flat: [Int] = []
-        flat.reserveCapacity(postings.count * (withPositions ? 4 : 2))
-        var previousDocument = 0
-        for posting in postings {
-            flat.append(posting.document - previousDocument)
-            previousDocument = posting.document
-            flat.append(posting.count)
-            if withPositions {
-                var previous = 0
-                for position in posting.positions {
-                    flat.append(position - previous)
-                    previous = position
-                }
-            }
-        }
-        return flat
-    }
-
-    public static func decode(_ flat: [Int], withPositions: Bool) -> [Posting] {
-        var postings: [Posting] = []
-        var index = 0
-        var document = 0
-        while index + 1 < flat.count {
-            document += flat[index]
-            let count = flat[index + 1]
-            index += 2
-            var positions: [Int] = []
-            if withPositions {
-                positions.reserveCapacity(count)
-                var position = 0
-                for _ in 0..<count where index < flat.count {
-                    position += flat[index]
-                    positions.append(position)
-                    index += 1
-                }
-            }
-            postings.append(Posting(document: document, positions: positions, count: count))
-        }
-        return postings
     }
 }

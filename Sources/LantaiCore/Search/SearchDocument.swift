@@ -22,11 +22,12 @@ public struct SearchDocument: Sendable {
     public var titleEnd: Int
     public var headingsEnd: Int
 
-    public init(title: String, headings: [(anchor: String, text: String)], passages: [(anchor: String, text: String)]) {
+    /// `normalized`, when given, is each passage's text already normalised.
+    public init(title: String, headings: [(anchor: String, text: String)], passages: [(anchor: String, text: String)], normalized: [String]? = nil) {
         var segments: [Segment] = []
         var position = 0
-        func add(_ anchor: String, _ text: String) {
-            let normalized = SearchNormalizer.normalize(text)
+        func add(_ anchor: String, _ text: String, _ normalized: String? = nil) {
+            let normalized = normalized ?? SearchNormalizer.normalize(text)
             segments.append(Segment(anchor: anchor, start: position, text: text, normalized: normalized))
             position += normalized.unicodeScalars.count + 1
         }
@@ -34,7 +35,7 @@ public struct SearchDocument: Sendable {
         let titleEnd = position
         for heading in headings { add(heading.anchor, heading.text) }
         let headingsEnd = position
-        for passage in passages { add(passage.anchor, passage.text) }
+        for (index, passage) in passages.enumerated() { add(passage.anchor, passage.text, normalized?[index]) }
         self.segments = segments
         self.length = position
         self.titleEnd = titleEnd
@@ -44,7 +45,7 @@ public struct SearchDocument: Sendable {
     public init(_ document: Document) {
         self.init(title: document.title,
                   headings: document.outline.map { ($0.anchor, $0.title) },
-                  passages: document.passages.map { ($0.anchor, $0.text) })
+                  passages: document.passages.map { ($0.anchor, $0.text) }, normalized: document.passages.map(\.normalized))
     }
 
     /// The segment a stream position falls in.

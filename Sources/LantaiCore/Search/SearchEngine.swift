@@ -63,11 +63,18 @@ public struct SearchEngine {
         self.index = index
     }
 
-    /// Every matching document id with the stream positions of each term's hits.
-    public func matches(_ query: SearchQuery) throws -> [Int: [[Int]]] {
+    /// One term's hits in one document: how many, and where the first one is: 0 in the title,
+    /// 1 in a heading, 2 in the text.
+    public struct Hits: Sendable, Hashable {
+        public var count: Int
+        public var tier: Int
+    }
+
+    /// Every matching document id with the hits of each term, after the filters.
+    public func matches(_ query: SearchQuery) throws -> [Int: [Hits]] {
         let terms = query.terms
         guard !terms.isEmpty else { return [:] }
-        var result: [Int: [[Int]]]?
+        var result: [Int: [Hits]]?
         for term in terms {
             let hits = try self.hits(of: term)
             if let current = result {
@@ -78,42 +85,54 @@ public struct SearchEngine {
             if result?.isEmpty == true { return [:] }
         }
         var matches = result ?? [:]
-        for (facets, value) in [(index.meta.topics, query.topic), (index.meta.years, query.year), (index.meta.types, query.type)] {
-            guard let value else { continue }
-            let allowed = Set(facets.first { $0.value == value || $0.label == value }?.documents ?? [])
-            matches = matches.filter { allowed.contains($0.key) }
+        let meta = index.meta
+        let wanted = (topic: query.topic.flatMap { value in meta.topics.firstIndex { $0.value == value || $0.label == value } ?? -1 },
+                      year: query.year.flatMap { value in meta.years.firstIndex { $0.value == value || $0.label == value } ?? -1 },
+                      type: query.type.flatMap { value in meta.types.firstIndex { $0.value == value || $0.label == value } ?? -1 })
+        if wanted.topic != nil || wanted.year != nil || wanted.type != nil {
+            matches = try matches.filter { id, _ in
+                let statistics = try index.statistics(id)
+                return (wanted.topic.map { statistics.topics.contains($0) } ?? true)
+                    && (wanted.year.map { statistics.year == $0 } ?? true)
+                    && (wanted.type.map { statistics.type == $0 } ?? true)
+            }
         }
         return matches
     }
 
-    /// Documents containing one normalised term, with the positions where it starts (for a
-    /// one-character term, one entry per occurrence count with position -1).
-    func hits(of term: String) throws -> [Int: [Int]] {
-        let scalars = Array(term.unicodeScalars)
-        if scalars.count == 1 {
-            let postings = try index.postings(for: term)
-            return Dictionary(uniqueKeysWithValues: postings.map { ($0.document, Array(repeating: -1, count: $0.count)) })
+    /// Documents containing one normalised term, looked up by its `SearchTokenizer` grams: one
+    /// or two characters directly, a longer term exactly through the positions of its triples.
+    func hits(of term: String) throws -> [Int: Hits] {
+        let grams = SearchTokenizer.grams(of: term)
+        guard let lead = grams.first else { return [:] }
+        if term.unicodeScalars.count <= 2 {
+            return Dictionary(uniqueKeysWithValues: try index.postings(for: lead.gram).map { ($0.document, Hits(count: $0.count, tier: $0.tier)) })
         }
-        let grams = (0..<(scalars.count - 1)).map { String(String.UnicodeScalarView([scalars[$0], scalars[$0 + 1]])) }
-        var lists: [[Posting]] = []
+        var starts: [Int: [Int]] = [:]
+        var others: [(offset: Int, positions: [Int: Set<Int>])] = []
         for gram in grams {
-            let postings = try index.postings(for: gram)
+            let postings = try index.postings(for: gram.gram)
             if postings.isEmpty { return [:] }
-            lists.append(postings)
-        }
-        // Documents that have every bigram, then the positions where the chain is unbroken.
-        var candidates = Set(lists.min { $0.count < $1.count }?.map(\.document) ?? [])
-        for list in lists { candidates.formIntersection(list.map(\.document)) }
-        let byDocument = lists.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.document, $0.positions) }) }
-        var hits: [Int: [Int]] = [:]
-        for document in candidates {
-            let positionSets = byDocument.dropFirst().map { Set($0[document] ?? []) }
-            let starts = (byDocument[0][document] ?? []).filter { start in
-                positionSets.enumerated().allSatisfy { $0.element.contains(start + $0.offset + 1) }
+            if gram.offset == 0 {
+                starts = Dictionary(uniqueKeysWithValues: postings.map { ($0.document, $0.positions) })
+            } else {
+                others.append((gram.offset, Dictionary(uniqueKeysWithValues: postings.map { ($0.document, Set($0.positions)) })))
             }
-            if !starts.isEmpty { hits[document] = starts }
+        }
+        var hits: [Int: Hits] = [:]
+        for (document, candidates) in starts {
+            let confirmed = candidates.filter { start in others.allSatisfy { $0.positions[document]?.contains(start + $0.offset) == true } }
+            guard let first = confirmed.min() else { continue }
+            let statistics = try index.statistics(document)
+            hits[document] = Hits(count: confirmed.count, tier: first < statistics.titleEnd ? 0 : first < statistics.headingsEnd ? 1 : 2)
         }
         return hits
+    }
+
+    /// A term's weight in a document: its count, plus 2 when it occurs in the title or 1 when
+    /// in a heading (the stream holds the title, then the headings, then the text).
+    static func weight(_ hits: Hits) -> Double {
+        Double(hits.count + [2, 1, 0][min(max(hits.tier, 0), 2)])
     }
 
     public func search(_ query: SearchQuery) throws -> SearchResults {
@@ -124,16 +143,14 @@ public struct SearchEngine {
         let terms = query.terms
         var documentFrequency = Array(repeating: 0, count: terms.count)
         for lists in matches.values { for (term, _) in lists.enumerated() { documentFrequency[term] += 1 } }
-        var scored: [(id: Int, score: Double)] = matches.map { id, lists in
-            let lengths = id < meta.lengths.count ? meta.lengths[id] : [1, 0, 0]
-            let norm = 1 - Self.b + Self.b * Double(lengths[0]) / averageLength
+        var scored: [(id: Int, score: Double)] = try matches.map { id, lists in
+            let statistics = try index.statistics(id)
+            let norm = 1 - Self.b + Self.b * Double(statistics.length) / averageLength
             var score = 0.0
-            for (term, positions) in lists.enumerated() {
+            for (term, hits) in lists.enumerated() {
                 let df = Double(max(documentFrequency[term], 1))
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                let weight = positions.reduce(0.0) { sum, position in
-                    sum + (position < 0 ? 1 : position < lengths[1] ? 3 : position < lengths[2] ? 2 : 1)
-                }
+                let weight = Self.weight(hits)
                 score += idf * weight * (Self.k1 + 1) / (weight + Self.k1 * norm)
             }
             return (id, score)

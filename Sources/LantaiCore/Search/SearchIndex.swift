@@ -2,9 +2,18 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public struct SearchIndex: Sendable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
+    /// Document entries per `docs/<n>.json` and per-document statistics per `stats/<n>.json`.
+    static let entriesPerFile = 16
+    static let statsPerFile = 1024
+    /// A posting list up to this many characters sits in its shard; a longer one gets files of its own.
+    static let inlineLimit = 2048
+    /// Aim of the inline lists' characters per shard.
+    static let shardTarget = 8192
+    /// Aim of the text characters' UTF-8 bytes per `text/<id>-<n>.json`.
+    static let pieceTarget = 4096
 
-    /// What a result shows about its document.
+    /// What a result shows about its document, and where its snippet text lies.
     public struct Entry: Sendable, Codable, Hashable {
         public var slug: String
         public var url: String
@@ -12,22 +21,23 @@ public struct SearchIndex: Sendable {
         public var date: String?
         public var type: String?
         public var topics: [String]
+        /// Stream start of each text piece `text/<id>-<n>.json`.
+        public var pieces: [Int]
     }
 
-    /// The file `search/index.json`: everything a query needs before it fetches postings.
+    /// The file `search/index.json`: what every query reads first.
     public struct Meta: Sendable, Codable {
         public struct Facet: Sendable, Codable, Hashable {
             public var value: String
             public var label: String
-            public var documents: [Int]
+            public var count: Int
         }
         public var version: Int
         public var documentCount: Int
         public var shardCount: Int
-        public var chunkSize: Int
+        public var entriesPerFile: Int
+        public var statsPerFile: Int
         public var averageLength: Double
-        /// Per document: stream length, end of title, end of headings.
-        public var lengths: [[Int]]
         public var topics: [Facet]
         public var years: [Facet]
         public var types: [Facet]
@@ -35,64 +45,80 @@ public struct SearchIndex: Sendable {
 
     public var meta: Meta
     public var entries: [Entry]
-    public var postings: [String: [Posting]]
-    /// Per document: (anchor, stream start, text) of each segment, for snippets.
-    public var segments: [[SearchDocument.Segment]]
+    /// Per document, its statistics as `PostingCode` numbers (see `statistics(of:)`).
+    var statistics: [[Int]]
+    /// Per gram key, its postings.
+    var lists: [UInt64: PostingListBuilder]
+    /// Per document, the segments of each text piece.
+    var pieces: [[[SearchDocument.Segment]]]
 
     public static func build(_ corpus: Corpus) -> SearchIndex {
         let documents = Parallel.map(corpus.documents) { SearchDocument($0) }
-        let local = Parallel.map(documents) { termPositions(of: $0) }
-        var postings: [String: [Posting]] = [:]
-        for (id, terms) in local.enumerated() {
-            for (term, positions) in terms {
-                let posting = term.unicodeScalars.count == 1
-                    ? Posting(document: id, positions: [], count: positions.count)
-                    : Posting(document: id, positions: positions, count: positions.count)
-                postings[term, default: []].append(posting)
-            }
-        }
-        let entries = corpus.documents.map { document in
-            Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
-                  type: document.type, topics: document.topics.map(\.slug))
-        }
-        let totalPositions = local.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
-        let meta = Meta(
-            version: formatVersion,
-            documentCount: documents.count,
-            shardCount: shardCount(forPositions: totalPositions),
-            chunkSize: 200,
-            averageLength: documents.isEmpty ? 0 : Double(documents.reduce(0) { $0 + $1.length }) / Double(documents.count),
-            lengths: documents.map { [$0.length, $0.titleEnd, $0.headingsEnd] },
-            topics: corpus.catalog.topics.map { Meta.Facet(value: $0.slug, label: $0.name, documents: corpus.documentsByTopic[$0.slug] ?? []) },
-            years: corpus.years.map { Meta.Facet(value: String($0.year), label: "\($0.year)年", documents: $0.documents) },
-            types: corpus.types.map { Meta.Facet(value: $0.type.slug, label: $0.type.name, documents: $0.documents) })
-        return SearchIndex(meta: meta, entries: entries, postings: postings, segments: documents.map(\.segments))
-    }
-
-    /// Every one- and two-character term of a document with its stream positions. No bigram
-    /// spans the boundary between two segments.
-    static func termPositions(of document: SearchDocument) -> [String: [Int]] {
-        var terms: [String: [Int]] = [:]
-        for segment in document.segments {
-            let scalars = Array(segment.normalized.unicodeScalars)
-            for (offset, scalar) in scalars.enumerated() {
-                let position = segment.start + offset
-                terms[String(scalar), default: []].append(position)
-                if offset + 1 < scalars.count {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(scalar)
-                    pair.append(scalars[offset + 1])
-                    terms[String(pair), default: []].append(position)
+        var lists: [UInt64: PostingListBuilder] = [:]
+        // In batches, so only a batch's grams are held at once; merged in document order.
+        let batchSize = 256
+        for batchStart in stride(from: 0, to: documents.count, by: batchSize) {
+            let ids = Array(batchStart..<min(batchStart + batchSize, documents.count))
+            let grams = Parallel.map(ids) { DocumentGrams(documents[$0]) }
+            for (id, document) in zip(ids, grams) {
+                let search = documents[id]
+                for gram in document.counted {
+                    let tier = gram.first < search.titleEnd ? 0 : gram.first < search.headingsEnd ? 1 : 2
+                    lists[gram.key, default: PostingListBuilder()].add(id, gram.count, tier)
+                }
+                for (key, range) in zip(document.tripleKeys, document.tripleRanges) {
+                    lists[key, default: PostingListBuilder()].add(id, positions: document.positions[range])
                 }
             }
         }
-        return terms
+
+        let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
+        let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
+        let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
+        var statistics: [[Int]] = []
+        var entries: [Entry] = []
+        var pieces: [[[SearchDocument.Segment]]] = []
+        for (id, (document, search)) in zip(corpus.documents, documents).enumerated() {
+            let topics = document.topics.compactMap { topicIndex[$0.slug] }
+            statistics.append([search.length, search.titleEnd, search.headingsEnd, yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics)
+            let documentPieces = Self.pieces(of: search.segments)
+            pieces.append(documentPieces)
+            entries.append(Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
+                                 type: document.type, topics: document.topics.map(\.slug), pieces: documentPieces.map { $0[0].start }))
+        }
+        let facet = { (value: String, label: String, documents: [Int]) in Meta.Facet(value: value, label: label, count: documents.count) }
+        let meta = Meta(
+            version: formatVersion,
+            documentCount: documents.count,
+            shardCount: shardCount(inlineCharacters: lists.values.reduce(0) { $0 + ($1.bytes.count <= inlineLimit ? $1.bytes.count : 0) }),
+            entriesPerFile: entriesPerFile,
+            statsPerFile: statsPerFile,
+            averageLength: documents.isEmpty ? 0 : Double(documents.reduce(0) { $0 + $1.length }) / Double(documents.count),
+            topics: corpus.catalog.topics.map { facet($0.slug, $0.name, corpus.documentsByTopic[$0.slug] ?? []) },
+            years: corpus.years.map { facet(String($0.year), "\($0.year)年", $0.documents) },
+            types: corpus.types.map { facet($0.type.slug, $0.type.name, $0.documents) })
+        return SearchIndex(meta: meta, entries: entries, statistics: statistics, lists: lists, pieces: pieces)
     }
 
-    /// About 5,000 positions a shard (some 25 KB of JSON), in powers of two up to 4,096 shards.
-    static func shardCount(forPositions positions: Int) -> Int {
+    /// Consecutive segments grouped into pieces of about `pieceTarget` bytes (never empty).
+    static func pieces(of segments: [SearchDocument.Segment]) -> [[SearchDocument.Segment]] {
+        var pieces: [[SearchDocument.Segment]] = [[]]
+        var size = 0
+        for segment in segments {
+            if size >= pieceTarget, !pieces[pieces.count - 1].isEmpty {
+                pieces.append([])
+                size = 0
+            }
+            pieces[pieces.count - 1].append(segment)
+            size += segment.text.utf8.count
+        }
+        return pieces
+    }
+
+    /// A power of two that puts about `shardTarget` inline characters in a shard.
+    static func shardCount(inlineCharacters: Int) -> Int {
         var count = 1
-        while positions / count > 5_000, count < 4096 { count *= 2 }
+        while inlineCharacters / count > shardTarget, count < 65536 { count *= 2 }
         return count
     }
 
@@ -100,48 +126,109 @@ public struct SearchIndex: Sendable {
     public func files() -> [OutputFile] {
         var files = SearchAssets.dataFiles(name: "index", json: SearchAssets.jsonData(meta))
         files += SearchAssets.foldingTable()
-        for start in stride(from: 0, to: entries.count, by: meta.chunkSize) {
-            let chunk = Array(entries[start..<min(start + meta.chunkSize, entries.count)])
-            files += SearchAssets.dataFiles(name: "docs/\(start / meta.chunkSize)", json: SearchAssets.jsonData(chunk))
+        for start in stride(from: 0, to: entries.count, by: meta.entriesPerFile) {
+            let chunk = Array(entries[start..<min(start + meta.entriesPerFile, entries.count)])
+            files += SearchAssets.dataFiles(name: "docs/\(start / meta.entriesPerFile)", json: SearchAssets.jsonData(chunk))
         }
-        var shards = Array(repeating: [String: [Int]](), count: meta.shardCount)
-        for (term, list) in postings {
-            shards[TermShard.of(term, shardCount: meta.shardCount)][term] = TermShard.encode(list, withPositions: term.unicodeScalars.count > 1)
+        for start in stride(from: 0, to: statistics.count, by: meta.statsPerFile) {
+            var bytes: [UInt8] = []
+            for row in statistics[start..<min(start + meta.statsPerFile, statistics.count)] {
+                for number in row { PostingCode.append(number, to: &bytes) }
+            }
+            files += SearchAssets.dataFiles(name: "stats/\(start / meta.statsPerFile)", json: JSONText.string(String(decoding: bytes, as: UTF8.self)))
         }
-        for (number, shard) in shards.enumerated() {
-            files += SearchAssets.dataFiles(name: "terms/\(number)", json: SearchAssets.jsonData(shard))
+        files += termFiles()
+        for (id, documentPieces) in pieces.enumerated() {
+            for (number, piece) in documentPieces.enumerated() {
+                let rows = piece.map { JSONText.array([JSONText.quoted($0.anchor), String($0.start), JSONText.quoted($0.text)]) }
+                files += SearchAssets.dataFiles(name: "text/\(id)-\(number)", json: Data(JSONText.array(rows).utf8))
+            }
         }
-        for (id, documentSegments) in segments.enumerated() {
-            let rows = documentSegments.map { SegmentRow(anchor: $0.anchor, start: $0.start, text: $0.text) }
-            files += SearchAssets.dataFiles(name: "text/\(id)", json: SearchAssets.jsonData(rows))
+        return files
+    }
+
+    /// `terms/<shard>.json` with the short lists of its grams and, for each long list, the first
+    /// document of each of its chunks and the chunk's file `terms/<shard>-<n>.json`.
+    private func termFiles() -> [OutputFile] {
+        var shards = Array(repeating: [(text: String, list: PostingListBuilder)](), count: meta.shardCount)
+        for key in lists.keys.sorted() {
+            let text = DocumentGrams.text(of: key)
+            shards[TermShard.of(text, shardCount: meta.shardCount)].append((text, lists[key]!))
+        }
+        var files: [OutputFile] = []
+        for (number, grams) in shards.enumerated() {
+            var members: [String] = []
+            var chunkFiles = 0
+            for (text, list) in grams {
+                if list.bytes.count <= Self.inlineLimit {
+                    members.append(JSONText.quoted(text) + ":" + JSONText.quoted(String(decoding: list.bytes, as: UTF8.self)))
+                    continue
+                }
+                var descriptors: [String] = []
+                for index in list.chunks.indices {
+                    descriptors.append(JSONText.array([String(list.chunks[index].document), String(chunkFiles)]))
+                    files += SearchAssets.dataFiles(name: "terms/\(number)-\(chunkFiles)", json: JSONText.string(list.chunk(index)))
+                    chunkFiles += 1
+                }
+                members.append(JSONText.quoted(text) + ":" + JSONText.array(descriptors))
+            }
+            files += SearchAssets.dataFiles(name: "terms/\(number)", json: Data(("{" + members.joined(separator: ",") + "}").utf8))
         }
         return files
     }
 }
 
-/// A segment as stored in `search/text/<id>.json`: `[anchor, start, text]`.
-struct SegmentRow: Codable {
-    var anchor: String
-    var start: Int
-    var text: String
-
-    init(anchor: String, start: Int, text: String) {
-        self.anchor = anchor
-        self.start = start
-        self.text = text
+extension PostingListBuilder {
+    /// A character or pair: document, count, and where it first occurs: 0 in the title, 1 in a
+    /// heading, 2 in the text.
+    mutating func add(_ document: Int, _ count: Int, _ tier: Int) {
+        start(document)
+        append(count)
+        append(tier)
     }
 
-    init(from decoder: Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        anchor = try container.decode(String.self)
-        start = try container.decode(Int.self)
-        text = try container.decode(String.self)
+    /// A triple: document, count, position deltas.
+    mutating func add(_ document: Int, positions: ArraySlice<Int>) {
+        start(document)
+        append(positions.count)
+        var previous = 0
+        for position in positions {
+            append(position - previous)
+            previous = position
+        }
+    }
+}
+
+/// Small pieces of JSON written by hand where `JSONEncoder` is too slow for the index's volume.
+enum JSONText {
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        output.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
     }
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(anchor)
-        try container.encode(start)
-        try container.encode(text)
+    static func array(_ items: [String]) -> String {
+        "[" + items.joined(separator: ",") + "]"
+    }
+
+    static func string(_ text: String) -> Data {
+        Data(quoted(text).utf8)
     }
 }

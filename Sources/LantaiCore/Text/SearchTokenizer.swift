@@ -1,23 +1,21 @@
-/// Splits normalised text into index terms: overlapping character bigrams with their positions,
-/// or the single character of a one-character text.
+/// The grams a normalised term is looked up by in the index, with their offsets in the term.
 ///
-/// Bigrams and not words: a phrase query is the chain of its bigrams at consecutive positions,
-/// which finds every occurrence whatever a word segmenter would have made of the text.
+/// The index holds every character, pair and triple of adjacent characters (not words), so a term
+/// of one or two characters is one gram; a longer one is the triples that start at 0, 3, 6 … and
+/// the last triple, which together cover every character: the term occurs where each of them
+/// occurs at its offset, whatever a word segmenter would have made of the text.
 public enum SearchTokenizer {
     public struct Gram: Hashable, Sendable {
         public var gram: String
-        public var position: Int
+        public var offset: Int
     }
 
     public static func grams(of normalized: String) -> [Gram] {
         let scalars = Array(normalized.unicodeScalars)
-        if scalars.count == 1 { return [Gram(gram: String(scalars[0]), position: 0)] }
-        guard scalars.count > 1 else { return [] }
-        return (0..<(scalars.count - 1)).map { index in
-            var gram = String.UnicodeScalarView()
-            gram.append(scalars[index])
-            gram.append(scalars[index + 1])
-            return Gram(gram: String(gram), position: index)
-        }
+        guard !scalars.isEmpty else { return [] }
+        guard scalars.count > 3 else { return [Gram(gram: normalized, offset: 0)] }
+        var offsets = Array(stride(from: 0, to: scalars.count - 2, by: 3))
+        if offsets.last != scalars.count - 3 { offsets.append(scalars.count - 3) }
+        return offsets.map { Gram(gram: String(String.UnicodeScalarView(scalars[$0..<($0 + 3)])), offset: $0) }
     }
 }

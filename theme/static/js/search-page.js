@@ -102,7 +102,7 @@
       const { meta } = await engine.prepare();
       for (const [key, facets] of [['topic', meta.topics], ['year', meta.years], ['type', meta.types]]) {
         for (const facet of facets) {
-          const option = element('option', null, `${facet.label}（${facet.documents.length}）`);
+          const option = element('option', null, `${facet.label}（${facet.count}）`);
           option.value = facet.value;
           selects[key].appendChild(option);
         }

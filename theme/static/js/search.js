@@ -69,13 +69,23 @@
     return output;
   }
 
-  /** The index terms of normalised text: overlapping character bigrams, or the one character. */
-  function grams(normalized) {
+  /**
+   * The grams a normalised term is looked up by, as SearchTokenizer.swift makes them: the term
+   * itself up to three characters; else the triples at 0, 3, 6 … and the last one, which cover
+   * every character. Returns [gram, offset] pairs' grams; `gramOffsets` gives the offsets.
+   */
+  function gramOffsets(normalized) {
     const chars = Array.from(normalized);
-    if (chars.length === 1) return [chars[0]];
-    const result = [];
-    for (let i = 0; i + 1 < chars.length; i++) result.push(chars[i] + chars[i + 1]);
-    return result;
+    if (!chars.length) return [];
+    if (chars.length <= 3) return [[normalized, 0]];
+    const offsets = [];
+    for (let i = 0; i < chars.length - 2; i += 3) offsets.push(i);
+    if (offsets[offsets.length - 1] !== chars.length - 3) offsets.push(chars.length - 3);
+    return offsets.map((i) => [chars.slice(i, i + 3).join(''), i]);
+  }
+
+  function grams(normalized) {
+    return gramOffsets(normalized).map(([gram]) => gram);
   }
 
   /** FNV-1a over UTF-8, 32 bits: the term's shard, as TermShard.of computes it in Swift. */
@@ -88,24 +98,62 @@
     return hash % Math.max(shardCount, 1);
   }
 
-  /** Decodes a flat posting list: docDelta, count[, posDelta × count], … */
-  function decodePostings(flat, withPositions) {
-    const postings = new Map();
+  const CODE = new Int8Array(128).fill(-1);
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach((c, i) => { CODE[c.charCodeAt(0)] = i; });
+
+  /** The numbers of a PostingCode string (five bits a character, 32 added while more follow). */
+  function decodeNumbers(text) {
+    const numbers = [];
+    let value = 0;
+    let scale = 1;
+    for (let i = 0; i < text.length; i++) {
+      const digit = CODE[text.charCodeAt(i)];
+      if (digit === undefined || digit < 0) throw new Error('damaged search index');
+      value += (digit & 31) * scale;
+      if (digit & 32) scale *= 32;
+      else { numbers.push(value); value = 0; scale = 1; }
+    }
+    return numbers;
+  }
+
+  /**
+   * Decodes a posting list or chunk into `into` (a Map doc → {count, tier, positions}): per
+   * document its number counted from the previous one, the count, then the tier (one or two
+   * characters: 0 title, 1 heading, 2 text) or the position deltas (three characters).
+   */
+  function decodePostings(text, triple, into = new Map()) {
+    const numbers = decodeNumbers(text);
     let index = 0;
     let doc = 0;
-    while (index + 1 < flat.length) {
-      doc += flat[index];
-      const count = flat[index + 1];
+    while (index < numbers.length) {
+      doc += numbers[index];
+      const count = numbers[index + 1];
       index += 2;
-      let positions = null;
-      if (withPositions) {
-        positions = new Array(count);
+      if (triple) {
+        const positions = new Array(count);
         let position = 0;
-        for (let i = 0; i < count; i++) { position += flat[index++]; positions[i] = position; }
+        for (let i = 0; i < count; i++) { position += numbers[index++]; positions[i] = position; }
+        into.set(doc, { count, tier: -1, positions });
+      } else {
+        into.set(doc, { count, tier: numbers[index++], positions: null });
       }
-      postings.set(doc, { count, positions });
     }
-    return postings;
+    return into;
+  }
+
+  /** Per-document statistics of stats/<n>.json: length, titleEnd, headingsEnd, year, type, topics. */
+  function decodeStatistics(text) {
+    const numbers = decodeNumbers(text);
+    const rows = [];
+    for (let i = 0; i + 6 <= numbers.length;) {
+      const topicCount = numbers[i + 5];
+      rows.push({
+        length: numbers[i], titleEnd: numbers[i + 1], headingsEnd: numbers[i + 2],
+        year: numbers[i + 3] - 1, type: numbers[i + 4] - 1, topics: numbers.slice(i + 6, i + 6 + topicCount),
+      });
+      i += 6 + topicCount;
+    }
+    return rows;
   }
 
   /** The query's terms: split at white space, each normalised, empty and repeated ones dropped. */
@@ -133,38 +181,51 @@
     const prepare = () => ready ??= Promise.all([get('index'), get('fold')])
       .then(([meta, fold]) => ({ meta, folding: makeFolding(fold) }));
 
-    async function postings(meta, term) {
-      const shard = await get(`terms/${shardOf(term, meta.shardCount)}`);
-      const flat = shard[term];
-      return flat ? decodePostings(flat, Array.from(term).length > 1) : new Map();
+    /** Every posting of a gram: inline in its shard, or read from its chunk files. */
+    async function postings(meta, gram) {
+      const shard = shardOf(gram, meta.shardCount);
+      const value = (await get(`terms/${shard}`))[gram];
+      const triple = Array.from(gram).length === 3;
+      if (value === undefined) return new Map();
+      if (typeof value === 'string') return decodePostings(value, triple);
+      const chunks = await Promise.all(value.map(([, file]) => get(`terms/${shard}-${file}`)));
+      const found = new Map();
+      for (const chunk of chunks) decodePostings(chunk, triple, found);
+      return found;
     }
 
-    /** Documents containing a term → start positions of its hits (-1 per hit of one character). */
+    const statisticsFiles = new Map();
+    async function statistics(meta, doc) {
+      const file = Math.floor(doc / meta.statsPerFile);
+      if (!statisticsFiles.has(file)) statisticsFiles.set(file, get(`stats/${file}`).then(decodeStatistics));
+      return (await statisticsFiles.get(file))[doc % meta.statsPerFile];
+    }
+
+    /** Documents containing a term → { count, tier } of its hits (tier 0 title, 1 heading, 2 text). */
     async function hitsOf(meta, term) {
-      const chars = Array.from(term);
-      if (chars.length === 1) {
-        const found = new Map();
-        for (const [doc, { count }] of await postings(meta, term)) found.set(doc, new Array(count).fill(-1));
-        return found;
-      }
-      const lists = [];
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const list = await postings(meta, chars[i] + chars[i + 1]);
-        if (list.size === 0) return new Map();
-        lists.push(list);
-      }
-      const smallest = lists.reduce((a, b) => (a.size <= b.size ? a : b));
+      const lookups = gramOffsets(term);
       const hits = new Map();
-      for (const doc of smallest.keys()) {
-        if (!lists.every((list) => list.has(doc))) continue;
-        const sets = lists.slice(1).map((list) => new Set(list.get(doc).positions));
-        const starts = lists[0].get(doc).positions.filter((start) => sets.every((set, i) => set.has(start + i + 1)));
-        if (starts.length) hits.set(doc, starts);
+      if (!lookups.length) return hits;
+      if (Array.from(term).length <= 2) {
+        for (const [doc, { count, tier }] of await postings(meta, term)) hits.set(doc, { count, tier });
+        return hits;
+      }
+      const lists = await Promise.all(lookups.map(([gram]) => postings(meta, gram)));
+      if (lists.some((list) => list.size === 0)) return hits;
+      const others = lookups.slice(1).map(([, offset], i) => [offset, lists[i + 1]]);
+      for (const [doc, { positions }] of lists[0]) {
+        if (!others.every(([, list]) => list.has(doc))) continue;
+        const sets = others.map(([offset, list]) => [offset, new Set(list.get(doc).positions)]);
+        const confirmed = positions.filter((start) => sets.every(([offset, set]) => set.has(start + offset)));
+        if (!confirmed.length) continue;
+        const first = Math.min(...confirmed);
+        const stats = await statistics(meta, doc);
+        hits.set(doc, { count: confirmed.length, tier: first < stats.titleEnd ? 0 : first < stats.headingsEnd ? 1 : 2 });
       }
       return hits;
     }
 
-    /** Every matching document → one array of hit positions per term. */
+    /** Every matching document → one { count, tier } per term, after the filters. */
     async function matches(query) {
       const { meta, folding } = await prepare();
       const terms = queryTerms(query.text ?? '', folding);
@@ -172,7 +233,7 @@
       let result = null;
       for (const term of terms) {
         const hits = await hitsOf(meta, term);
-        if (result === null) result = new Map([...hits].map(([doc, positions]) => [doc, [positions]]));
+        if (result === null) result = new Map([...hits].map(([doc, hit]) => [doc, [hit]]));
         else {
           for (const [doc, lists] of result) {
             if (hits.has(doc)) lists.push(hits.get(doc)); else result.delete(doc);
@@ -180,11 +241,15 @@
         }
         if (result.size === 0) break;
       }
-      for (const [facet, value] of [['topics', query.topic], ['years', query.year], ['types', query.type]]) {
-        if (!value) continue;
-        const entry = meta[facet].find((item) => item.value === value || item.label === value);
-        const allowed = new Set(entry ? entry.documents : []);
-        for (const doc of [...result.keys()]) if (!allowed.has(doc)) result.delete(doc);
+      const wanted = [['topics', query.topic], ['years', query.year], ['types', query.type]]
+        .map(([facet, value]) => (value ? meta[facet].findIndex((item) => item.value === value || item.label === value) : null));
+      if (wanted.some((index) => index !== null)) {
+        for (const doc of [...result.keys()]) {
+          const stats = await statistics(meta, doc);
+          const [topic, year, type] = wanted;
+          if ((topic !== null && !stats.topics.includes(topic)) || (year !== null && stats.year !== year) ||
+            (type !== null && stats.type !== type)) result.delete(doc);
+        }
       }
       return { terms, matches: result };
     }
@@ -199,36 +264,55 @@
       const average = Math.max(meta.averageLength, 1);
       const df = terms.map(() => 0);
       for (const lists of found.values()) lists.forEach((_, i) => { df[i] += 1; });
-      const scored = [...found].map(([doc, lists]) => {
-        const [length, titleEnd, headingsEnd] = meta.lengths[doc] ?? [1, 0, 0];
+      const scored = [];
+      for (const [doc, lists] of found) {
+        const { length } = await statistics(meta, doc);
         const norm = 1 - b + b * length / average;
         let score = 0;
-        lists.forEach((positions, i) => {
+        lists.forEach(({ count, tier }, i) => {
           const idf = Math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5));
-          const weight = positions.reduce((sum, p) => sum + (p < 0 ? 1 : p < titleEnd ? 3 : p < headingsEnd ? 2 : 1), 0);
+          const weight = count + (tier === 0 ? 2 : tier === 1 ? 1 : 0);
           score += idf * weight * (k1 + 1) / (weight + k1 * norm);
         });
-        return { doc, score };
-      });
+        scored.push({ doc, score });
+      }
       scored.sort((x, y) => (y.score - x.score) || (x.doc - y.doc));
       const limit = query.limit ?? 10;
       const results = await Promise.all(scored.slice(0, limit).map(async ({ doc, score }) => {
-        const chunk = await get(`docs/${Math.floor(doc / meta.chunkSize)}`);
-        const entry = chunk[doc % meta.chunkSize];
-        const segments = await get(`text/${doc}`);
-        const snippets = makeSnippets(segments, terms, folding, entry.url);
+        const chunk = await get(`docs/${Math.floor(doc / meta.entriesPerFile)}`);
+        const entry = chunk[doc % meta.entriesPerFile];
+        const snippets = await snippetsOf(doc, entry, terms, folding);
         const anchor = snippets.length && snippets[0].anchor ? `#${snippets[0].anchor}` : '';
-        return { id: doc, ...entry, url: entry.url + anchor, score, snippets };
+        const { pieces, ...shown } = entry;
+        return { id: doc, ...shown, url: entry.url + anchor, score, snippets };
       }));
       return { total: found.size, results };
+    }
+
+    /** Snippets from the text pieces in order, reading only as many pieces as it takes. */
+    async function snippetsOf(doc, entry, terms, folding) {
+      let title = null;
+      const snippets = [];
+      for (let piece = 0; piece < entry.pieces.length && snippets.length < 2; piece++) {
+        const segments = await get(`text/${doc}-${piece}`);
+        if (piece === 0) title = segments[0];
+        for (const segment of piece === 0 ? segments.slice(1) : segments) {
+          if (snippets.length < 2) snippets.push(...makeSnippets([segment], terms, folding, entry.url, false));
+        }
+      }
+      if (!snippets.length && title) snippets.push(...makeSnippets([title], terms, folding, entry.url, false));
+      return snippets;
     }
 
     return { search, matches, prepare };
   }
 
-  /** Up to two snippets, paragraphs and headings before the title; ranges in UTF-16 units. */
-  function makeSnippets(segments, terms, folding, pageURL) {
-    const ordered = segments.slice(1).concat(segments.slice(0, 1));
+  /**
+   * Up to two snippets from segments [anchor, start, text]; with `titleFirst` (all of a
+   * document's segments), paragraphs and headings before the title. Ranges in UTF-16 units.
+   */
+  function makeSnippets(segments, terms, folding, pageURL, titleFirst = true) {
+    const ordered = titleFirst ? segments.slice(1).concat(segments.slice(0, 1)) : segments;
     const snippets = [];
     for (const [anchor, , text] of ordered) {
       const ranges = highlightRanges(text, terms, folding);
@@ -309,5 +393,5 @@
     };
   }
 
-  return { normalize, grams, makeFolding, isIdeograph, shardOf, decodePostings, queryTerms, createEngine, receive, pageLoader };
+  return { normalize, grams, gramOffsets, makeFolding, isIdeograph, shardOf, decodeNumbers, decodePostings, queryTerms, createEngine, receive, pageLoader };
 });
