@@ -119,6 +119,7 @@ public struct SiteBuilder: Sendable {
                 + searchFiles
             let staging = try writer.makeStaging()
             do {
+                try OutputWriter.makeFolders(for: outputs.map(\.path), in: staging)
                 let failures = Parallel.map(outputs) { file -> String? in
                     do {
                         try OutputWriter.write(file.contents, to: file.path, in: staging)

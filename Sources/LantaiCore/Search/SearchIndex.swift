@@ -138,12 +138,12 @@ public struct SearchIndex: Sendable {
             files += SearchAssets.dataFiles(name: "stats/\(start / meta.statsPerFile)", json: JSONText.string(String(decoding: bytes, as: UTF8.self)))
         }
         files += termFiles()
-        for (id, documentPieces) in pieces.enumerated() {
-            for (number, piece) in documentPieces.enumerated() {
+        files += Parallel.map(Array(pieces.indices)) { id in
+            pieces[id].enumerated().flatMap { number, piece in
                 let rows = piece.map { JSONText.array([JSONText.quoted($0.anchor), String($0.start), JSONText.quoted($0.text)]) }
-                files += SearchAssets.dataFiles(name: "text/\(id)-\(number)", json: Data(JSONText.array(rows).utf8))
+                return SearchAssets.dataFiles(name: "text/\(id)-\(number)", json: Data(JSONText.array(rows).utf8))
             }
-        }
+        }.flatMap { $0 }
         return files
     }
 
@@ -155,8 +155,10 @@ public struct SearchIndex: Sendable {
             let text = DocumentGrams.text(of: key)
             shards[TermShard.of(text, shardCount: meta.shardCount)].append((text, lists[key]!))
         }
-        var files: [OutputFile] = []
-        for (number, grams) in shards.enumerated() {
+        let grouped = shards
+        return Parallel.map(Array(grouped.indices)) { number in
+            let grams = grouped[number]
+            var files: [OutputFile] = []
             var members: [String] = []
             var chunkFiles = 0
             for (text, list) in grams {
@@ -173,8 +175,8 @@ public struct SearchIndex: Sendable {
                 members.append(JSONText.quoted(text) + ":" + JSONText.array(descriptors))
             }
             files += SearchAssets.dataFiles(name: "terms/\(number)", json: Data(("{" + members.joined(separator: ",") + "}").utf8))
-        }
-        return files
+            return files
+        }.flatMap { $0 }
     }
 }
 
@@ -201,27 +203,39 @@ extension PostingListBuilder {
 
 /// Small pieces of JSON written by hand where `JSONEncoder` is too slow for the index's volume.
 enum JSONText {
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and U+2028
+    /// and U+2029, which old JavaScript engines refuse inside a script's string literal.
     static func quoted(_ text: String) -> String {
-        var output = "\""
-        output.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    output.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        var utf8 = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20: bytes += Array("\\u00\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16))".utf8)
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                pending = [byte]
+                if let second = utf8.next() {
+                    pending.append(second)
+                    if let third = utf8.next() {
+                        pending.append(third)
+                        if second == 0x80, third == 0xA8 || third == 0xA9 {
+                            pending = Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        }
+                    }
                 }
+                bytes += pending
+            default: bytes.append(byte)
             }
         }
-        return output + "\""
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func array(_ items: [String]) -> String {
