@@ -3,12 +3,13 @@
 #   scripts/install-deps.sh          what building the portal needs
 #   scripts/install-deps.sh --test   also what the tests need (headless Chromium, a CJK font)
 #   scripts/install-deps.sh --bench  also the peers the benchmarks run beside us (Hugo, Pagefind)
+#                                    and OpenCC, which the corpus generator converts text with
 set -euo pipefail
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
 case "${1:-}" in
   --test) packages+=(chromium fonts-wqy-microhei nodejs) ;;
-  --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo) ;;
+  --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc) ;;
 esac
 
 # Pagefind comes from PyPI (pagefind[extended] has the Chinese segmenter).
