@@ -36,6 +36,24 @@ import Testing
         #expect(related[4].map(\.document).sorted() == [1, 3], "half weather, half sports")
     }
 
+    /// Large enough that common bigrams pass the document-frequency cap and their posting lists
+    /// are cut to their champions: every copy must still find its original first.
+    @Test func copiesAreFoundFirstInALargeCorpusWithChampionLists() {
+        var generator = SeededGenerator(seed: 42)
+        let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部")
+        func text() -> String { String((0..<400).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }) }
+        var texts = (0..<1_000).map { _ in text() }
+        // Document 900 is document 17's text with a tail of its own.
+        texts[900] = texts[17] + text().prefix(40)
+        // Many bigrams occur in more documents than a champion list holds, yet under the cap.
+        var frequency: [UInt32: Int] = [:]
+        for text in texts { for term in RelatedDocuments.bigramCounts(text).keys { frequency[term, default: 0] += 1 } }
+        #expect(frequency.values.filter { $0 > RelatedDocuments.championsPerTerm && $0 <= texts.count / 10 }.count > 100)
+        let related = RelatedDocuments.compute(texts)
+        #expect(related[900].first?.document == 17)
+        #expect(related[17].first?.document == 900)
+    }
+
     @Test func documentPagesListRelatedDocumentsWithTheReason() throws {
         let site = try SiteFixture(files: [
             "content/a.md": "---\ntitle: 甲\ntopics: [督查]\n---\n\n" + Self.supervision.joined(separator: "\n\n"),
@@ -52,3 +70,4 @@ import Testing
         #expect(c.contains("<li><a href=\"d.html\">丁</a> <span class=\"note\">用语相近</span></li>"))
     }
 }
+
