@@ -40,10 +40,21 @@ enum WikiLinkFinder {
         node.children = rebuilt
     }
 
+    /// Whether `[[` occurs, checked on the UTF-8 bytes: nearly every text run has none, and
+    /// Foundation's `contains` folds characters first.
+    static func hasOpeningBrackets(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x5B, previous == 0x5B { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// The text as text and wiki-link nodes. A link's position is the text's position moved by
     /// the bytes before `[[` (the run is on one line: soft breaks are nodes of their own).
     static func split(_ text: String, line: Int, byteColumn: Int) -> [MarkdownNode] {
-        guard text.contains("[[") else { return [node(.text(text), line: line, byteColumn: byteColumn)] }
+        guard hasOpeningBrackets(text) else { return [node(.text(text), line: line, byteColumn: byteColumn)] }
         var nodes: [MarkdownNode] = []
         var pending = ""
         var rest = Substring(text)
