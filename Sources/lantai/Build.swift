@@ -34,7 +34,7 @@ struct Build: ParsableCommand {
         var options = folders.buildOptions()
         options.includeDrafts = drafts
         let verbose = verbose
-        let builder = SiteBuilder(options: options, log: { line in if verbose { print(line) } })
+        let builder = SiteBuilder(options: options, log: { line in if verbose { Terminal.printLine(line) } })
         do {
             let summary = try builder.build()
             for warning in summary.warnings { Terminal.printError(warning.description) }
@@ -49,5 +49,11 @@ struct Build: ParsableCommand {
 enum Terminal {
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A line on standard output, flushed at once: a long build's stage lines must show as they
+    /// happen, also when the output goes to a file or a pipe (where `print` waits for exit).
+    static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }
