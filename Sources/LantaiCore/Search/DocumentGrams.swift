@@ -68,19 +68,12 @@ struct DocumentGrams: Sendable {
 
     /// The text of a gram key.
     static func text(of key: UInt64) -> String {
-        var scalars = String.UnicodeScalarView()
+        var scalars: [Unicode.Scalar] = []
         var rest = key
-        var reversed: [Unicode.Scalar] = []
         while rest > 0 {
-            reversed.append(Unicode.Scalar(UInt32(rest & 0x1F_FFFF)) ?? "?")
+            scalars.insert(Unicode.Scalar(UInt32(rest & 0x1F_FFFF)) ?? "?", at: 0)
             rest >>= 21
         }
-        scalars.append(contentsOf: reversed.reversed())
-        return String(scalars)
-    }
-
-    /// The key of a gram of one to three scalars.
-    static func key(of gram: some Sequence<Unicode.Scalar>) -> UInt64 {
-        gram.reduce(0) { $0 << 21 | UInt64($1.value) }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

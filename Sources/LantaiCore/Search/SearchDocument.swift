@@ -48,6 +48,12 @@ public struct SearchDocument: Sendable {
                   passages: document.passages.map { ($0.anchor, $0.text) }, normalized: document.passages.map(\.normalized))
     }
 
+    /// Where a stream position lies: 0 in the title, 1 in a heading, 2 in the text (the stream
+    /// holds the title, then the headings, then the paragraphs).
+    static func tier(of position: Int, titleEnd: Int, headingsEnd: Int) -> Int {
+        position < titleEnd ? 0 : position < headingsEnd ? 1 : 2
+    }
+
     /// The segment a stream position falls in.
     public func segment(at position: Int) -> Segment? {
         var low = 0

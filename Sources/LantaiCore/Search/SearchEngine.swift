@@ -124,7 +124,7 @@ public struct SearchEngine {
             let confirmed = candidates.filter { start in others.allSatisfy { $0.positions[document]?.contains(start + $0.offset) == true } }
             guard let first = confirmed.min() else { continue }
             let statistics = try index.statistics(document)
-            hits[document] = Hits(count: confirmed.count, tier: first < statistics.titleEnd ? 0 : first < statistics.headingsEnd ? 1 : 2)
+            hits[document] = Hits(count: confirmed.count, tier: SearchDocument.tier(of: first, titleEnd: statistics.titleEnd, headingsEnd: statistics.headingsEnd))
         }
         return hits
     }

@@ -63,7 +63,7 @@ public struct SearchIndex: Sendable {
             for (id, document) in zip(ids, grams) {
                 let search = documents[id]
                 for gram in document.counted {
-                    let tier = gram.first < search.titleEnd ? 0 : gram.first < search.headingsEnd ? 1 : 2
+                    let tier = SearchDocument.tier(of: gram.first, titleEnd: search.titleEnd, headingsEnd: search.headingsEnd)
                     lists[gram.key, default: PostingListBuilder()].add(id, gram.count, tier)
                 }
                 for (key, range) in zip(document.tripleKeys, document.tripleRanges) {
