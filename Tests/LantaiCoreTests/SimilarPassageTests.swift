@@ -26,6 +26,19 @@ import Testing
         #expect(!(found[0][1] ?? []).contains { $0.document == 2 })
     }
 
+    /// A paragraph copied into a hundred documents makes one large group per band, which is
+    /// paired by neighbours only: every copy must still find `perPassage` others.
+    @Test func aParagraphCopiedIntoManyDocumentsFindsItsCopiesEverywhere() {
+        let copied = SearchNormalizer.normalize(Self.original)
+        let documents = (0..<100).map { number in [copied, SearchNormalizer.normalize(Self.unrelated) + String(number)] }
+        let found = SimilarPassages.find(documents)
+        for (document, notes) in found.enumerated() {
+            let copies = notes[0] ?? []
+            #expect(copies.count == SimilarPassages.perPassage, "document \(document)")
+            #expect(copies.allSatisfy { $0.passage == 0 && $0.document != document && $0.similarity == 1 })
+        }
+    }
+
     @Test func aParagraphIsNeverSimilarToItsOwnDocument() {
         let text = SearchNormalizer.normalize(Self.original)
         #expect(SimilarPassages.find([[text, text]]) == [[:]])

@@ -83,9 +83,10 @@ public struct SiteBuilder: Sendable {
         let published = options.includeDrafts ? all : all.filter { !$0.draft }
 
         let corpus = stage(3, "analyze") {
-            let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog)
+            var parts = PartTimes()
+            let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog, parts: &parts)
             diagnostics += problems
-            return (corpus, "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years")
+            return (corpus, "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))")
         }
 
         let resolver = LinkResolver(

@@ -21,6 +21,14 @@ public struct Corpus: Sendable {
 
     /// Groups the documents and reports two documents that would be written to the same page.
     public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog) -> (Corpus, [Diagnostic]) {
+        var parts = PartTimes()
+        return analyze(documents, config: config, catalog: catalog, parts: &parts)
+    }
+
+    /// The same, with the time of its costly parts (related documents, similar passages) for
+    /// `build --verbose`.
+    public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog,
+                               parts: inout PartTimes) -> (Corpus, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var owner: [String: Document] = [:]
         for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
@@ -57,16 +65,19 @@ public struct Corpus: Sendable {
         let types = byType.keys
             .sorted { (configuredOrder[$0] ?? Int.max, $0) < (configuredOrder[$1] ?? Int.max, $1) }
             .map { name in (type: DocumentType(name: name, slug: config.typeSlug(for: name)), documents: byType[name] ?? []) }
+        let texts = sorted.map { document in
+            ([SearchNormalizer.normalize(document.title)] + document.passages.map(\.normalized)).joined(separator: "\n")
+        }
+        let related = parts.measure("related") { RelatedDocuments.compute(texts) }
+        let similar = parts.measure("similar") { SimilarPassages.find(sorted.map { $0.passages.map(\.normalized) }) }
         let corpus = Corpus(
             config: config,
             catalog: catalog,
             documents: sorted,
             documentsByTopic: byTopic,
             topicRanking: ranking,
-            related: RelatedDocuments.compute(sorted.map { document in
-                ([SearchNormalizer.normalize(document.title)] + document.passages.map(\.normalized)).joined(separator: "\n")
-            }),
-            similarPassages: SimilarPassages.find(sorted.map { $0.passages.map(\.normalized) }),
+            related: related,
+            similarPassages: similar,
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
             types: types)
         return (corpus, diagnostics)

@@ -13,6 +13,10 @@ public struct SimilarPassage: Sendable, Hashable {
 /// paragraphs only become candidates when one band of their signatures agrees, and every
 /// candidate is confirmed with the exact Jaccard similarity of its trigram sets. No pair of
 /// paragraphs is compared otherwise.
+///
+/// Every step is linear or a sort: trigram sets and signatures per paragraph in parallel, each
+/// band's keys sorted on their own (in parallel) so equal keys lie side by side, candidate pairs
+/// sorted once to drop repeats, and the confirmations in parallel.
 public enum SimilarPassages {
     /// The least Jaccard similarity of trigram sets that counts as nearly the same wording.
     public static let minimumSimilarity = 0.5
@@ -20,78 +24,145 @@ public enum SimilarPassages {
     static let minimumTrigrams = 12
     static let bands = 16
     static let rows = 3
-    /// A band value shared by more paragraphs than this is boilerplate; it adds no candidates.
-    static let largestBucket = 64
+    /// Paragraphs sharing a band key are all paired while there are at most this many; in a
+    /// larger group (a paragraph copied into a hundred speeches) each is paired with the next
+    /// `neighbours` only: it still finds `perPassage` copies, and the work stays linear.
+    static let smallBucket = 16
+    static let neighbours = 4
     public static let perPassage = 3
+
+    /// A paragraph long enough to compare: where it is, and its sorted, distinct trigrams.
+    struct Item: Sendable {
+        var document: Int
+        var passage: Int
+        var trigrams: [UInt64]
+    }
 
     /// `passages[d][p]` is the normalised text of paragraph p of document d. Returns, per
     /// document and paragraph index, the similar paragraphs of other documents, most similar first.
     public static func find(_ passages: [[String]]) -> [[Int: [SimilarPassage]]] {
-        struct Item: Sendable { var document: Int; var passage: Int; var trigrams: Set<UInt64> }
-        var items: [Item] = []
-        for (document, texts) in passages.enumerated() {
-            for (passage, text) in texts.enumerated() {
+        let items = Parallel.map(Array(passages.indices)) { document in
+            passages[document].enumerated().compactMap { passage, text -> Item? in
                 let trigrams = trigramSet(text)
-                if trigrams.count >= minimumTrigrams { items.append(Item(document: document, passage: passage, trigrams: trigrams)) }
+                return trigrams.count >= minimumTrigrams ? Item(document: document, passage: passage, trigrams: trigrams) : nil
             }
-        }
-        let signatures = Parallel.map(items) { signature($0.trigrams) }
-        var buckets: [UInt64: [Int]] = [:]
-        for (index, signature) in signatures.enumerated() {
-            for band in 0..<bands {
-                var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                for row in 0..<rows { key = mix(key ^ signature[band * rows + row]) }
-                buckets[key, default: []].append(index)
+        }.flatMap { $0 }
+        let keys = Parallel.map(items) { bandKeys(signature($0.trigrams)) }
+        let candidates = candidatePairs(items: items, keys: keys)
+
+        let confirmed = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
+            candidates[start..<min(start + 4096, candidates.count)].compactMap { pair -> (Int, Int, Double)? in
+                let first = Int(pair >> 32), second = Int(pair & 0xFFFF_FFFF)
+                let similarity = jaccard(items[first].trigrams, items[second].trigrams)
+                return similarity >= minimumSimilarity ? (first, second, similarity) : nil
             }
-        }
-        var candidates: Set<Pair> = []
-        for members in buckets.values where members.count > 1 && members.count <= largestBucket {
-            for i in members.indices {
-                for j in members.indices where j > i && items[members[i]].document != items[members[j]].document {
-                    candidates.insert(Pair(first: members[i], second: members[j]))
-                }
-            }
-        }
+        }.flatMap { $0 }
+
         var result: [[Int: [SimilarPassage]]] = passages.map { _ in [:] }
-        for pair in candidates {
-            let a = items[pair.first], b = items[pair.second]
-            let shared = a.trigrams.intersection(b.trigrams).count
-            let similarity = Double(shared) / Double(a.trigrams.count + b.trigrams.count - shared)
-            guard similarity >= minimumSimilarity else { continue }
+        for (first, second, similarity) in confirmed {
+            let a = items[first], b = items[second]
             result[a.document][a.passage, default: []].append(SimilarPassage(document: b.document, passage: b.passage, similarity: similarity))
             result[b.document][b.passage, default: []].append(SimilarPassage(document: a.document, passage: a.passage, similarity: similarity))
         }
-        for document in result.indices {
-            for (passage, list) in result[document] {
-                result[document][passage] = Array(list.sorted { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }.prefix(perPassage))
+        return Parallel.map(result) { notes in
+            notes.mapValues { list in
+                Array(list.sorted { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }.prefix(perPassage))
             }
         }
-        return result
     }
 
-    private struct Pair: Hashable { var first: Int; var second: Int }
+    /// Pairs of items of different documents that agree on a band key, each as
+    /// `first << 32 | second` with first < second, sorted and without repeats.
+    static func candidatePairs(items: [Item], keys: [[UInt64]]) -> [UInt64] {
+        let perBand = Parallel.map(Array(0..<bands)) { band -> [UInt64] in
+            var column = keys.indices.map { (key: keys[$0][band], item: $0) }
+            column.sort { ($0.key, $0.item) < ($1.key, $1.item) }
+            var pairs: [UInt64] = []
+            var start = 0
+            while start < column.count {
+                var end = start + 1
+                while end < column.count, column[end].key == column[start].key { end += 1 }
+                let reach = end - start <= smallBucket ? end - start : neighbours + 1
+                for i in start..<end {
+                    for j in (i + 1)..<min(end, i + reach) where items[column[i].item].document != items[column[j].item].document {
+                        pairs.append(UInt64(column[i].item) << 32 | UInt64(column[j].item))
+                    }
+                }
+                start = end
+            }
+            return pairs
+        }
+        var pairs = perBand.flatMap { $0 }
+        pairs.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(pairs.count)
+        for pair in pairs where unique.last != pair { unique.append(pair) }
+        return unique
+    }
 
-    /// Hashes of the overlapping three-character pieces of the letters and digits of `text`.
-    static func trigramSet(_ text: String) -> Set<UInt64> {
-        let scalars = text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map { UInt64($0.value) }
+    /// Sorted, distinct hashes of the overlapping three-character pieces of the letters and
+    /// digits of `text`.
+    static func trigramSet(_ text: String) -> [UInt64] {
+        var scalars: [UInt64] = []
+        scalars.reserveCapacity(text.utf8.count / 3 + 1)
+        for scalar in text.unicodeScalars where isWordCharacter(scalar) { scalars.append(UInt64(scalar.value)) }
         guard scalars.count >= 3 else { return [] }
-        var set = Set<UInt64>()
-        set.reserveCapacity(scalars.count)
-        for index in 0...(scalars.count - 3) {
-            set.insert(scalars[index] << 42 | scalars[index + 1] << 21 | scalars[index + 2])
+        var trigrams = (0...(scalars.count - 3)).map { scalars[$0] << 42 | scalars[$0 + 1] << 21 | scalars[$0 + 2] }
+        trigrams.sort()
+        var write = 0
+        for read in trigrams.indices where read == 0 || trigrams[read] != trigrams[write - 1] {
+            trigrams[write] = trigrams[read]
+            write += 1
         }
-        return set
+        trigrams.removeLast(trigrams.count - write)
+        return trigrams
     }
 
-    /// The MinHash signature: for each of `bands × rows` seeded hash functions, the least hash.
-    static func signature(_ trigrams: Set<UInt64>) -> [UInt64] {
-        (0..<(bands * rows)).map { function in
-            let seed = UInt64(function + 1) &* 0xD6E8_FEB8_6659_FD93
-            var least = UInt64.max
-            for trigram in trigrams { least = min(least, mix(trigram ^ seed)) }
-            return least
+    /// Letters and digits; ideographs and ASCII answered without the Unicode property tables.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if CJK.isIdeograph(scalar) { return true }
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// |a ∩ b| / |a ∪ b| of two sorted, distinct arrays.
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        var i = 0, j = 0, shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return Double(shared) / Double(a.count + b.count - shared)
+    }
+
+    /// The MinHash signature: for each of `bands × rows` hash functions, the least hash over the
+    /// trigrams. Each trigram is mixed once; function f is then the bijection
+    /// `(h ^ seed_f) × odd_f` of that mix (multiply-shift hashing), cheap enough for every
+    /// trigram of a large archive.
+    static func signature(_ trigrams: [UInt64]) -> [UInt64] {
+        var least = [UInt64](repeating: .max, count: bands * rows)
+        for trigram in trigrams {
+            let hash = mix(trigram)
+            for function in least.indices {
+                least[function] = min(least[function], (hash ^ seeds[function]) &* multipliers[function])
+            }
+        }
+        return least
+    }
+
+    /// One key per band: its rows' values hashed together with the band number.
+    static func bandKeys(_ signature: [UInt64]) -> [UInt64] {
+        (0..<bands).map { band in
+            var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for row in 0..<rows { key = mix(key ^ signature[band * rows + row]) }
+            return key
         }
     }
+
+    private static let seeds: [UInt64] = (0..<(bands * rows)).map { mix(UInt64($0) &+ 0x5851_F42D_4C95_7F2D) }
+    private static let multipliers: [UInt64] = (0..<(bands * rows)).map { mix(UInt64($0) &* 0xD6E8_FEB8_6659_FD93) | 1 }
 
     /// SplitMix64's finaliser: a fast, well-spread 64-bit hash.
     static func mix(_ value: UInt64) -> UInt64 {
