@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSite, repository, writeRawCorpus } from '../Tests/support/site.mjs';
-import { bruteForceIds, loadIndexedText, sampleQueries } from '../Tests/support/queries.mjs';
+import { bruteForceIds, loadIndexedText, readIndexFile, sampleQueries } from '../Tests/support/queries.mjs';
 import { PagefindSearch, folderBytes, indexWithPagefind } from './pagefind.mjs';
 
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
@@ -24,11 +24,11 @@ async function ourFirstQuery(folder, text) {
   let gzipped = gzipSync(script).length;
   let files = 1;
   const engine = search.createEngine((name) => {
-    const data = readFileSync(join(folder, `${name}.json`));
+    const data = readFileSync(join(folder, `${name}.js`));
     bytes += data.length;
     gzipped += gzipSync(data).length;
     files += 1;
-    return Promise.resolve(JSON.parse(data));
+    return Promise.resolve(search.scriptData(data.toString('utf8')));
   });
   const { total } = await engine.search({ text, limit: 10 });
   return { total, bytes, gzipped, files };
@@ -63,7 +63,7 @@ try {
   const expected = queries.map((text) => bruteForceIds(corpus, search, text));
   const idOfUrl = new Map(corpus.urls.map((url, id) => [url, id]));
 
-  const engine = search.createEngine((name) => Promise.resolve(JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8'))));
+  const engine = search.createEngine((name) => Promise.resolve(readIndexFile(folder, search, name)));
   const ours = [];
   for (const text of queries) ours.push(new Set((await engine.matches({ text })).matches.keys()));
 
@@ -80,7 +80,7 @@ try {
 
   console.log(`${corpus.documents.length} documents, ${queries.length} queries (${expected.filter((s) => s.size).length} with matches)`);
   const pagefindData = ['.pf_index', '.pf_fragment', '.pf_meta', '.pf_filter'].reduce((sum, suffix) => sum + folderBytes(join(site.output, 'pagefind'), suffix), 0);
-  console.log(`index size: lantai ${(folderBytes(folder, '.json') / 1024).toFixed(0)} KB of JSON (the same again as scripts for file://), ` +
+  console.log(`index size: lantai ${(folderBytes(folder, '.js') / 1024).toFixed(0)} KB of JSON in scripts, ` +
     `pagefind ${(pagefindData / 1024).toFixed(0)} KB of gzipped index and fragments (${(pagefindIndex.indexBytes / 1024).toFixed(0)} KB with its scripts, wasm and UI), indexed in ${pagefindIndex.seconds.toFixed(1)} s`);
   console.log(line('lantai', tally(ours, expected), queries.length));
   console.log(line('pagefind', tally(theirs, expected), queries.length));

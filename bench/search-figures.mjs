@@ -17,15 +17,16 @@ function jsonBytes(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) total += jsonBytes(path);
-    else if (name.endsWith('.json')) total += statSync(path).size;
+    else if (name.endsWith('.js')) total += statSync(path).size;
   }
   return total;
 }
 
-const meta = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8'));
+const read = (name) => search.scriptData(readFileSync(join(folder, `${name}.js`), 'utf8'));
+const meta = read('index');
 let textBytes = 0;
-for (const name of readdirSync(join(folder, 'text')).filter((file) => file.endsWith('.json'))) {
-  for (const [, , text] of JSON.parse(readFileSync(join(folder, 'text', name), 'utf8'))) textBytes += Buffer.byteLength(text);
+for (const name of readdirSync(join(folder, 'text')).filter((file) => file.endsWith('.js'))) {
+  for (const [, , text] of read(`text/${name.slice(0, -3)}`)) textBytes += Buffer.byteLength(text);
 }
 const indexBytes = jsonBytes(folder);
 const textFiles = jsonBytes(join(folder, 'text'));
@@ -39,9 +40,9 @@ for (const query of queries) {
   for (let run = 0; run < 15; run++) {
     const files = [];
     const engine = search.createEngine((name) => {
-      const data = readFileSync(join(folder, `${name}.json`));
+      const data = readFileSync(join(folder, `${name}.js`));
       files.push(data.length);
-      return Promise.resolve(JSON.parse(data));
+      return Promise.resolve(search.scriptData(data.toString('utf8')));
     });
     const start = performance.now();
     const result = await engine.search({ text: query, limit: 10 });

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSite, repository } from '../support/site.mjs';
+import { readIndexFile } from '../support/queries.mjs';
 
 const require = createRequire(import.meta.url);
 const search = require(join(repository, 'theme/static/js/search.js'));
@@ -21,7 +22,7 @@ before(() => {
     },
     content: (workspace) => join(workspace, 'content'),
   });
-  folding = search.makeFolding(JSON.parse(readFileSync(join(site.output, 'search/fold.json'), 'utf8')));
+  folding = search.makeFolding(readIndexFile(join(site.output, 'search'), search, 'fold'));
 });
 
 after(() => site?.remove());

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildSite, lantai, repository, writeRawCorpus } from '../support/site.mjs';
-import { bruteForceIds, loadIndexedText, sampleQueries } from '../support/queries.mjs';
+import { bruteForceIds, loadIndexedText, readIndexFile, sampleQueries } from '../support/queries.mjs';
 
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
 let site;
@@ -17,7 +17,7 @@ let corpus;
 before(() => {
   site = buildSite({ content: writeRawCorpus });
   const folder = join(site.output, 'search');
-  const load = (name) => Promise.resolve(JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8')));
+  const load = (name) => Promise.resolve(readIndexFile(folder, search, name));
   engine = search.createEngine(load);
   corpus = loadIndexedText(folder, search);
 });

@@ -17,20 +17,26 @@ export function random(seed) {
   };
 }
 
+/** The data of the index file search/<name>.js, read from disk. */
+export function readIndexFile(searchFolder, search, name) {
+  return search.scriptData(readFileSync(join(searchFolder, `${name}.js`), 'utf8'));
+}
+
 /**
  * Reads a built index's per-document text: for each document id its segments as
  * { text, normalized }, plus the folding table and the documents' urls.
  */
 export function loadIndexedText(searchFolder, search) {
-  const folding = search.makeFolding(JSON.parse(readFileSync(join(searchFolder, 'fold.json'), 'utf8')));
-  const meta = JSON.parse(readFileSync(join(searchFolder, 'index.json'), 'utf8'));
+  const read = (name) => readIndexFile(searchFolder, search, name);
+  const folding = search.makeFolding(read('fold'));
+  const meta = read('index');
   const documents = [];
   const urls = [];
   for (let chunk = 0; chunk * meta.entriesPerFile < meta.documentCount; chunk++) {
-    JSON.parse(readFileSync(join(searchFolder, `docs/${chunk}.json`), 'utf8')).forEach((entry, i) => {
+    read(`docs/${chunk}`).forEach((entry, i) => {
       const id = chunk * meta.entriesPerFile + i;
       urls.push(entry.url);
-      const segments = entry.pieces.flatMap((_, piece) => JSON.parse(readFileSync(join(searchFolder, `text/${id}-${piece}.json`), 'utf8')));
+      const segments = entry.pieces.flatMap((_, piece) => read(`text/${id}-${piece}`));
       documents.push(segments.map(([, , text]) => ({ text, normalized: search.normalize(text, folding) })));
     });
   }

@@ -13,6 +13,13 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Runs `work` for every index of `range` in parallel.
+    public static func forEach(_ range: Range<Int>, _ work: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: range.count) { work(range.lowerBound + $0) }
+    }
+}
+
 /// A fixed buffer written at distinct indexes from many threads; each slot is written once.
 /// A raw buffer, not an array property, so concurrent writes to different slots do not trip
 /// Swift's exclusivity checks.

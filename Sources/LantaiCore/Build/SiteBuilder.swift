@@ -92,66 +92,62 @@ public struct SiteBuilder: Sendable {
         let resolver = LinkResolver(
             pageOfSource: Dictionary(all.map { ($0.sourcePath, $0.pagePath) }, uniquingKeysWith: { first, _ in first }),
             staticFiles: Set(tree.staticFiles), documents: all)
-        let (pages, rendered): ([PlannedPage], [String?]) = stage(4, "render") {
+        // From the render on, every file goes straight into the staging folder, which replaces
+        // the output only when everything succeeded.
+        let writer = OutputWriter(output: options.output)
+        let (pages, sink, loadedTheme) = try stage(4, "render") {
             let bodies = Parallel.map(Array(corpus.documents.indices)) { index in
                 BodyRenderer.render(corpus.documents[index], resolver: resolver,
                                     afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
             }
             diagnostics += bodies.flatMap(\.diagnostics)
-            guard case .success(let theme) = theme, !diagnostics.hasErrors else { return (([PlannedPage](), [String?]()), "stopped by errors") }
+            guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
+            let sink = OutputSink(staging: try writer.makeStaging())
             let pages = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages)).plan(bodies: bodies.map(\.html))
-            let rendered = Parallel.map(pages) { theme.render($0) }
-            return ((pages, rendered), "\(pages.count) pages")
+            let missing = Parallel.map(pages) { page -> String? in
+                guard let html = loadedTheme.render(page) else { return page.template }
+                sink.write(html, to: page.path)
+                return nil
+            }
+            for template in Set(missing.compactMap { $0 }).sorted() {
+                diagnostics.append(.error("the theme has no template '\(template).mustache'", in: "\(options.themeDisplay)/templates"))
+            }
+            if diagnostics.hasErrors {
+                writer.discard(sink.staging)
+                throw BuildFailure(diagnostics: diagnostics)
+            }
+            return ((pages, sink, loadedTheme), "\(pages.count) pages")
         }
-        for (page, html) in zip(pages, rendered) where html == nil {
-            diagnostics.append(.error("the theme has no template '\(page.template).mustache'", in: "\(options.themeDisplay)/templates"))
-        }
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics: diagnostics) }
-        guard case .success(let loadedTheme) = theme else { throw BuildFailure(diagnostics: diagnostics) }
-
-        let searchFiles = stage(5, "index") {
-            let files = SearchIndex.build(corpus).files() + [TopicData(corpus).file()]
-            return (files, "\(files.count / 2) search files, \(TopicData.path)")
-        }
-
-        let files = try stage(6, "write") {
-            let writer = OutputWriter(output: options.output)
-            let outputs = zip(pages, rendered).map { OutputFile(path: $0.path, contents: Data(($1 ?? "").utf8)) }
-                + searchFiles
-            let staging = try writer.makeStaging()
-            do {
-                try OutputWriter.makeFolders(for: outputs.map(\.path), in: staging)
-                let failures = Parallel.map(outputs) { file -> String? in
-                    do {
-                        try OutputWriter.write(file.contents, to: file.path, in: staging)
-                        return nil
-                    } catch {
-                        return "\(file.path): \(error.localizedDescription)"
-                    }
-                }.compactMap { $0 }
-                if let failure = failures.first {
-                    throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
-                }
+        do {
+            stage(5, "index") {
+                let count = SearchIndex.write(corpus, to: sink)
+                let topics = TopicData(corpus).file()
+                sink.write(topics.contents, to: topics.path)
+                return ((), "\(count) search files, \(TopicData.path)")
+            }
+            try stage(6, "write") {
                 for path in loadedTheme.staticFiles {
                     try OutputWriter.copy(loadedTheme.directory.appendingPathComponent("static").appendingPathComponent(path),
-                                          to: "static/" + path, in: staging)
+                                          to: "static/" + path, in: sink.staging)
                 }
                 for path in tree.staticFiles {
-                    try OutputWriter.copy(options.content.appendingPathComponent(path), to: LinkResolver.outputPath(ofStatic: path), in: staging)
+                    try OutputWriter.copy(options.content.appendingPathComponent(path), to: LinkResolver.outputPath(ofStatic: path), in: sink.staging)
                 }
-                try writer.publish(staging)
-            } catch {
-                writer.discard(staging)
-                throw error
+                if let failure = sink.firstFailure {
+                    throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
+                }
+                try writer.publish(sink.staging)
+                return ((), "\(sink.fileCount + loadedTheme.staticFiles.count + tree.staticFiles.count) files, \(sink.byteCount / 1_000_000) MB to \(options.output.path)")
             }
-            let count = outputs.count + loadedTheme.staticFiles.count + tree.staticFiles.count
-            return (count, "\(count) files to \(options.output.path)")
+            return BuildSummary(
+                documents: corpus.documents.count, drafts: all.count - published.count, pages: pages.count,
+                files: sink.fileCount + loadedTheme.staticFiles.count + tree.staticFiles.count,
+                seconds: Date().timeIntervalSince(started), stages: stages,
+                warnings: diagnostics.filter { $0.severity == .warning })
+        } catch {
+            writer.discard(sink.staging)
+            throw error
         }
-
-        return BuildSummary(
-            documents: corpus.documents.count, drafts: all.count - published.count, pages: pages.count, files: files,
-            seconds: Date().timeIntervalSince(started), stages: stages,
-            warnings: diagnostics.filter { $0.severity == .warning })
     }
 }
 

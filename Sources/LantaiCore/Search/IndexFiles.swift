@@ -3,7 +3,7 @@ import Foundation
 /// Reads a built index from `public/search/`, fetching only the files a query needs, as the
 /// browser does. It caches what it read, so use one instance from one thread.
 public final class IndexFiles {
-    /// What the index knows of a document without its entry: see the README's `stats/<n>.json`.
+    /// What the index knows of a document without its entry: see the README's `stats/<n>.js`.
     public struct Statistics: Sendable, Hashable {
         public var length: Int
         public var titleEnd: Int
@@ -36,9 +36,12 @@ public final class IndexFiles {
 
     public init(folder: URL) throws {
         self.folder = folder
-        let url = folder.appendingPathComponent("index.json")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let url = folder.appendingPathComponent("index.js")
+        guard let script = FileManager.default.contents(atPath: url.path) else {
             throw BuildFailure(.error("no search index here; run 'lantai build' first", in: url.path))
+        }
+        guard let data = SearchAssets.json(inScript: script) else {
+            throw BuildFailure(.error("this is not a search index file; rebuild the site", in: url.path))
         }
         struct Version: Decodable { var version: Int }
         let version = try JSONDecoder().decode(Version.self, from: data).version
@@ -46,23 +49,23 @@ public final class IndexFiles {
             throw BuildFailure(.error("search index version \(version) is not \(SearchIndex.formatVersion); rebuild the site", in: url.path))
         }
         meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: data)
-        filesRead.append("index.json")
+        filesRead.append("index")
     }
 
     /// Every posting of a gram of one to three normalised characters, in document order.
     public func postings(for gram: String) throws -> [Posting] {
         let shard = TermShard.of(gram, shardCount: meta.shardCount)
-        if shards[shard] == nil { shards[shard] = try read("terms/\(shard).json") }
+        if shards[shard] == nil { shards[shard] = try read("terms/\(shard)") }
         let triple = gram.unicodeScalars.count == 3
         switch shards[shard]?[gram] {
         case nil:
             return []
         case .inline(let text):
-            return try decode(text, triple: triple, file: "terms/\(shard).json")
+            return try decode(text, triple: triple, file: "terms/\(shard)")
         case .chunks(let chunks):
             var postings: [Posting] = []
             for chunk in chunks where chunk.count == 2 {
-                let name = "terms/\(shard)-\(chunk[1]).json"
+                let name = "terms/\(shard)-\(chunk[1])"
                 let text: String = try read(name)
                 postings += try decode(text, triple: triple, file: name)
             }
@@ -72,7 +75,7 @@ public final class IndexFiles {
 
     public func entry(_ id: Int) throws -> SearchIndex.Entry {
         let file = id / meta.entriesPerFile
-        if entryFiles[file] == nil { entryFiles[file] = try read("docs/\(file).json") }
+        if entryFiles[file] == nil { entryFiles[file] = try read("docs/\(file)") }
         guard let entries = entryFiles[file], id % meta.entriesPerFile < entries.count else { throw missing(id) }
         return entries[id % meta.entriesPerFile]
     }
@@ -80,8 +83,8 @@ public final class IndexFiles {
     public func statistics(_ id: Int) throws -> Statistics {
         let file = id / meta.statsPerFile
         if statisticsFiles[file] == nil {
-            let text: String = try read("stats/\(file).json")
-            guard let numbers = PostingCode.decode(text) else { throw corrupt("stats/\(file).json") }
+            let text: String = try read("stats/\(file)")
+            guard let numbers = PostingCode.decode(text) else { throw corrupt("stats/\(file)") }
             var rows: [Statistics] = []
             var index = 0
             while index + 6 <= numbers.count, index + 6 + numbers[index + 5] <= numbers.count {
@@ -102,7 +105,7 @@ public final class IndexFiles {
     public func segments(_ id: Int) throws -> [(anchor: String, start: Int, text: String)] {
         var segments: [(anchor: String, start: Int, text: String)] = []
         for piece in try entry(id).pieces.indices {
-            let rows: [SegmentRow] = try read("text/\(id)-\(piece).json")
+            let rows: [SegmentRow] = try read("text/\(id)-\(piece)")
             segments += rows.map { ($0.anchor, $0.start, $0.text) }
         }
         return segments
@@ -121,17 +124,19 @@ public final class IndexFiles {
         BuildFailure(.error("the search index file \(name) is damaged; rebuild the site", in: folder.path))
     }
 
+    /// The JSON of `search/<name>.js`.
     private func read<T: Decodable>(_ name: String) throws -> T {
         filesRead.append(name)
-        let url = folder.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw BuildFailure(.error("the search index lacks \(name); rebuild the site", in: folder.path))
+        let url = folder.appendingPathComponent(name + ".js")
+        guard let script = FileManager.default.contents(atPath: url.path) else {
+            throw BuildFailure(.error("the search index lacks \(name).js; rebuild the site", in: folder.path))
         }
+        guard let data = SearchAssets.json(inScript: script) else { throw corrupt(name + ".js") }
         return try JSONDecoder().decode(T.self, from: data)
     }
 }
 
-/// A segment as stored in `search/text/<id>-<n>.json`: `[anchor, start, text]`.
+/// A segment as stored in `search/text/<id>-<n>.js`: `[anchor, start, text]`.
 struct SegmentRow: Decodable {
     var anchor: String
     var start: Int

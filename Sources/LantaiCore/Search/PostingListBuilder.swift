@@ -2,18 +2,30 @@
 /// cut at document boundaries into chunks of about `chunkTarget` characters, so that the browser
 /// can read a long list a piece at a time. Each chunk counts documents from 0 again, so it decodes
 /// on its own.
+///
+/// Most grams are rare and never leave their first chunk, so the first chunk's start is implicit
+/// and a builder holds a single array until its list grows long.
 struct PostingListBuilder: Sendable {
     static let chunkTarget = 8192
 
-    var bytes: [UInt8] = []
-    /// The first document of each chunk and the offset in `bytes` where the chunk starts.
-    var chunks: [(document: Int, offset: Int)] = []
+    private(set) var bytes: [UInt8] = []
+    private var firstDocument = -1
+    /// The first document and byte offset of each chunk after the first.
+    private var laterChunks: [(document: Int, offset: Int)] = []
     private var previous = 0
+
+    /// The first document of each chunk and the offset in `bytes` where the chunk starts.
+    var chunks: [(document: Int, offset: Int)] {
+        firstDocument < 0 ? [] : [(firstDocument, 0)] + laterChunks
+    }
 
     /// Starts the entry of `document` (documents come in increasing order).
     mutating func start(_ document: Int) {
-        if chunks.isEmpty || bytes.count - chunks[chunks.count - 1].offset >= Self.chunkTarget {
-            chunks.append((document, bytes.count))
+        if firstDocument < 0 {
+            firstDocument = document
+            previous = 0
+        } else if bytes.count - (laterChunks.last?.offset ?? 0) >= Self.chunkTarget {
+            laterChunks.append((document, bytes.count))
             previous = 0
         }
         PostingCode.append(document - previous, to: &bytes)
@@ -24,9 +36,28 @@ struct PostingListBuilder: Sendable {
         PostingCode.append(number, to: &bytes)
     }
 
-    /// The encoded text of chunk `index`.
-    func chunk(_ index: Int) -> String {
+    /// A character or pair: document, count, and where it first occurs: 0 in the title, 1 in a
+    /// heading, 2 in the text.
+    mutating func add(_ document: Int, count: Int, tier: Int) {
+        start(document)
+        append(count)
+        append(tier)
+    }
+
+    /// A triple: document, count, position deltas.
+    mutating func add(_ document: Int, positions: ArraySlice<Int32>) {
+        start(document)
+        append(positions.count)
+        var previous: Int32 = 0
+        for position in positions {
+            append(Int(position - previous))
+            previous = position
+        }
+    }
+
+    /// The encoded bytes of chunk `index` of `chunks`.
+    func chunk(_ index: Int, of chunks: [(document: Int, offset: Int)]) -> ArraySlice<UInt8> {
         let end = index + 1 < chunks.count ? chunks[index + 1].offset : bytes.count
-        return String(decoding: bytes[chunks[index].offset..<end], as: UTF8.self)
+        return bytes[chunks[index].offset..<end]
     }
 }

@@ -47,10 +47,22 @@ public struct Posting: Sendable, Hashable {
 public enum TermShard {
     public static func of(_ term: String, shardCount: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5
-        for byte in term.utf8 {
-            hash ^= UInt32(byte)
-            hash &*= 0x0100_0193
+        for byte in term.utf8 { add(byte, to: &hash) }
+        return Int(hash % UInt32(max(shardCount, 1)))
+    }
+
+    /// The same for a gram given as scalars, without making its string.
+    static func of(_ scalars: [Unicode.Scalar], shardCount: Int) -> Int {
+        var hash: UInt32 = 0x811C_9DC5
+        for scalar in scalars {
+            UTF8.encode(scalar) { add($0, to: &hash) }
         }
         return Int(hash % UInt32(max(shardCount, 1)))
+    }
+
+    @inline(__always)
+    private static func add(_ byte: UInt8, to hash: inout UInt32) {
+        hash ^= UInt32(byte)
+        hash &*= 0x0100_0193
     }
 }

@@ -1,17 +1,19 @@
 import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
-public struct SearchIndex: Sendable {
-    public static let formatVersion = 2
-    /// Document entries per `docs/<n>.json` and per-document statistics per `stats/<n>.json`.
+public enum SearchIndex {
+    public static let formatVersion = 3
+    /// Document entries per `docs/<n>.js` and per-document statistics per `stats/<n>.js`.
     static let entriesPerFile = 16
     static let statsPerFile = 1024
     /// A posting list up to this many characters sits in its shard; a longer one gets files of its own.
     static let inlineLimit = 2048
     /// Aim of the inline lists' characters per shard.
     static let shardTarget = 8192
-    /// Aim of the text characters' UTF-8 bytes per `text/<id>-<n>.json`.
+    /// Aim of the text characters' UTF-8 bytes per `text/<id>-<n>.js`.
     static let pieceTarget = 4096
+    /// Documents whose grams are held at once before they are merged into the posting lists.
+    static let batchSize = 256
 
     /// What a result shows about its document, and where its snippet text lies.
     public struct Entry: Sendable, Codable, Hashable {
@@ -21,11 +23,11 @@ public struct SearchIndex: Sendable {
         public var date: String?
         public var type: String?
         public var topics: [String]
-        /// Stream start of each text piece `text/<id>-<n>.json`.
+        /// Stream start of each text piece `text/<id>-<n>.js`.
         public var pieces: [Int]
     }
 
-    /// The file `search/index.json`: what every query reads first.
+    /// The file `search/index.js`: what every query reads first.
     public struct Meta: Sendable, Codable {
         public struct Facet: Sendable, Codable, Hashable {
             public var value: String
@@ -43,61 +45,79 @@ public struct SearchIndex: Sendable {
         public var types: [Facet]
     }
 
-    public var meta: Meta
-    public var entries: [Entry]
-    /// Per document, its statistics as `PostingCode` numbers (see `statistics(of:)`).
-    var statistics: [[Int]]
-    /// Per gram key, its postings.
-    var lists: [UInt64: PostingListBuilder]
-    /// Per document, the segments of each text piece.
-    var pieces: [[[SearchDocument.Segment]]]
-
-    public static func build(_ corpus: Corpus) -> SearchIndex {
-        let documents = Parallel.map(corpus.documents) { SearchDocument($0) }
-        var lists: [UInt64: PostingListBuilder] = [:]
-        // In batches, so only a batch's grams are held at once; merged in document order.
-        let batchSize = 256
-        for batchStart in stride(from: 0, to: documents.count, by: batchSize) {
-            let ids = Array(batchStart..<min(batchStart + batchSize, documents.count))
-            let grams = Parallel.map(ids) { DocumentGrams(documents[$0]) }
-            for (id, document) in zip(ids, grams) {
-                let search = documents[id]
-                for gram in document.counted {
-                    let tier = SearchDocument.tier(of: gram.first, titleEnd: search.titleEnd, headingsEnd: search.headingsEnd)
-                    lists[gram.key, default: PostingListBuilder()].add(id, gram.count, tier)
-                }
-                for (key, range) in zip(document.tripleKeys, document.tripleRanges) {
-                    lists[key, default: PostingListBuilder()].add(id, positions: document.positions[range])
-                }
-            }
-        }
-
+    /// Builds the index of `corpus` and writes its files through `sink` as they are made: text
+    /// pieces per document, then the posting lists, entries and statistics. Only the posting
+    /// lists are held until the end. Returns the number of files.
+    public static func write(_ corpus: Corpus, to sink: OutputSink) -> Int {
         let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
         let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
         let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
-        var statistics: [[Int]] = []
+        let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
         var entries: [Entry] = []
-        var pieces: [[[SearchDocument.Segment]]] = []
-        for (id, (document, search)) in zip(corpus.documents, documents).enumerated() {
-            let topics = document.topics.compactMap { topicIndex[$0.slug] }
-            statistics.append([search.length, search.titleEnd, search.headingsEnd, yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics)
-            let documentPieces = Self.pieces(of: search.segments)
-            pieces.append(documentPieces)
-            entries.append(Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
-                                 type: document.type, topics: document.topics.map(\.slug), pieces: documentPieces.map { $0[0].start }))
+        var statistics: [[Int]] = []
+        var files = 0
+        var totalLength = 0
+        for batchStart in stride(from: 0, to: corpus.documents.count, by: batchSize) {
+            let ids = Array(batchStart..<min(batchStart + batchSize, corpus.documents.count))
+            let batch = Parallel.map(ids) { id in
+                let document = corpus.documents[id]
+                let search = SearchDocument(document)
+                let pieces = Self.pieces(of: search.segments)
+                for (number, piece) in pieces.enumerated() {
+                    let rows = piece.map { JSONText.array([JSONText.quoted($0.anchor), String($0.start), JSONText.quoted($0.text)]) }
+                    sink.write(SearchAssets.script(name: "text/\(id)-\(number)", json: JSONText.array(rows)), to: SearchAssets.path("text/\(id)-\(number)"))
+                }
+                let topics = document.topics.compactMap { topicIndex[$0.slug] }
+                let row = [search.length, search.titleEnd, search.headingsEnd, yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics
+                let entry = Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
+                                  type: document.type, topics: document.topics.map(\.slug), pieces: pieces.map { $0[0].start })
+                return (grams: DocumentGrams(search), entry: entry, statistics: row, files: pieces.count)
+            }
+            Parallel.forEach(partitions.indices) { partition in
+                for (id, document) in zip(ids, batch) { partitions[partition].add(id, document.grams, partition: partition) }
+            }
+            for document in batch {
+                entries.append(document.entry)
+                statistics.append(document.statistics)
+                files += document.files
+                totalLength += document.statistics[0]
+            }
         }
+
         let facet = { (value: String, label: String, documents: [Int]) in Meta.Facet(value: value, label: label, count: documents.count) }
+        let inlineCharacters = partitions.reduce(0) { sum, partition in
+            sum + partition.lists.reduce(0) { $0 + ($1.bytes.count <= inlineLimit ? $1.bytes.count : 0) }
+        }
         let meta = Meta(
             version: formatVersion,
-            documentCount: documents.count,
-            shardCount: shardCount(inlineCharacters: lists.values.reduce(0) { $0 + ($1.bytes.count <= inlineLimit ? $1.bytes.count : 0) }),
+            documentCount: entries.count,
+            shardCount: shardCount(inlineCharacters: inlineCharacters),
             entriesPerFile: entriesPerFile,
             statsPerFile: statsPerFile,
-            averageLength: documents.isEmpty ? 0 : Double(documents.reduce(0) { $0 + $1.length }) / Double(documents.count),
+            averageLength: entries.isEmpty ? 0 : Double(totalLength) / Double(entries.count),
             topics: corpus.catalog.topics.map { facet($0.slug, $0.name, corpus.documentsByTopic[$0.slug] ?? []) },
             years: corpus.years.map { facet(String($0.year), "\($0.year)年", $0.documents) },
             types: corpus.types.map { facet($0.type.slug, $0.type.name, $0.documents) })
-        return SearchIndex(meta: meta, entries: entries, statistics: statistics, lists: lists, pieces: pieces)
+        files += writeTerms(partitions, shardCount: meta.shardCount, to: sink)
+        sink.write(SearchAssets.script(name: "index", json: SearchAssets.json(meta)), to: SearchAssets.path("index"))
+        sink.write(SearchAssets.script(name: "fold", json: SearchAssets.json(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
+        files += 2
+        for start in stride(from: 0, to: entries.count, by: entriesPerFile) {
+            let name = "docs/\(start / entriesPerFile)"
+            sink.write(SearchAssets.script(name: name, json: SearchAssets.json(Array(entries[start..<min(start + entriesPerFile, entries.count)]))),
+                       to: SearchAssets.path(name))
+            files += 1
+        }
+        for start in stride(from: 0, to: statistics.count, by: statsPerFile) {
+            var bytes: [UInt8] = []
+            for row in statistics[start..<min(start + statsPerFile, statistics.count)] {
+                for number in row { PostingCode.append(number, to: &bytes) }
+            }
+            let name = "stats/\(start / statsPerFile)"
+            sink.write(SearchAssets.script(name: name, json: "\"" + String(decoding: bytes, as: UTF8.self) + "\""), to: SearchAssets.path(name))
+            files += 1
+        }
+        return files
     }
 
     /// Consecutive segments grouped into pieces of about `pieceTarget` bytes (never empty).
@@ -122,81 +142,81 @@ public struct SearchIndex: Sendable {
         return count
     }
 
-    /// The files of `search/`, each as JSON and as a script for `file://` pages.
-    public func files() -> [OutputFile] {
-        var files = SearchAssets.dataFiles(name: "index", json: SearchAssets.jsonData(meta))
-        files += SearchAssets.foldingTable()
-        for start in stride(from: 0, to: entries.count, by: meta.entriesPerFile) {
-            let chunk = Array(entries[start..<min(start + meta.entriesPerFile, entries.count)])
-            files += SearchAssets.dataFiles(name: "docs/\(start / meta.entriesPerFile)", json: SearchAssets.jsonData(chunk))
-        }
-        for start in stride(from: 0, to: statistics.count, by: meta.statsPerFile) {
-            var bytes: [UInt8] = []
-            for row in statistics[start..<min(start + meta.statsPerFile, statistics.count)] {
-                for number in row { PostingCode.append(number, to: &bytes) }
+    /// `terms/<shard>.js` with the short lists of its grams and, for each long list, the first
+    /// document of each of its chunks and the chunk's file `terms/<shard>-<n>.js`; grams in key
+    /// order within a shard. Returns the number of files.
+    private static func writeTerms(_ partitions: [IndexPartition], shardCount: Int, to sink: OutputSink) -> Int {
+        // Per partition, (shard, key, list number) of each gram; then per shard its grams.
+        let placed = Parallel.map(Array(partitions.indices)) { partition in
+            partitions[partition].keys.enumerated().map { number, key in
+                (shard: TermShard.of(DocumentGrams.scalars(of: key), shardCount: shardCount), key: key, number: number)
             }
-            files += SearchAssets.dataFiles(name: "stats/\(start / meta.statsPerFile)", json: JSONText.string(String(decoding: bytes, as: UTF8.self)))
         }
-        files += termFiles()
-        files += Parallel.map(Array(pieces.indices)) { id in
-            pieces[id].enumerated().flatMap { number, piece in
-                let rows = piece.map { JSONText.array([JSONText.quoted($0.anchor), String($0.start), JSONText.quoted($0.text)]) }
-                return SearchAssets.dataFiles(name: "text/\(id)-\(number)", json: Data(JSONText.array(rows).utf8))
-            }
-        }.flatMap { $0 }
-        return files
-    }
-
-    /// `terms/<shard>.json` with the short lists of its grams and, for each long list, the first
-    /// document of each of its chunks and the chunk's file `terms/<shard>-<n>.json`.
-    private func termFiles() -> [OutputFile] {
-        var shards = Array(repeating: [(text: String, list: PostingListBuilder)](), count: meta.shardCount)
-        for key in lists.keys.sorted() {
-            let text = DocumentGrams.text(of: key)
-            shards[TermShard.of(text, shardCount: meta.shardCount)].append((text, lists[key]!))
+        var shards = Array(repeating: [(key: UInt64, partition: Int, number: Int)](), count: shardCount)
+        for (partition, grams) in placed.enumerated() {
+            for gram in grams { shards[gram.shard].append((gram.key, partition, gram.number)) }
         }
-        let grouped = shards
-        return Parallel.map(Array(grouped.indices)) { number in
-            let grams = grouped[number]
-            var files: [OutputFile] = []
-            var members: [String] = []
+        let members = shards
+        return Parallel.map(Array(members.indices)) { shard in
+            var files = 0
             var chunkFiles = 0
-            for (text, list) in grams {
-                if list.bytes.count <= Self.inlineLimit {
-                    members.append(JSONText.quoted(text) + ":" + JSONText.quoted(String(decoding: list.bytes, as: UTF8.self)))
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (index, gram) in members[shard].sorted(by: { $0.key < $1.key }).enumerated() {
+                let list = partitions[gram.partition].lists[gram.number]
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json += JSONText.quoted(DocumentGrams.text(of: gram.key)).utf8
+                json.append(UInt8(ascii: ":"))
+                if list.bytes.count <= inlineLimit {
+                    json.append(UInt8(ascii: "\""))
+                    json += list.bytes
+                    json.append(UInt8(ascii: "\""))
                     continue
                 }
-                var descriptors: [String] = []
-                for index in list.chunks.indices {
-                    descriptors.append(JSONText.array([String(list.chunks[index].document), String(chunkFiles)]))
-                    files += SearchAssets.dataFiles(name: "terms/\(number)-\(chunkFiles)", json: JSONText.string(list.chunk(index)))
+                let chunks = list.chunks
+                json.append(UInt8(ascii: "["))
+                for index in chunks.indices {
+                    if index > 0 { json.append(UInt8(ascii: ",")) }
+                    json += "[\(chunks[index].document),\(chunkFiles)]".utf8
+                    let name = "terms/\(shard)-\(chunkFiles)"
+                    var chunk: [UInt8] = [UInt8(ascii: "\"")]
+                    chunk += list.chunk(index, of: chunks)
+                    chunk.append(UInt8(ascii: "\""))
+                    sink.write(SearchAssets.script(name: name, json: chunk), to: SearchAssets.path(name))
                     chunkFiles += 1
+                    files += 1
                 }
-                members.append(JSONText.quoted(text) + ":" + JSONText.array(descriptors))
+                json.append(UInt8(ascii: "]"))
             }
-            files += SearchAssets.dataFiles(name: "terms/\(number)", json: Data(("{" + members.joined(separator: ",") + "}").utf8))
-            return files
-        }.flatMap { $0 }
+            json.append(UInt8(ascii: "}"))
+            sink.write(SearchAssets.script(name: "terms/\(shard)", json: json), to: SearchAssets.path("terms/\(shard)"))
+            return files + 1
+        }.reduce(0, +)
     }
 }
 
-extension PostingListBuilder {
-    /// A character or pair: document, count, and where it first occurs: 0 in the title, 1 in a
-    /// heading, 2 in the text.
-    mutating func add(_ document: Int, _ count: Int, _ tier: Int) {
-        start(document)
-        append(count)
-        append(tier)
-    }
+/// The posting lists of the grams of one partition, filled by one thread at a time.
+final class IndexPartition: @unchecked Sendable {
+    private var table = GramTable(expected: 4096)
+    private(set) var keys: [UInt64] = []
+    private(set) var lists: [PostingListBuilder] = []
 
-    /// A triple: document, count, position deltas.
-    mutating func add(_ document: Int, positions: ArraySlice<Int>) {
-        start(document)
-        append(positions.count)
-        var previous = 0
-        for position in positions {
-            append(position - previous)
-            previous = position
+    /// Appends document `id`'s grams of this partition to their lists (ids come in increasing order).
+    func add(_ id: Int, _ grams: DocumentGrams, partition: Int) {
+        for index in grams.partitionStarts[partition]..<grams.partitionStarts[partition + 1] {
+            let key = grams.keys[index]
+            let (number, isNew) = table.number(of: key)
+            if isNew {
+                keys.append(key)
+                lists.append(PostingListBuilder())
+            }
+            let count = Int(grams.counts[index])
+            if DocumentGrams.isTriple(key) {
+                let start = Int(grams.values[index])
+                lists[number].add(id, positions: grams.positions[start..<(start + count)])
+            } else {
+                let tier = SearchDocument.tier(of: Int(grams.values[index]), titleEnd: grams.titleEnd, headingsEnd: grams.headingsEnd)
+                lists[number].add(id, count: count, tier: tier)
+            }
         }
     }
 }
@@ -242,7 +262,4 @@ enum JSONText {
         "[" + items.joined(separator: ",") + "]"
     }
 
-    static func string(_ text: String) -> Data {
-        Data(quoted(text).utf8)
-    }
 }

@@ -45,23 +45,16 @@ public struct OutputWriter: Sendable {
         return staging
     }
 
-    /// Creates the folders that `paths` (relative to `staging`) lie in, each once.
-    public static func makeFolders(for paths: [String], in staging: URL) throws {
-        let folders = Set(paths.compactMap { path in path.lastIndex(of: "/").map { String(path[..<$0]) } })
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-    }
-
-    /// Writes `contents` at `path` inside `staging`, whose folder exists (`makeFolders`). Plain
-    /// POSIX calls: Foundation's folder checks and file handles cost more than the writing of
-    /// tens of thousands of small files.
-    public static func write(_ contents: Data, to path: String, in staging: URL) throws {
+    /// Writes `contents` at `path` inside `staging`, whose folder exists, and returns its size.
+    /// Plain POSIX calls: Foundation's folder checks and file handles cost more than the writing
+    /// of tens of thousands of small files.
+    @discardableResult
+    public static func write(_ contents: some ContiguousBytes, to path: String, in staging: URL) throws -> Int {
         let file = staging.appendingPathComponent(path).path
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(path: path, code: errno) }
         defer { close(descriptor) }
-        try contents.withUnsafeBytes { buffer in
+        return try contents.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -71,6 +64,7 @@ public struct OutputWriter: Sendable {
                 }
                 offset += written
             }
+            return buffer.count
         }
     }
 

@@ -59,6 +59,6 @@ struct TopicData: Encodable {
     }
 
     func file() -> OutputFile {
-        OutputFile(path: Self.path, contents: SearchAssets.jsonData(self))
+        OutputFile(path: Self.path, contents: SearchAssets.json(self))
     }
 }

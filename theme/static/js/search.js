@@ -141,7 +141,7 @@
     return into;
   }
 
-  /** Per-document statistics of stats/<n>.json: length, titleEnd, headingsEnd, year, type, topics. */
+  /** Per-document statistics of stats/<n>.js: length, titleEnd, headingsEnd, year, type, topics. */
   function decodeStatistics(text) {
     const numbers = decodeNumbers(text);
     const rows = [];
@@ -169,7 +169,7 @@
 
   /**
    * A query engine over the index files. `load(name)` resolves to the parsed JSON of
-   * search/<name>.json (fetch over HTTP, a script tag on file://, the file system in tests).
+   * search/<name>.js (fetch over HTTP, a script tag on file://, the file system in tests).
    */
   function createEngine(load) {
     const cache = new Map();
@@ -364,8 +364,19 @@
   }
 
   /**
-   * Loads search/<name> in a page: fetch over HTTP, a classic script on file:// (browsers block
-   * fetch there); the script calls LantaiSearch.receive(name, data).
+   * The data of an index file's text, `LantaiSearch.receive("<name>",<JSON>);`: the JSON between
+   * the first comma and the final `);`.
+   */
+  function scriptData(text) {
+    const start = text.indexOf(',');
+    const end = text.lastIndexOf(');');
+    if (!text.startsWith('LantaiSearch.receive(') || start < 0 || end < start) throw new Error('not a search index file');
+    return JSON.parse(text.slice(start + 1, end));
+  }
+
+  /**
+   * Loads search/<name>.js in a page: fetched and read as JSON over HTTP, run as a classic script
+   * on file:// (browsers block fetch there), where it calls LantaiSearch.receive(name, data).
    */
   const waiting = new Map();
   function receive(name, data) {
@@ -377,10 +388,10 @@
     const viaScript = typeof location !== 'undefined' && location.protocol === 'file:';
     return (name) => {
       if (!viaScript) {
-        return fetch(`${base}${name}.json`).then((response) => {
+        return fetch(`${base}${name}.js`).then((response) => {
           if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-          return response.json();
-        });
+          return response.text();
+        }).then(scriptData);
       }
       return new Promise((resolve, reject) => {
         waiting.set(name, resolve);
@@ -393,5 +404,5 @@
     };
   }
 
-  return { normalize, grams, gramOffsets, makeFolding, isIdeograph, shardOf, decodeNumbers, decodePostings, queryTerms, createEngine, receive, pageLoader };
+  return { normalize, grams, gramOffsets, makeFolding, isIdeograph, shardOf, decodeNumbers, decodePostings, queryTerms, createEngine, scriptData, receive, pageLoader };
 });
