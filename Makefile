@@ -4,7 +4,7 @@ SWIFT ?= swift
 LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
 
-.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench-search clean
+.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-search clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
@@ -21,6 +21,11 @@ test-deps:
 
 bench-deps:
 	@scripts/install-deps.sh --bench
+
+## Build 1,000 and 10,000 generated documents with lantai and Hugo, measure search, index with Pagefind; one table.
+## BENCH_FLAGS passes options, e.g. BENCH_FLAGS="--sizes 1000 --runs 5 --no-pagefind".
+bench: bench-deps build-release
+	LANTAI=$(LANTAI_RELEASE) node bench/run.mjs $(BENCH_FLAGS)
 
 ## Search against Pagefind on the real speeches: recall and precision against brute force, sizes, bytes.
 bench-search: bench-deps build-release

@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
 case "${1:-}" in
   --test) packages+=(chromium fonts-wqy-microhei nodejs) ;;
-  --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc) ;;
+  --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc time) ;;
 esac
 
 # Pagefind comes from PyPI (pagefind[extended] has the Chinese segmenter).

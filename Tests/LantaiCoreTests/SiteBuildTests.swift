@@ -76,6 +76,18 @@ import Testing
         #expect(summary.line.hasPrefix("built 3 documents into "))
     }
 
+    @Test func aContentFolderGivenAsASymbolicLinkIsRead() throws {
+        let site = try SiteFixture(files: Self.files)
+        defer { site.remove() }
+        let link = site.root.appendingPathComponent("linked-content")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: site.content)
+        var options = site.options
+        options.content = link
+        let summary = try SiteBuilder(options: options).build()
+        #expect(summary.documents == 3)
+        #expect(site.page("speeches/2023-05-12-county.html") != nil)
+    }
+
     @Test func documentPageHasAnchorsOutlineAndRewrittenLinks() throws {
         let site = try SiteFixture(files: Self.files)
         defer { site.remove() }

@@ -53,11 +53,13 @@ public struct ContentLoader: Sendable {
     }
 
     /// Content-relative paths of every regular file, sorted, skipping hidden files and folders.
+    /// A content folder given as a symbolic link is followed (the enumerator would not descend).
     func listFiles() -> [String] {
         let keys: [URLResourceKey] = [.isRegularFileKey]
+        let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(
-            at: contentDirectory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
-        let base = contentDirectory.standardizedFileURL.path
+            at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
+        let base = root.path
         var paths: [String] = []
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true else { continue }
