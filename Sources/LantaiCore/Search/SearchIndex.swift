@@ -4,8 +4,10 @@ import Foundation
 public enum SearchIndex {
     public static let formatVersion = 3
     /// Document entries per `docs/<n>.js` and per-document statistics per `stats/<n>.js`.
-    static let entriesPerFile = 16
-    static let statsPerFile = 1024
+    /// Small files, because a first page reads the entries of ten scattered documents and the
+    /// statistics of the documents of the first window only.
+    static let entriesPerFile = 4
+    static let statsPerFile = 256
     /// A posting list up to this many characters sits in its shard; a longer one gets files of its own.
     static let inlineLimit = 2048
     /// Aim of the inline lists' characters per shard.
@@ -100,7 +102,7 @@ public enum SearchIndex {
             types: corpus.types.map { facet($0.type.slug, $0.type.name, $0.documents) })
         files += writeTerms(partitions, shardCount: meta.shardCount, to: sink)
         sink.write(SearchAssets.script(name: "index", json: SearchAssets.json(meta)), to: SearchAssets.path("index"))
-        sink.write(SearchAssets.script(name: "fold", json: SearchAssets.json(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
+        sink.write(SearchAssets.script(name: "fold", json: JSONText.quoted(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
         files += 2
         for start in stride(from: 0, to: entries.count, by: entriesPerFile) {
             let name = "docs/\(start / entriesPerFile)"

@@ -24,9 +24,15 @@ public enum SearchNormalizer {
         return table
     }()
 
-    /// The folding table as `[[traditional, simplified], …]` for the browser.
-    public static var foldingPairs: [[String]] {
-        foldingTable.sorted { $0.key.value < $1.key.value }.map { [String($0.key), String($0.value)] }
+    /// The folding table for the browser: each traditional character followed by its simplified
+    /// one, in code point order, as one string (a third the size of a list of pairs).
+    public static var foldingPairs: String {
+        var pairs = String.UnicodeScalarView()
+        for (source, target) in foldingTable.sorted(by: { $0.key.value < $1.key.value }) {
+            pairs.append(source)
+            pairs.append(target)
+        }
+        return String(pairs)
     }
 
     /// The folding table as a flat array over the planes it covers, for the hot path (a

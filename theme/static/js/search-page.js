@@ -76,13 +76,22 @@
       return;
     }
     status.textContent = '正在检索…';
-    try {
-      const found = await engine.search(query);
-      if (mine !== sequence) return;
+    const show = (found) => {
       list.replaceChildren(...found.results.map(resultNode));
-      status.textContent = found.total
-        ? `找到 ${found.total} 篇文稿${found.total > found.results.length ? `，显示前 ${found.results.length} 篇` : ''}。`
-        : `没有找到包含“${query.text.trim()}”的文稿。`;
+      if (!found.complete) {
+        status.textContent = `已找到 ${found.total} 篇，继续查找…`;
+        document.body.dataset.searchState = 'partial';
+      } else {
+        status.textContent = found.total
+          ? `找到 ${found.total} 篇文稿${found.total > found.results.length ? `，显示前 ${found.results.length} 篇` : ''}。`
+          : `没有找到包含“${query.text.trim()}”的文稿。`;
+      }
+    };
+    try {
+      // A common phrase shows a first page early; the exact total and ranking follow.
+      const found = await engine.search(query, { onFirstPage: (first) => { if (mine === sequence) show(first); } });
+      if (mine !== sequence) return;
+      show(found);
     } catch (error) {
       if (mine !== sequence) return;
       list.replaceChildren();

@@ -21,10 +21,11 @@
       (codePoint >= 0xF900 && codePoint <= 0xFAFF) || (codePoint >= 0x20000 && codePoint <= 0x3134F);
   }
 
-  /** Builds the folding map from the build's [[traditional, simplified], …] pairs. */
+  /** Builds the folding map from the build's table: a string of traditional, simplified pairs. */
   function makeFolding(pairs) {
     const map = new Map();
-    for (const [source, target] of pairs) map.set(source, target);
+    const chars = Array.from(pairs);
+    for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
     return map;
   }
 
@@ -168,8 +169,13 @@
   }
 
   /**
-   * A query engine over the index files. `load(name)` resolves to the parsed JSON of
+   * A query engine over the index files. `load(name)` resolves to the data of
    * search/<name>.js (fetch over HTTP, a script tag on file://, the file system in tests).
+   *
+   * A query reads its grams' lists window by window over the document ids: each window ends
+   * where the first of the current chunks of its lists ends, so only the chunks that cover it
+   * are fetched. `search` with `onFirstPage` shows a first page as soon as a window completes
+   * `limit` results, ranked among the documents found so far, and then completes the exact set.
    */
   function createEngine(load) {
     const cache = new Map();
@@ -181,17 +187,28 @@
     const prepare = () => ready ??= Promise.all([get('index'), get('fold')])
       .then(([meta, fold]) => ({ meta, folding: makeFolding(fold) }));
 
-    /** Every posting of a gram: inline in its shard, or read from its chunk files. */
-    async function postings(meta, gram) {
-      const shard = shardOf(gram, meta.shardCount);
-      const value = (await get(`terms/${shard}`))[gram];
-      const triple = Array.from(gram).length === 3;
-      if (value === undefined) return new Map();
-      if (typeof value === 'string') return decodePostings(value, triple);
-      const chunks = await Promise.all(value.map(([, file]) => get(`terms/${shard}-${file}`)));
-      const found = new Map();
-      for (const chunk of chunks) decodePostings(chunk, triple, found);
-      return found;
+    /** A gram's list: its chunks [{ first, name | text }] (one chunk from 0 for an inline list), or null. */
+    const lists = new Map();
+    function listOf(meta, gram) {
+      if (!lists.has(gram)) {
+        const shard = shardOf(gram, meta.shardCount);
+        lists.set(gram, get(`terms/${shard}`).then((shardData) => {
+          const value = shardData[gram];
+          const triple = Array.from(gram).length === 3;
+          if (value === undefined) return null;
+          if (typeof value === 'string') return { triple, chunks: [{ first: 0, text: value }] };
+          return { triple, chunks: value.map(([first, file]) => ({ first, name: `terms/${shard}-${file}` })) };
+        }));
+      }
+      return lists.get(gram);
+    }
+
+    /** The postings of one chunk, a Map doc → { count, tier, positions }, decoded once. */
+    function chunkPostings(list, index) {
+      const chunk = list.chunks[index];
+      chunk.postings ??= (chunk.text !== undefined ? Promise.resolve(chunk.text) : get(chunk.name))
+        .then((text) => decodePostings(text, list.triple));
+      return chunk.postings;
     }
 
     const statisticsFiles = new Map();
@@ -201,106 +218,170 @@
       return (await statisticsFiles.get(file))[doc % meta.statsPerFile];
     }
 
-    /** Documents containing a term → { count, tier } of its hits (tier 0 title, 1 heading, 2 text). */
-    async function hitsOf(meta, term) {
-      const lookups = gramOffsets(term);
-      const hits = new Map();
-      if (!lookups.length) return hits;
-      if (Array.from(term).length <= 2) {
-        for (const [doc, { count, tier }] of await postings(meta, term)) hits.set(doc, { count, tier });
-        return hits;
-      }
-      const lists = await Promise.all(lookups.map(([gram]) => postings(meta, gram)));
-      if (lists.some((list) => list.size === 0)) return hits;
-      const others = lookups.slice(1).map(([, offset], i) => [offset, lists[i + 1]]);
-      for (const [doc, { positions }] of lists[0]) {
-        if (!others.every(([, list]) => list.has(doc))) continue;
-        const sets = others.map(([offset, list]) => [offset, new Set(list.get(doc).positions)]);
-        const confirmed = positions.filter((start) => sets.every(([offset, set]) => set.has(start + offset)));
-        if (!confirmed.length) continue;
-        const first = Math.min(...confirmed);
-        const stats = await statistics(meta, doc);
-        hits.set(doc, { count: confirmed.length, tier: first < stats.titleEnd ? 0 : first < stats.headingsEnd ? 1 : 2 });
-      }
-      return hits;
+    /** Each term's lookups: [{ offset, list }], the first at offset 0. Null when a gram is absent. */
+    async function plan(meta, terms) {
+      const planned = await Promise.all(terms.map((term) =>
+        Promise.all(gramOffsets(term).map(async ([gram, offset]) => ({ offset, list: await listOf(meta, gram) })))));
+      return planned.some((lookups) => lookups.some(({ list }) => list === null)) ? null : planned;
     }
 
-    /** Every matching document → one { count, tier } per term, after the filters. */
-    async function matches(query) {
+    /**
+     * A term's hit in one document from its lookups' postings there: { count, tier, first }
+     * (first: the stream position of the first hit, for a term of three or more characters), or null.
+     */
+    async function hitOf(meta, doc, lookups, postings) {
+      const head = postings[0].get(doc);
+      if (!head) return null;
+      if (!lookups[0].list.triple) return { count: head.count, tier: head.tier, first: -1 };
+      const others = [];
+      for (let i = 1; i < lookups.length; i++) {
+        const posting = postings[i].get(doc);
+        if (!posting) return null;
+        others.push([lookups[i].offset, new Set(posting.positions)]);
+      }
+      const confirmed = head.positions.filter((start) => others.every(([offset, set]) => set.has(start + offset)));
+      if (!confirmed.length) return null;
+      const first = confirmed[0];
+      const stats = await statistics(meta, doc);
+      return { count: confirmed.length, tier: first < stats.titleEnd ? 0 : first < stats.headingsEnd ? 1 : 2, first };
+    }
+
+    /**
+     * The matches of a query window by window: yields { end, matches: [[doc, hits]] } where
+     * every document below `end` has been decided. Filters are indexes into the meta facets.
+     */
+    async function* windows(meta, planned, wanted) {
+      const flat = planned.flat();
+      const current = flat.map(() => 0);
+      let cursor = 0;
+      while (cursor < meta.documentCount) {
+        // A list whose first chunk starts later has no document before it: skip there.
+        const skip = Math.max(...flat.map(({ list }) => list.chunks[0].first));
+        if (skip > cursor) { cursor = skip; continue; }
+        let end = meta.documentCount;
+        flat.forEach(({ list }, i) => {
+          while (current[i] + 1 < list.chunks.length && list.chunks[current[i] + 1].first <= cursor) current[i] += 1;
+          if (current[i] + 1 < list.chunks.length) end = Math.min(end, list.chunks[current[i] + 1].first);
+        });
+        const postings = await Promise.all(flat.map(({ list }, i) => chunkPostings(list, current[i])));
+        const byTerm = [];
+        let at = 0;
+        for (const lookups of planned) { byTerm.push(postings.slice(at, at + lookups.length)); at += lookups.length; }
+        const matches = [];
+        for (const doc of byTerm[0][0].keys()) {
+          if (doc < cursor || doc >= end) continue;
+          const hits = [];
+          for (let t = 0; t < planned.length; t++) {
+            const hit = await hitOf(meta, doc, planned[t], byTerm[t]);
+            if (!hit) break;
+            hits.push(hit);
+          }
+          if (hits.length < planned.length) continue;
+          if (wanted.some((index) => index !== null)) {
+            const stats = await statistics(meta, doc);
+            const [topic, year, type] = wanted;
+            if ((topic !== null && !stats.topics.includes(topic)) || (year !== null && stats.year !== year) ||
+              (type !== null && stats.type !== type)) continue;
+          }
+          matches.push([doc, hits]);
+        }
+        yield { end, matches };
+        cursor = end;
+      }
+    }
+
+    /** The query's terms, filters and lookups. */
+    async function parse(query) {
       const { meta, folding } = await prepare();
       const terms = queryTerms(query.text ?? '', folding);
-      if (!terms.length) return { terms, matches: new Map() };
-      let result = null;
-      for (const term of terms) {
-        const hits = await hitsOf(meta, term);
-        if (result === null) result = new Map([...hits].map(([doc, hit]) => [doc, [hit]]));
-        else {
-          for (const [doc, lists] of result) {
-            if (hits.has(doc)) lists.push(hits.get(doc)); else result.delete(doc);
-          }
-        }
-        if (result.size === 0) break;
-      }
       const wanted = [['topics', query.topic], ['years', query.year], ['types', query.type]]
         .map(([facet, value]) => (value ? meta[facet].findIndex((item) => item.value === value || item.label === value) : null));
-      if (wanted.some((index) => index !== null)) {
-        for (const doc of [...result.keys()]) {
-          const stats = await statistics(meta, doc);
-          const [topic, year, type] = wanted;
-          if ((topic !== null && !stats.topics.includes(topic)) || (year !== null && stats.year !== year) ||
-            (type !== null && stats.type !== type)) result.delete(doc);
-        }
-      }
+      const planned = terms.length ? await plan(meta, terms) : null;
+      return { meta, folding, terms, wanted, planned };
+    }
+
+    /** Every matching document → one { count, tier, first } per term, after the filters. */
+    async function matches(query) {
+      const { meta, terms, wanted, planned } = await parse(query);
+      const result = new Map();
+      if (planned) for await (const window of windows(meta, planned, wanted)) for (const [doc, hits] of window.matches) result.set(doc, hits);
       return { terms, matches: result };
     }
 
-    /** Ranked results with snippets for the first `limit` documents. */
-    async function search(query) {
-      const { meta, folding } = await prepare();
-      const { terms, matches: found } = await matches(query);
+    /**
+     * Ranked results with snippets for the first `limit` documents: { total, results, complete }.
+     * With `onFirstPage`, a first page ranked among the documents found so far is handed to it
+     * as soon as `limit` documents are found (complete false, total so far); the promise then
+     * resolves to the exact, complete answer.
+     */
+    async function search(query, { onFirstPage } = {}) {
+      const { meta, folding, terms, wanted, planned } = await parse(query);
+      const limit = query.limit ?? 10;
+      const found = new Map();
+      let shown = !onFirstPage;
+      if (planned) {
+        for await (const window of windows(meta, planned, wanted)) {
+          for (const [doc, hits] of window.matches) found.set(doc, hits);
+          if (!shown && found.size >= limit && window.end < meta.documentCount) {
+            shown = true;
+            onFirstPage(await page(meta, folding, terms, found, limit, window.end, false));
+          }
+        }
+      }
+      return page(meta, folding, terms, found, limit, meta.documentCount, true);
+    }
+
+    /**
+     * Ranks `found` by BM25 (document frequency as found, or for a partial scan of `scanned`
+     * documents estimated from it) and makes the first `limit` results.
+     */
+    async function page(meta, folding, terms, found, limit, scanned, complete) {
       const k1 = 1.2;
       const b = 0.75;
       const n = Math.max(meta.documentCount, 1);
       const average = Math.max(meta.averageLength, 1);
-      const df = terms.map(() => 0);
-      for (const lists of found.values()) lists.forEach((_, i) => { df[i] += 1; });
+      const df = Math.min(n, found.size * n / Math.max(scanned, 1));
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const scored = [];
-      for (const [doc, lists] of found) {
+      for (const [doc, hits] of found) {
         const { length } = await statistics(meta, doc);
         const norm = 1 - b + b * length / average;
         let score = 0;
-        lists.forEach(({ count, tier }, i) => {
-          const idf = Math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5));
+        for (const { count, tier } of hits) {
           const weight = count + (tier === 0 ? 2 : tier === 1 ? 1 : 0);
           score += idf * weight * (k1 + 1) / (weight + k1 * norm);
-        });
+        }
         scored.push({ doc, score });
       }
       scored.sort((x, y) => (y.score - x.score) || (x.doc - y.doc));
-      const limit = query.limit ?? 10;
       const results = await Promise.all(scored.slice(0, limit).map(async ({ doc, score }) => {
         const chunk = await get(`docs/${Math.floor(doc / meta.entriesPerFile)}`);
         const entry = chunk[doc % meta.entriesPerFile];
-        const snippets = await snippetsOf(doc, entry, terms, folding);
+        const firsts = found.get(doc).map(({ first }) => first).filter((first) => first >= 0);
+        const snippets = await snippetsOf(doc, entry, terms, folding, firsts.length ? Math.min(...firsts) : 0);
         const anchor = snippets.length && snippets[0].anchor ? `#${snippets[0].anchor}` : '';
         const { pieces, ...shown } = entry;
         return { id: doc, ...shown, url: entry.url + anchor, score, snippets };
       }));
-      return { total: found.size, results };
+      return { total: found.size, results, complete };
     }
 
-    /** Snippets from the text pieces in order, reading only as many pieces as it takes. */
-    async function snippetsOf(doc, entry, terms, folding) {
-      let title = null;
+    /**
+     * Up to two snippets from the first text piece with a hit, starting at the piece that holds
+     * stream position `from` (the first hit, when the index knows it): one piece is usually all a
+     * result costs. The title when no other segment has a hit.
+     */
+    async function snippetsOf(doc, entry, terms, folding, from) {
+      let startPiece = 0;
+      while (startPiece + 1 < entry.pieces.length && entry.pieces[startPiece + 1] <= from) startPiece += 1;
       const snippets = [];
-      for (let piece = 0; piece < entry.pieces.length && snippets.length < 2; piece++) {
+      for (let piece = startPiece; piece < entry.pieces.length && !snippets.length; piece++) {
         const segments = await get(`text/${doc}-${piece}`);
-        if (piece === 0) title = segments[0];
         for (const segment of piece === 0 ? segments.slice(1) : segments) {
           if (snippets.length < 2) snippets.push(...makeSnippets([segment], terms, folding, entry.url, false));
         }
       }
-      if (!snippets.length && title) snippets.push(...makeSnippets([title], terms, folding, entry.url, false));
+      if (!snippets.length) snippets.push(...makeSnippets([(await get(`text/${doc}-0`))[0]], terms, folding, entry.url, false));
       return snippets;
     }
 
