@@ -53,9 +53,6 @@ public struct TopicClassifier: Sendable {
         scorer = TopicScorer(catalog: catalog)
     }
 
-    /// Three or more short items joined by 、.
-    private static let enumeration = try! NSRegularExpression(pattern: "(?:[^，。；：！？、,;:]{1,8}、){2,}[^，。；：！？、,;:]{1,8}")
-
     /// The score of a passage's text for `topic`: the text outside enumerations in full, each
     /// enumeration in full when at least half its items carry the topic and at a third otherwise.
     public func score(text: String, topic: Topic) -> Double {
@@ -66,32 +63,40 @@ public struct TopicClassifier: Sendable {
     /// The scores of a passage's text for every topic of the catalog, in catalog order.
     /// Enumerations are found and the pieces normalised and matched once for all topics.
     func scores(of text: String) -> [Double] {
-        // Only a text with at least three 、 can hold an enumeration.
+        // Only a text with at least two 、 can hold an enumeration.
         guard text.unicodeScalars.lazy.filter({ $0 == "、" }).count >= 2 else {
             return scorer.scores(normalized: SearchNormalizer.normalize(text))
         }
-        let matches = Self.enumeration.matches(in: text, range: NSRange(text.startIndex..., in: text))
-        var rest = text
+        let scalars = Array(text.unicodeScalars)
+        var rest = String.UnicodeScalarView()
         var totals = Array(repeating: 0.0, count: catalog.topics.count)
-        for match in matches.reversed() {
-            guard let range = Range(match.range, in: rest) else { continue }
-            let items = rest[range].split(separator: "、").map { scorer.scores(normalized: SearchNormalizer.normalize(String($0))) }
-            let whole = scorer.scores(normalized: SearchNormalizer.normalize(String(rest[range])))
+        var cursor = 0
+        for range in EnumerationFinder.ranges(in: scalars) {
+            let list = scalars[range]
+            let items = list.split(separator: "、").map { scorer.scores(normalized: SearchNormalizer.normalize(Self.string($0))) }
+            let whole = scorer.scores(normalized: SearchNormalizer.normalize(Self.string(list)))
             for topic in totals.indices {
                 let carrying = items.filter { $0[topic] > 0 }.count
                 totals[topic] += carrying * 2 >= items.count ? whole[topic] : whole[topic] / 3
             }
             // A full stop where the list was, so no signal spans the cut.
-            rest.replaceSubrange(range, with: "。")
+            rest.append(contentsOf: scalars[cursor..<range.lowerBound])
+            rest.append("。")
+            cursor = range.upperBound
         }
-        for (topic, score) in scorer.scores(normalized: SearchNormalizer.normalize(rest)).enumerated() { totals[topic] += score }
+        rest.append(contentsOf: scalars[cursor...])
+        for (topic, score) in scorer.scores(normalized: SearchNormalizer.normalize(String(rest))).enumerated() { totals[topic] += score }
         return totals
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars))
     }
 
     /// The topics of a document: those its front matter gives (`given`), those its passages
     /// carry, minus `excluded` slugs. Returns every topic found in at least one passage or given.
     public func analyze(passages: [Passage], given: [Topic], excluded: Set<String>) -> [DocumentTopic] {
-        let lengths = passages.map(\.normalized.count)
+        let lengths = passages.map(\.normalized.unicodeScalars.count)
         let totalLength = max(1, lengths.reduce(0, +))
         let passageScores = passages.map { scores(of: $0.text) }
         var headingScores: [String: [Double]] = [:]
