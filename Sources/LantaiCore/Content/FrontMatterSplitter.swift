@@ -12,33 +12,38 @@ public struct SplitSource: Sendable, Hashable {
     /// The file line of the front matter's first YAML line (the line after the opening fence).
     public var frontMatterFirstLine: Int { 2 }
 
+    /// Scans the UTF-8 bytes line by line up to the closing fence; the body is the rest of the
+    /// text as it stands (splitting a whole file into lines and joining them again was a twentieth
+    /// of a build).
     public static func split(_ file: SourceFile) -> Result<SplitSource, Diagnostic> {
         let text = file.text
-        guard text.hasPrefix("---\n") || text == "---" else {
+        guard text.hasPrefix("---\n") else {
+            if text == "---" { return .failure(unclosed(file)) }
             return .success(SplitSource(frontMatter: nil, body: text, bodyLineOffset: 0))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingTrailingWhitespace()
-            if trimmed == "---" || trimmed == "..." {
-                let yaml = lines[..<index].joined(separator: "\n")
-                let body = lines[(index + 1)...].joined(separator: "\n")
-                return .success(SplitSource(frontMatter: yaml, body: body, bodyLineOffset: index + 2))
+        let utf8 = text.utf8
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: 4)
+        var lineStart = yamlStart
+        var lineNumber = 0
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var contentEnd = lineEnd
+            while contentEnd > lineStart, [0x20, 0x09].contains(utf8[utf8.index(before: contentEnd)]) {
+                contentEnd = utf8.index(before: contentEnd)
             }
+            let line = utf8[lineStart..<contentEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
+                let body = lineEnd < utf8.endIndex ? String(text[utf8.index(after: lineEnd)...]) : ""
+                return .success(SplitSource(frontMatter: String(text[yamlStart..<yamlEnd]), body: body, bodyLineOffset: lineNumber + 2))
+            }
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
+            lineNumber += 1
         }
-        return .failure(.error(
-            "front matter opened with '---' is never closed; add a line '---' after the last key",
-            in: file.displayPath))
+        return .failure(unclosed(file))
     }
-}
 
-extension Substring {
-    func trimmingTrailingWhitespace() -> Substring {
-        var end = endIndex
-        while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" {
-            end = index(before: end)
-        }
-        return self[..<end]
+    private static func unclosed(_ file: SourceFile) -> Diagnostic {
+        .error("front matter opened with '---' is never closed; add a line '---' after the last key", in: file.displayPath)
     }
 }

@@ -100,7 +100,7 @@ struct PlainTextCollector {
 
     /// Lines are joined with nothing between two CJK characters and with a space otherwise.
     static func joinLines(_ text: String) -> String {
-        guard text.contains("\n") else { return text }
+        guard text.utf8.contains(0x0A) else { return text }
         var output = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
