@@ -3,10 +3,11 @@
 // exactly the brute-force set.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildSite, repository } from '../support/site.mjs';
+import { buildSite, lantai, repository } from '../support/site.mjs';
 import { bruteForceIds, loadIndexedText, random } from '../support/queries.mjs';
 
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
@@ -67,6 +68,14 @@ test('a common query shows a first page from the first chunks, then the exact se
     const chunksFirst = read.slice(0, readForFirst).filter((name) => /^terms\/\d+-\d+$/.test(name)).length;
     const chunksAll = read.filter((name) => /^terms\/\d+-\d+$/.test(name)).length;
     assert.ok(chunksFirst < chunksAll, `${text}: ${chunksFirst} chunks read for the first page, ${chunksAll} in all`);
+  }
+});
+
+test('lantai search reads the same chunked lists to the same totals', () => {
+  const corpus = loadIndexedText(folder, search);
+  for (const text of phrases) {
+    const cli = JSON.parse(execFileSync(lantai, ['search', '--output', site.output, '--json', text]));
+    assert.equal(cli.total, bruteForceIds(corpus, search, text).size, text);
   }
 });
 

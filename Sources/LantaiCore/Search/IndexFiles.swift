@@ -64,10 +64,12 @@ public final class IndexFiles {
             return try decode(text, triple: triple, file: "terms/\(shard)")
         case .chunks(let chunks):
             var postings: [Posting] = []
-            for chunk in chunks where chunk.count == 2 {
+            for chunk in chunks {
+                guard chunk.count == 3 else { throw corrupt("terms/\(shard)") }
                 let name = "terms/\(shard)-\(chunk[1])"
-                let text: String = try read(name)
-                postings += try decode(text, triple: triple, file: name)
+                let pack: [String] = try read(name)
+                guard chunk[2] >= 0, chunk[2] < pack.count else { throw corrupt(name) }
+                postings += try decode(pack[chunk[2]], triple: triple, file: name)
             }
             return postings
         }

@@ -10,6 +10,8 @@ public enum SearchIndex {
     static let statsPerFile = 256
     /// A posting list up to this many characters sits in its shard; a longer one gets files of its own.
     static let inlineLimit = 2048
+    /// Later chunks of a long list share a file, this many a file.
+    static let chunksPerPack = 8
     /// Aim of the inline lists' characters per shard.
     static let shardTarget = 8192
     /// Aim of the text characters' UTF-8 bytes per `text/<id>-<n>.js`.
@@ -144,9 +146,9 @@ public enum SearchIndex {
         return count
     }
 
-    /// `terms/<shard>.js` with the short lists of its grams and, for each long list, the first
-    /// document of each of its chunks and the chunk's file `terms/<shard>-<n>.js`; grams in key
-    /// order within a shard. Returns the number of files.
+    /// `terms/<shard>.js` with the short lists of its grams and, for each long list, per chunk
+    /// its first document, the file `terms/<shard>-<n>.js` (an array of chunks) and its place
+    /// there; grams in key order within a shard. Returns the number of files.
     private static func writeTerms(_ partitions: [IndexPartition], shardCount: Int, to sink: OutputSink) -> Int {
         // Per partition, (shard, key, list number) of each gram; then per shard its grams.
         let placed = Parallel.map(Array(partitions.indices)) { partition in
@@ -174,19 +176,32 @@ public enum SearchIndex {
                     json.append(UInt8(ascii: "\""))
                     continue
                 }
+                // Chunk 0 alone in a file (a first page reads only it); the later chunks of the
+                // list together, `chunksPerPack` a file (a complete scan reads them all anyway).
                 let chunks = list.chunks
                 json.append(UInt8(ascii: "["))
-                for index in chunks.indices {
-                    if index > 0 { json.append(UInt8(ascii: ",")) }
-                    json += "[\(chunks[index].document),\(chunkFiles)]".utf8
+                var pack: [UInt8] = []
+                var packed = 0
+                func flush() {
+                    guard packed > 0 else { return }
                     let name = "terms/\(shard)-\(chunkFiles)"
-                    var chunk: [UInt8] = [UInt8(ascii: "\"")]
-                    chunk += list.chunk(index, of: chunks)
-                    chunk.append(UInt8(ascii: "\""))
-                    sink.write(SearchAssets.script(name: name, json: chunk), to: SearchAssets.path(name))
+                    sink.write(SearchAssets.script(name: name, json: [UInt8(ascii: "[")] + pack + [UInt8(ascii: "]")]), to: SearchAssets.path(name))
                     chunkFiles += 1
                     files += 1
+                    pack = []
+                    packed = 0
                 }
+                for index in chunks.indices {
+                    if index > 0 { json.append(UInt8(ascii: ",")) }
+                    json += "[\(chunks[index].document),\(chunkFiles),\(packed)]".utf8
+                    if packed > 0 { pack.append(UInt8(ascii: ",")) }
+                    pack.append(UInt8(ascii: "\""))
+                    pack += list.chunk(index, of: chunks)
+                    pack.append(UInt8(ascii: "\""))
+                    packed += 1
+                    if index == 0 || packed == Self.chunksPerPack { flush() }
+                }
+                flush()
                 json.append(UInt8(ascii: "]"))
             }
             json.append(UInt8(ascii: "}"))

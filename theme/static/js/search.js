@@ -187,7 +187,10 @@
     const prepare = () => ready ??= Promise.all([get('index'), get('fold')])
       .then(([meta, fold]) => ({ meta, folding: makeFolding(fold) }));
 
-    /** A gram's list: its chunks [{ first, name | text }] (one chunk from 0 for an inline list), or null. */
+    /**
+     * A gram's list: its chunks [{ first, name, place } | { first, text }] (one chunk from 0 for an
+     * inline list), or null. A chunk file holds an array of chunks; `place` is the chunk's index.
+     */
     const lists = new Map();
     function listOf(meta, gram) {
       if (!lists.has(gram)) {
@@ -197,7 +200,7 @@
           const triple = Array.from(gram).length === 3;
           if (value === undefined) return null;
           if (typeof value === 'string') return { triple, chunks: [{ first: 0, text: value }] };
-          return { triple, chunks: value.map(([first, file]) => ({ first, name: `terms/${shard}-${file}` })) };
+          return { triple, chunks: value.map(([first, file, place]) => ({ first, name: `terms/${shard}-${file}`, place })) };
         }));
       }
       return lists.get(gram);
@@ -206,7 +209,7 @@
     /** The postings of one chunk, a Map doc → { count, tier, positions }, decoded once. */
     function chunkPostings(list, index) {
       const chunk = list.chunks[index];
-      chunk.postings ??= (chunk.text !== undefined ? Promise.resolve(chunk.text) : get(chunk.name))
+      chunk.postings ??= (chunk.text !== undefined ? Promise.resolve(chunk.text) : get(chunk.name).then((pack) => pack[chunk.place]))
         .then((text) => decodePostings(text, list.triple));
       return chunk.postings;
     }
