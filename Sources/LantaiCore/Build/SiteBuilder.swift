@@ -37,7 +37,8 @@ public struct BuildSummary: Sendable {
 }
 
 /// The build pipeline: load → parse → analyze → render → index → write, each a named, timed stage.
-/// Only the first and the last stage touch the disk.
+/// Load reads the disk; render and index write each file into a staging folder as they make it;
+/// write copies the static files and swaps the staging folder in.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Receives one line per stage (`[2/5] parse: 120 documents in 0.04 s`).
@@ -137,7 +138,7 @@ public struct SiteBuilder: Sendable {
                     throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
                 }
                 try writer.publish(sink.staging)
-                return ((), "\(sink.fileCount + loadedTheme.staticFiles.count + tree.staticFiles.count) files, \(sink.byteCount / 1_000_000) MB to \(options.output.path)")
+                return ((), "\(sink.fileCount) files, \(sink.byteCount / 1_000_000) MB to \(options.output.path)")
             }
             return BuildSummary(
                 documents: corpus.documents.count, drafts: all.count - published.count, pages: pages.count,
