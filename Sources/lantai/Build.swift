@@ -10,7 +10,7 @@ struct SiteFolders: ParsableArguments {
     @Option(help: "The folder of templates/ and static/.")
     var theme = "theme"
 
-    @Option(help: "Where the site is written; replaced as a whole when the build succeeds.")
+    @Option(help: "Where the site is written; changed only when the build succeeds.")
     var output = "public"
 
     func buildOptions() -> BuildOptions {
@@ -30,9 +30,13 @@ struct Build: ParsableCommand {
     @Flag(help: "Print each stage with its time.")
     var verbose = false
 
+    @Flag(help: "Write every file instead of only those whose bytes changed since the last build.")
+    var clean = false
+
     func run() throws {
         var options = folders.buildOptions()
         options.includeDrafts = drafts
+        if clean, let cache = options.cache { try? FileManager.default.removeItem(at: cache) }
         let verbose = verbose
         let builder = SiteBuilder(options: options, log: { line in if verbose { Terminal.printLine(line) } })
         do {

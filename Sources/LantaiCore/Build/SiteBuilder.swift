@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var contentDisplay: String
     public var themeDisplay: String
     public var includeDrafts = false
+    /// Where a build keeps what the next build reuses (the manifest of the output); nil keeps
+    /// nothing, and every build writes the whole output.
+    public var cache: URL?
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -16,6 +19,12 @@ public struct BuildOptions: Sendable {
         self.output = output
         self.contentDisplay = contentDisplay ?? content.path
         self.themeDisplay = themeDisplay ?? theme.path
+        self.cache = Self.defaultCache(for: output)
+    }
+
+    /// `.lantai-cache/<output name>` beside the output folder.
+    public static func defaultCache(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".lantai-cache").appendingPathComponent(output.lastPathComponent)
     }
 }
 
@@ -25,6 +34,8 @@ public struct BuildSummary: Sendable {
     public var drafts: Int
     public var pages: Int
     public var files: Int
+    /// Files written; the others were already in the output with the same bytes.
+    public var written: Int
     public var seconds: Double
     public var stages: [(name: String, seconds: Double)]
     public var warnings: [Diagnostic]
@@ -32,13 +43,15 @@ public struct BuildSummary: Sendable {
     /// `built 12 documents into 31 pages (40 files) in 0.21 s`
     public var line: String {
         let draftNote = drafts > 0 ? ", \(drafts) draft\(drafts == 1 ? "" : "s") skipped" : ""
-        return "built \(documents) document\(documents == 1 ? "" : "s") into \(pages) pages (\(files) files\(draftNote)) in \(String(format: "%.2f", seconds)) s"
+        let writtenNote = written < files ? ", \(written) written" : ""
+        return "built \(documents) document\(documents == 1 ? "" : "s") into \(pages) pages (\(files) files\(writtenNote)\(draftNote)) in \(String(format: "%.2f", seconds)) s"
     }
 }
 
 /// The build pipeline: load → parse → analyze → render → index → write, each a named, timed stage.
-/// Load reads the disk; render and index write each file into a staging folder as they make it;
-/// write copies the static files and swaps the staging folder in.
+/// Load reads the disk; render and index write each file into a staging folder as they make it
+/// (only the files whose bytes changed, when the cache holds the manifest of the output);
+/// write copies the static files and puts the staged files in place.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Receives one line per stage (`[2/5] parse: 120 documents in 0.04 s`).
@@ -103,7 +116,7 @@ public struct SiteBuilder: Sendable {
             }
             diagnostics += bodies.flatMap(\.diagnostics)
             guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
-            let sink = OutputSink(staging: try writer.makeStaging())
+            let sink = try writer.makeSink(cache: options.cache)
             let pages = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages)).plan(bodies: bodies.map(\.html))
             let missing = Parallel.map(pages) { page -> String? in
                 guard let html = loadedTheme.render(page) else { return page.template }
@@ -128,21 +141,20 @@ public struct SiteBuilder: Sendable {
             }
             try stage(6, "write") {
                 for path in loadedTheme.staticFiles {
-                    try OutputWriter.copy(loadedTheme.directory.appendingPathComponent("static").appendingPathComponent(path),
-                                          to: "static/" + path, in: sink.staging)
+                    try sink.copy(loadedTheme.directory.appendingPathComponent("static").appendingPathComponent(path), to: "static/" + path)
                 }
                 for path in tree.staticFiles {
-                    try OutputWriter.copy(options.content.appendingPathComponent(path), to: LinkResolver.outputPath(ofStatic: path), in: sink.staging)
+                    try sink.copy(options.content.appendingPathComponent(path), to: LinkResolver.outputPath(ofStatic: path))
                 }
                 if let failure = sink.firstFailure {
                     throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
                 }
-                try writer.publish(sink.staging)
-                return ((), "\(sink.fileCount) files, \(sink.byteCount / 1_000_000) MB to \(options.output.path)")
+                try writer.publish(sink, cache: options.cache)
+                return ((), "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)")
             }
             return BuildSummary(
                 documents: corpus.documents.count, drafts: all.count - published.count, pages: pages.count,
-                files: sink.fileCount + loadedTheme.staticFiles.count + tree.staticFiles.count,
+                files: sink.fileCount, written: sink.changedPaths.count,
                 seconds: Date().timeIntervalSince(started), stages: stages,
                 warnings: diagnostics.filter { $0.severity == .warning })
         } catch {

@@ -2,36 +2,66 @@ import Foundation
 
 /// The staging folder as the stages fill it: each page and search file is written as soon as it
 /// is made, from any thread, so no stage holds the whole site in memory. Folders are created the
-/// first time a file needs one; failures are collected and end the build before the swap.
+/// first time a file needs one; failures are collected and end the build before the output changes.
+///
+/// Every file is hashed into the new manifest. When the sink updates an output a previous build
+/// made (`previous` is set), a file whose hash and size match the previous manifest (and whose
+/// output copy is still there with that size) is not written at all: the staging folder then
+/// holds only the files that changed.
 public final class OutputSink: @unchecked Sendable {
     public let staging: URL
+    /// The manifest of the output being updated; nil for a build that writes everything.
+    public let previous: OutputManifest?
+    /// The output being updated, to check that an unchanged file is still there.
+    public let output: URL?
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var failures: [String] = []
-    private var written = 0
+    private var manifest = OutputManifest()
+    private var changed: [String] = []
     private var bytes = 0
 
-    public init(staging: URL) {
+    public init(staging: URL, updating output: URL? = nil, previous: OutputManifest? = nil) {
         self.staging = staging
+        self.output = output
+        self.previous = previous
     }
 
-    /// Writes `contents` at `path` (relative, `/`-separated) inside the staging folder.
+    /// Writes `contents` at `path` (relative, `/`-separated) inside the staging folder, unless
+    /// the output already holds exactly these bytes there.
     public func write(_ contents: some ContiguousBytes, to path: String) {
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        do {
-            try makeFolder(folder)
-            let size = try OutputWriter.write(contents, to: path, in: staging)
-            lock.withLock {
-                written += 1
-                bytes += size
+        let entry = contents.withUnsafeBytes { OutputManifest.Entry(hash: ContentHash.of($0), size: $0.count) }
+        let unchanged = previous?.entries[path] == entry && isInOutput(path, size: entry.size)
+        if !unchanged {
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            do {
+                try makeFolder(folder)
+                try OutputWriter.write(contents, to: path, in: staging)
+            } catch {
+                lock.withLock { failures.append("\(path): \(error.localizedDescription)") }
+                return
             }
-        } catch {
-            lock.withLock { failures.append("\(path): \(error.localizedDescription)") }
+        }
+        lock.withLock {
+            manifest.entries[path] = entry
+            bytes += entry.size
+            if !unchanged { changed.append(path) }
         }
     }
 
     public func write(_ text: String, to path: String) {
         write(Array(text.utf8), to: path)
+    }
+
+    /// Copies a file (a theme's or the content's static file) into the site at `path`.
+    public func copy(_ source: URL, to path: String) throws {
+        write(try Data(contentsOf: source), to: path)
+    }
+
+    private func isInOutput(_ path: String, size: Int) -> Bool {
+        guard let output else { return false }
+        var status = stat()
+        return stat(output.path + "/" + path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
     }
 
     private func makeFolder(_ folder: String) throws {
@@ -43,6 +73,11 @@ public final class OutputSink: @unchecked Sendable {
 
     /// The first failure, if any write failed.
     public var firstFailure: String? { lock.withLock { failures.first } }
-    public var fileCount: Int { lock.withLock { written } }
+    /// Files the site has, written or not.
+    public var fileCount: Int { lock.withLock { manifest.entries.count } }
     public var byteCount: Int { lock.withLock { bytes } }
+    /// The manifest of everything made so far.
+    public var made: OutputManifest { lock.withLock { manifest } }
+    /// Paths written into the staging folder, in no particular order.
+    public var changedPaths: [String] { lock.withLock { changed } }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Writes a whole site atomically: everything goes into a fresh folder beside the output, which
-/// then replaces the output in two renames. A build that fails or is killed leaves the previous
-/// output exactly as it was, and nothing outside the output folder is ever deleted.
+/// Puts a built site in place. A first build writes everything into a fresh folder beside the
+/// output, which then replaces the output in two renames; a later build stages only the files
+/// that changed and moves them in. A build that fails leaves the previous output exactly as it
+/// was, and nothing outside the output folder is ever deleted.
 public struct OutputWriter: Sendable {
     public var output: URL
 
@@ -45,6 +46,40 @@ public struct OutputWriter: Sendable {
         return staging
     }
 
+    /// Where the cache keeps the manifest of the output.
+    public static func manifestURL(in cache: URL) -> URL {
+        cache.appendingPathComponent("output-manifest.txt")
+    }
+
+    /// A sink over a new staging folder. When the output exists and the cache holds its
+    /// manifest, the sink stages only what changed; otherwise it stages the whole site.
+    public func makeSink(cache: URL?) throws -> OutputSink {
+        let staging = try makeStaging()
+        guard let cache, FileManager.default.fileExists(atPath: output.path),
+              let previous = OutputManifest.read(from: Self.manifestURL(in: cache)) else {
+            return OutputSink(staging: staging)
+        }
+        return OutputSink(staging: staging, updating: output, previous: previous)
+    }
+
+    /// Puts what the sink made in place and records its manifest in the cache. The old manifest
+    /// is removed first: a build killed while files move leaves none, and the next build writes
+    /// everything. A manifest that cannot be written only costs the next build that too.
+    public func publish(_ sink: OutputSink, cache: URL?) throws {
+        let manifestURL = cache.map(Self.manifestURL)
+        if let manifestURL, FileManager.default.fileExists(atPath: manifestURL.path) {
+            try FileManager.default.removeItem(at: manifestURL)
+        }
+        let made = sink.made
+        if let previous = sink.previous {
+            let stale = previous.entries.keys.filter { made.entries[$0] == nil }
+            try update(from: sink.staging, changed: sink.changedPaths, stale: stale)
+        } else {
+            try publish(sink.staging)
+        }
+        if let manifestURL { try? made.write(to: manifestURL) }
+    }
+
     /// Writes `contents` at `path` inside `staging`, whose folder exists, and returns its size.
     /// Plain POSIX calls: Foundation's folder checks and file handles cost more than the writing
     /// of tens of thousands of small files.
@@ -68,13 +103,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Copies a file into the staging folder at `path`.
-    public static func copy(_ source: URL, to path: String, in staging: URL) throws {
-        let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: url)
-    }
-
     /// Replaces the output folder with the staging folder.
     public func publish(_ staging: URL) throws {
         let fileManager = FileManager.default
@@ -93,6 +121,31 @@ public struct OutputWriter: Sendable {
             throw error
         }
         try? fileManager.removeItem(at: retired)
+    }
+
+    /// Updates the output in place: moves the files of `changed` from the staging folder into
+    /// it and deletes `stale` files (with folders they leave empty). The caller removes the
+    /// manifest first, so a build killed half-way here makes the next build write everything.
+    public func update(from staging: URL, changed: [String], stale: [String]) throws {
+        var folders: Set<String> = []
+        for path in changed {
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if !folder.isEmpty, folders.insert(folder).inserted {
+                try FileManager.default.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            if rename(staging.path + "/" + path, output.path + "/" + path) != 0 {
+                throw POSIXFailure(path: path, code: errno)
+            }
+        }
+        for path in stale {
+            if unlink(output.path + "/" + path) != 0, errno != ENOENT { throw POSIXFailure(path: path, code: errno) }
+            var folder = path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                if rmdir(output.path + "/" + folder) != 0 { break }
+            }
+        }
+        discard(staging)
     }
 
     /// Removes a staging folder after a failed build.

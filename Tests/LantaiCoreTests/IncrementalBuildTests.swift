@@ -1,0 +1,131 @@
+import Foundation
+import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// A build after an edit must write exactly the files whose bytes change, leave every other file
+/// of the output untouched (same inode), and end with the output a full build makes, byte for byte.
+@Suite struct IncrementalBuildTests {
+    /// The repository's content plus two notes that link to a speech, so an edit of that speech
+    /// reaches other pages through backlinks as well as through topics, archives and search.
+    static func makeSite() throws -> SiteFixture {
+        var files: [String: String] = [:]
+        let base = RepositoryPaths.content.path
+        for case let path as String in FileManager.default.enumerator(atPath: base)! {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            files["content/" + path] = try String(contentsOfFile: base + "/" + path, encoding: .utf8)
+        }
+        files["content/notes/2024-01-02-a.md"] = "---\ntitle: 学习笔记甲\ndate: 2024-01-02\n---\n\n读[县里的讲话](../speeches/county-speech-72e6c0.md)有感，要增强服务意识。\n"
+        files["content/notes/2024-03-04-b.md"] = "---\ntitle: 学习笔记乙\ndate: 2024-03-04\n---\n\n再读[讲话](../speeches/county-speech-72e6c0.md)，发挥参谋作用。\n"
+        return try SiteFixture(files: files)
+    }
+
+    static let edited = "content/speeches/county-speech-72e6c0.md"
+
+    /// Path → (inode, bytes) of every file under `folder`.
+    static func files(under folder: URL) -> [String: (inode: UInt64, bytes: Data)] {
+        var result: [String: (inode: UInt64, bytes: Data)] = [:]
+        let base = folder.standardizedFileURL.path
+        for case let path as String in FileManager.default.enumerator(atPath: base)! {
+            var status = stat()
+            guard stat(base + "/" + path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
+            result[path] = (UInt64(status.st_ino), FileManager.default.contents(atPath: base + "/" + path)!)
+        }
+        return result
+    }
+
+    /// The site built from scratch into a folder of its own, without cache.
+    static func fullBuild(of site: SiteFixture) throws -> [String: (inode: UInt64, bytes: Data)] {
+        var options = site.options
+        options.output = site.root.appendingPathComponent("full")
+        options.cache = nil
+        _ = try SiteBuilder(options: options).build()
+        defer { try? FileManager.default.removeItem(at: options.output) }
+        return files(under: options.output)
+    }
+
+    /// Builds, applies `edit`, builds again, and checks the second build against a full one.
+    /// Returns how many files the second build wrote.
+    @discardableResult
+    static func checkIncrementalBuild(after edit: (SiteFixture) throws -> Void) throws -> Int {
+        let site = try makeSite()
+        defer { site.remove() }
+        _ = try site.build().get()
+        let before = files(under: site.output)
+        try edit(site)
+        let summary = try site.build().get()
+        let after = files(under: site.output)
+        let full = try fullBuild(of: site)
+
+        #expect(Set(after.keys).symmetricDifference(full.keys).sorted() == [], "files only one of the incremental and full builds makes")
+        for (path, file) in full {
+            #expect(after[path]?.bytes == file.bytes, "\(path) differs from the full build")
+        }
+        var changed = 0
+        for (path, file) in after {
+            guard let old = before[path] else { changed += 1; continue }
+            if old.bytes == file.bytes {
+                #expect(old.inode == file.inode, "\(path) has the same bytes but was written again")
+            } else {
+                changed += 1
+                #expect(old.inode != file.inode)
+            }
+        }
+        #expect(summary.written == changed)
+        #expect(summary.files == after.count)
+        return changed
+    }
+
+    @Test func editingAParagraphWritesOnlyWhatChanges() throws {
+        let written = try Self.checkIncrementalBuild { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "借此机会，我再提两点希望和要求：", with: "借此机会，我再提三点希望和要求，请大家督查落实："), to: Self.edited)
+        }
+        #expect(written > 1, "the page and its search files must change")
+    }
+
+    @Test func changingATitleReachesTheBacklinksAndLists() throws {
+        try Self.checkIncrementalBuild { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "title: \"在全县办公室工作会议上的讲话\"", with: "title: \"在全县办公室主任会议上的讲话\"\ndate: 2023-05-06"), to: Self.edited)
+        }
+    }
+
+    @Test func addingAndRemovingDocumentsAddsAndDeletesTheirFiles() throws {
+        try Self.checkIncrementalBuild { site in
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/notes/2024-01-02-a.md"))
+            try site.write("---\ntitle: 学习笔记丙\ndate: 2025-06-07\n---\n\n以文辅政，做好三服务。\n", to: "content/notes/sub/2025-06-07-c.md")
+        }
+    }
+
+    @Test func aBuildWithoutChangesWritesNothing() throws {
+        let written = try Self.checkIncrementalBuild { _ in }
+        #expect(written == 0)
+    }
+
+    @Test func aFileDeletedFromTheOutputIsWrittenAgain() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try site.build().get()
+        let page = site.output.appendingPathComponent("index.html")
+        let original = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        let summary = try site.build().get()
+        #expect(summary.written == 1)
+        #expect(try Data(contentsOf: page) == original)
+    }
+
+    @Test func theContentHashSeesEveryChangedByte() {
+        var bytes = [UInt8](repeating: 0, count: 100)
+        var seen: Set<UInt64> = [ContentHash.of(bytes)]
+        for index in bytes.indices {
+            bytes[index] = 1
+            seen.insert(ContentHash.of(bytes))
+            bytes[index] = 0
+        }
+        for length in 0..<100 { seen.insert(ContentHash.of([UInt8](repeating: 0, count: length))) }
+        // 100 zeros, 100 single-byte changes, and 100 shorter runs of zeros (0 to 99 bytes).
+        #expect(seen.count == 201)
+    }
+}
