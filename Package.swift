@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Debian's cmark-gfm ships one pkg-config file that links both libraries.
@@ -28,10 +30,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: its own target, so the core library does not depend on a server.
+        .target(
+            name: "LantaiServer",
+            dependencies: [
+                "LantaiCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "lantai",
             dependencies: [
                 "LantaiCore",
+                "LantaiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LantaiCoreTests",
-            dependencies: ["LantaiCore", "LantaiTestSupport"]
+            dependencies: ["LantaiCore", "LantaiServer", "LantaiTestSupport"]
         ),
     ]
 )

@@ -1,9 +1,9 @@
 import ArgumentParser
 
 @main
-struct Lantai: ParsableCommand {
+struct Lantai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantai",
         abstract: "Build an offline knowledge portal from Markdown speeches and guidance documents.",
-        subcommands: [Build.self, Search.self, Import.self])
+        subcommands: [Build.self, Serve.self, Search.self, Import.self])
 }

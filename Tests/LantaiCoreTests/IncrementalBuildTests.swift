@@ -45,16 +45,18 @@ import Testing
         return files(under: options.output)
     }
 
-    /// Builds, applies `edit`, builds again, and checks the second build against a full one.
-    /// Returns how many files the second build wrote.
+    /// Builds, applies `edit`, builds again (remembering parses, as `lantai serve` does), and
+    /// checks the second build against a full one. Returns how many files the second build wrote.
     @discardableResult
     static func checkIncrementalBuild(after edit: (SiteFixture) throws -> Void) throws -> Int {
         let site = try makeSite()
         defer { site.remove() }
-        _ = try site.build().get()
+        var builder = SiteBuilder(options: site.options)
+        builder.memory = ParseMemory()
+        _ = try builder.build()
         let before = files(under: site.output)
         try edit(site)
-        let summary = try site.build().get()
+        let summary = try builder.build()
         let after = files(under: site.output)
         let full = try fullBuild(of: site)
 
@@ -74,6 +76,8 @@ import Testing
         }
         #expect(summary.written == changed)
         #expect(summary.files == after.count)
+        let sources = FileManager.default.enumerator(atPath: site.content.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
+        #expect(builder.memory!.lastReused >= sources.count - 2, "only the edited files are parsed again")
         return changed
     }
 
@@ -102,6 +106,20 @@ import Testing
     @Test func aBuildWithoutChangesWritesNothing() throws {
         let written = try Self.checkIncrementalBuild { _ in }
         #expect(written == 0)
+    }
+
+    @Test func aFileWhoseTextIsUnchangedIsNotParsedAgain() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        var builder = SiteBuilder(options: site.options)
+        builder.memory = ParseMemory()
+        _ = try builder.build()
+        #expect(builder.memory!.lastReused == 0)
+        let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
+        try site.write(text + "\n新增的一段。\n", to: Self.edited)
+        _ = try builder.build()
+        let sources = FileManager.default.enumerator(atPath: site.content.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
+        #expect(builder.memory!.lastReused == sources.count - 1)
     }
 
     @Test func aFileDeletedFromTheOutputIsWrittenAgain() throws {

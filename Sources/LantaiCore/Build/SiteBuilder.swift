@@ -56,6 +56,8 @@ public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Receives one line per stage (`[2/5] parse: 120 documents in 0.04 s`).
     public var log: @Sendable (String) -> Void
+    /// Parses kept from the previous build of this process; nil parses every file.
+    public var memory: ParseMemory?
 
     public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
@@ -89,7 +91,7 @@ public struct SiteBuilder: Sendable {
 
         let parser = DocumentParser(catalog: tree.catalog)
         let parsed = stage(2, "parse") {
-            let results = Parallel.map(tree.sources) { parser.parse($0) }
+            let results = memory?.parse(tree.sources, with: parser) ?? Parallel.map(tree.sources) { parser.parse($0) }
             return (results, "\(results.count) documents")
         }
         diagnostics += parsed.flatMap(\.1)

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Parsed documents kept from one build to the next in a process that builds again and again
+/// (`lantai serve`): a file whose text is unchanged, under an unchanged topic catalogue, is not
+/// parsed again. Parsing depends on nothing else, so a remembered result is the result.
+public final class ParseMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var catalog: TopicCatalog?
+    private var results: [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] = [:]
+    private var reused = 0
+
+    public init() {}
+
+    /// Each source's parse, from memory when its text is the one parsed last time. Forgets the
+    /// files that are gone.
+    func parse(_ sources: [SourceFile], with parser: DocumentParser) -> [(Document?, [Diagnostic])] {
+        let known = lock.withLock { () -> [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] in
+            if catalog != parser.catalog {
+                catalog = parser.catalog
+                results = [:]
+            }
+            return results
+        }
+        let parsed = Parallel.map(sources) { source -> (result: (Document?, [Diagnostic]), remembered: Bool) in
+            if let old = known[source.relativePath], old.source == source { return ((old.document, old.diagnostics), true) }
+            return (parser.parse(source), false)
+        }
+        var fresh: [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] = [:]
+        for (source, entry) in zip(sources, parsed) { fresh[source.relativePath] = (source, entry.result.0, entry.result.1) }
+        lock.withLock {
+            results = fresh
+            reused = parsed.filter(\.remembered).count
+        }
+        return parsed.map(\.result)
+    }
+
+    /// How many files the last build took from memory instead of parsing them.
+    public var lastReused: Int { lock.withLock { reused } }
+}

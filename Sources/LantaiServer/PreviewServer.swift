@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import Logging
+import LantaiCore
+import NIOCore
+
+/// `lantai serve`: builds the site, serves the output folder on loopback, watches the content and
+/// theme folders, rebuilds on every change and tells open pages to reload. A failed build is
+/// printed and shown over the page; the last good site keeps being served (the build only
+/// changes the output when it succeeds).
+public struct PreviewServer: Sendable {
+    public var build: BuildOptions
+    public var host: String
+    public var port: Int
+    /// How often the folders are checked for changes.
+    public var pollInterval: Duration = .milliseconds(250)
+    /// Receives what a terminal shows: the address, each rebuild and its errors.
+    public var log: @Sendable (String) -> Void
+
+    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 1313, log: @escaping @Sendable (String) -> Void) {
+        self.build = build
+        self.host = host
+        self.port = port
+        self.log = log
+    }
+
+    /// Builds, then serves until the process is stopped (Ctrl-C).
+    public func run() async throws {
+        let events = ReloadEvents()
+        let builder = RebuildLoop(builder: SiteBuilder(options: build), events: events, log: log)
+        await builder.rebuild(reason: nil)
+        let files = OutputFiles(root: build.output)
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            try await Self.respond(to: request, files: files, events: events)
+        }
+        let log = self.log
+        let host = self.host
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "lantai"),
+            onServerRunning: { channel in
+                log("serving http://\(host):\(channel.localAddress?.port ?? 0)/ (Ctrl-C stops)")
+            },
+            logger: {
+                var logger = Logger(label: "lantai.serve")
+                logger.logLevel = .warning
+                return logger
+            }())
+        // Ctrl-C starts Hummingbird's graceful shutdown, which waits for open requests: the
+        // event streams of open pages end first.
+        let stopSignals = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { Task { await events.close() } }
+            source.resume()
+            return source
+        }
+        defer { stopSignals.forEach { $0.cancel() } }
+        let watched = [build.content, build.theme]
+        let interval = pollInterval
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask {
+                var snapshot = await Blocking.run { FolderSnapshot(folders: watched) }
+                while !Task.isCancelled {
+                    try await Task.sleep(for: interval)
+                    var now = await Blocking.run { FolderSnapshot(folders: watched) }
+                    guard now != snapshot else { continue }
+                    // Editors save in steps: wait until the folders hold still for one interval.
+                    while true {
+                        try await Task.sleep(for: interval)
+                        let settled = await Blocking.run { FolderSnapshot(folders: watched) }
+                        if settled == now { break }
+                        now = settled
+                    }
+                    let changed = now.changes(since: snapshot)
+                    snapshot = now
+                    await builder.rebuild(reason: changed)
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    static func respond(to request: Request, files: OutputFiles, events: ReloadEvents) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let path = request.uri.path
+        if path == LiveReload.scriptPath {
+            return Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReload.script)))
+        }
+        if path == LiveReload.eventsPath {
+            let since = request.uri.queryParameters["since"].flatMap { Int(String($0)) } ?? 0
+            let stream = await events.subscribe(since: since)
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                            body: ResponseBody { writer in
+                                try await writer.write(ByteBuffer(string: ": lantai\n\n"))
+                                for await event in stream {
+                                    try await writer.write(ByteBuffer(string: event.serverSentEvent))
+                                }
+                                try await writer.finish(nil)
+                            })
+        }
+        let version = await events.latest.version
+        switch files.lookup(path) {
+        case .refused:
+            return page(status: .forbidden, text: "不允许访问输出目录以外的路径。", version: version)
+        case .notFound:
+            return page(status: .notFound, text: "页面不存在：\(HTMLEscape.text(path))", version: version)
+        case .file(let file, let contentType):
+            guard var data = FileManager.default.contents(atPath: file) else {
+                return page(status: .notFound, text: "页面不存在：\(HTMLEscape.text(path))", version: version)
+            }
+            if contentType.hasPrefix("text/html") {
+                data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), version: version).utf8)
+            }
+            return Response(status: .ok, headers: [.contentType: contentType, .cacheControl: "no-store"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    /// A small page of our own (not found, refused) that still reloads when the site changes.
+    static func page(status: HTTPResponse.Status, text: String, version: Int) -> Response {
+        let html = LiveReload.inject(into: "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>\(status.code)</title><body><p>\(text)</p></body></html>", version: version)
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// Runs builds one at a time and publishes each outcome.
+actor RebuildLoop {
+    let builder: SiteBuilder
+    let events: ReloadEvents
+    let log: @Sendable (String) -> Void
+    private var version = 0
+
+    init(builder: SiteBuilder, events: ReloadEvents, log: @escaping @Sendable (String) -> Void) {
+        var builder = builder
+        builder.memory = ParseMemory()
+        self.builder = builder
+        self.events = events
+        self.log = log
+    }
+
+    /// `reason` lists the changed files; nil for the first build.
+    func rebuild(reason: [String]?) async {
+        if let reason {
+            let folder = FileManager.default.currentDirectoryPath + "/"
+            let paths = reason.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
+            let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
+            log("changed: \(shown)")
+        }
+        let builder = self.builder
+        let outcome = await Blocking.run { () -> Result<BuildSummary, BuildFailure> in
+            do { return .success(try builder.build()) } catch let failure as BuildFailure {
+                return .failure(failure)
+            } catch {
+                return .failure(BuildFailure(.error("\(error)", in: builder.options.output.path)))
+            }
+        }
+        switch outcome {
+        case .success(let summary):
+            version += 1
+            for warning in summary.warnings { log(warning.description) }
+            log(summary.line)
+            await events.publish(.built(version: version))
+        case .failure(let failure):
+            log(failure.description)
+            await events.publish(.failed(version: version, message: failure.description))
+        }
+    }
+}
+
+/// Blocking work (a build, a walk over the folders) on a dispatch queue, off the server's threads.
+enum Blocking {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+}
