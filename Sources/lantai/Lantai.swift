@@ -5,5 +5,5 @@ struct Lantai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lantai",
         abstract: "Build an offline knowledge portal from Markdown speeches and guidance documents.",
-        subcommands: [Build.self, Serve.self, Search.self, Import.self])
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Search.self, Import.self])
 }

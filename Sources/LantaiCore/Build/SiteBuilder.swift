@@ -48,6 +48,44 @@ public struct BuildSummary: Sendable {
     }
 }
 
+/// What `lantai check` found.
+public struct CheckSummary: Sendable {
+    public var documents: Int
+    public var drafts: Int
+    public var diagnostics: [Diagnostic]
+
+    /// `checked 12 documents: no problems` or `checked 12 documents: 2 errors, 1 warning`
+    public var line: String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
+        let found = diagnostics.isEmpty ? "no problems" : [errors > 0 ? plural(errors, "error") : nil, warnings > 0 ? plural(warnings, "warning") : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+        return "checked \(plural(documents, "document"))\(drafts > 0 ? " and \(plural(drafts, "draft"))" : ""): \(found)"
+    }
+}
+
+/// Times the stages of one run and logs a line for each (`[2/6] parse: 120 documents in 0.04 s`).
+final class StageLog {
+    let count: Int
+    let log: @Sendable (String) -> Void
+    private(set) var times: [(name: String, seconds: Double)] = []
+
+    init(count: Int, log: @escaping @Sendable (String) -> Void) {
+        self.count = count
+        self.log = log
+    }
+
+    func run<T>(_ name: String, _ work: () throws -> (T, String)) rethrows -> T {
+        let start = Date()
+        let (value, detail) = try work()
+        let seconds = Date().timeIntervalSince(start)
+        times.append((name, seconds))
+        log("[\(times.count)/\(count)] \(name): \(detail) in \(String(format: "%.3f", seconds)) s")
+        return value
+    }
+}
+
 /// The build pipeline: load → parse → analyze → render → index → write, each a named, timed stage.
 /// Load reads the disk; render and index write each file into a staging folder as they make it
 /// (only the files whose bytes changed, when the cache holds the manifest of the output);
@@ -64,54 +102,79 @@ public struct SiteBuilder: Sendable {
         self.log = log
     }
 
-    public func build() throws -> BuildSummary {
-        let started = Date()
-        var stages: [(String, Double)] = []
-        func stage<T>(_ index: Int, _ name: String, _ work: () throws -> (T, String)) rethrows -> T {
-            let start = Date()
-            let (value, detail) = try work()
-            let seconds = Date().timeIntervalSince(start)
-            stages.append((name, seconds))
-            log("[\(index)/6] \(name): \(detail) in \(String(format: "%.3f", seconds)) s")
-            return value
-        }
+    /// What loading and parsing produced: the stages `build` and `check` share.
+    struct Parsed {
+        var tree: ContentTree
+        var theme: Result<Theme, BuildFailure>
+        var all: [Document]
+        var published: [Document]
+        var diagnostics: [Diagnostic]
 
-        if let problem = OutputWriter.checkSafe(output: options.output, content: options.content, theme: options.theme,
-                                                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
-            throw BuildFailure(problem)
+        /// Resolves links between the documents, drafts included (a draft may be linked to).
+        var resolver: LinkResolver {
+            LinkResolver(pageOfSource: Dictionary(all.map { ($0.sourcePath, $0.pagePath) }, uniquingKeysWith: { first, _ in first }),
+                         staticFiles: Set(tree.staticFiles), documents: all)
         }
+    }
 
-        let (tree, theme) = try stage(1, "load") {
+    func loadAndParse(_ stages: StageLog) throws -> Parsed {
+        let (tree, theme) = try stages.run("load") {
             let tree = try ContentLoader(contentDirectory: options.content, displayPrefix: options.contentDisplay).load()
             let theme = Theme.load(from: options.theme, displayPrefix: options.themeDisplay)
             return ((tree, theme), "\(tree.sources.count) Markdown files, \(tree.staticFiles.count) other files")
         }
         var diagnostics = tree.diagnostics
         if case .failure(let failure) = theme { diagnostics += failure.diagnostics }
-
         let parser = DocumentParser(catalog: tree.catalog)
-        let parsed = stage(2, "parse") {
+        let parsed = stages.run("parse") {
             let results = memory?.parse(tree.sources, with: parser) ?? Parallel.map(tree.sources) { parser.parse($0) }
             return (results, "\(results.count) documents")
         }
         diagnostics += parsed.flatMap(\.1)
         let all = parsed.compactMap(\.0)
-        let published = options.includeDrafts ? all : all.filter { !$0.draft }
+        return Parsed(tree: tree, theme: theme, all: all, published: options.includeDrafts ? all : all.filter { !$0.draft },
+                      diagnostics: diagnostics)
+    }
 
-        let corpus = stage(3, "analyze") {
+    /// `lantai check`: reads and parses every file, checks pages, links and topics, writes nothing.
+    public func check() throws -> CheckSummary {
+        let stages = StageLog(count: 3, log: log)
+        let parsed = try loadAndParse(stages)
+        var diagnostics = parsed.diagnostics
+        stages.run("links") {
+            diagnostics += Corpus.pageCollisions(parsed.published)
+            let resolver = parsed.resolver
+            let problems = Parallel.map(parsed.published) { BodyRenderer.render($0, resolver: resolver).diagnostics }
+            diagnostics += problems.flatMap { $0 }
+            return ((), "\(parsed.published.count) documents")
+        }
+        return CheckSummary(documents: parsed.published.count, drafts: parsed.all.count - parsed.published.count, diagnostics: diagnostics)
+    }
+
+    public func build() throws -> BuildSummary {
+        let started = Date()
+        let stages = StageLog(count: 6, log: log)
+
+        if let problem = OutputWriter.checkSafe(output: options.output, content: options.content, theme: options.theme,
+                                                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+            throw BuildFailure(problem)
+        }
+        let parsed = try loadAndParse(stages)
+        let (tree, theme, all, published) = (parsed.tree, parsed.theme, parsed.all, parsed.published)
+        var diagnostics = parsed.diagnostics
+
+        let corpus = stages.run("analyze") {
             var parts = PartTimes()
             let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog, parts: &parts)
             diagnostics += problems
             return (corpus, "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))")
         }
 
-        let resolver = LinkResolver(
-            pageOfSource: Dictionary(all.map { ($0.sourcePath, $0.pagePath) }, uniquingKeysWith: { first, _ in first }),
-            staticFiles: Set(tree.staticFiles), documents: all)
+        let resolver = parsed.resolver
         // From the render on, every file goes straight into the staging folder, which replaces
         // the output only when everything succeeded.
         let writer = OutputWriter(output: options.output)
-        let (pages, sink, loadedTheme) = try stage(4, "render") {
+        let (pages, sink, loadedTheme) = try stages.run("render") {
             let bodies = Parallel.map(Array(corpus.documents.indices)) { index in
                 BodyRenderer.render(corpus.documents[index], resolver: resolver,
                                     afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
@@ -135,13 +198,13 @@ public struct SiteBuilder: Sendable {
             return ((pages, sink, loadedTheme), "\(pages.count) pages")
         }
         do {
-            stage(5, "index") {
+            stages.run("index") {
                 let count = SearchIndex.write(corpus, to: sink)
                 let topics = TopicData(corpus).file()
                 sink.write(topics.contents, to: topics.path)
                 return ((), "\(count) search files, \(TopicData.path)")
             }
-            try stage(6, "write") {
+            try stages.run("write") {
                 for path in loadedTheme.staticFiles {
                     try sink.copy(loadedTheme.directory.appendingPathComponent("static").appendingPathComponent(path), to: "static/" + path)
                 }
@@ -157,7 +220,7 @@ public struct SiteBuilder: Sendable {
             return BuildSummary(
                 documents: corpus.documents.count, drafts: all.count - published.count, pages: pages.count,
                 files: sink.fileCount, written: sink.changedPaths.count,
-                seconds: Date().timeIntervalSince(started), stages: stages,
+                seconds: Date().timeIntervalSince(started), stages: stages.times,
                 warnings: diagnostics.filter { $0.severity == .warning })
         } catch {
             writer.discard(sink.staging)

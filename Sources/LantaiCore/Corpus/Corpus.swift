@@ -29,17 +29,7 @@ public struct Corpus: Sendable {
     /// `build --verbose`.
     public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog,
                                parts: inout PartTimes) -> (Corpus, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var owner: [String: Document] = [:]
-        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            if let first = owner[document.pagePath] {
-                diagnostics.append(.error(
-                    "this document's page '\(document.pagePath)' is also the page of '\(first.displayPath)'; give one of them another 'slug' in its front matter",
-                    in: document.displayPath))
-            } else {
-                owner[document.pagePath] = document
-            }
-        }
+        let diagnostics = pageCollisions(documents)
 
         let sorted = documents.sorted(by: Self.newestFirst)
         var byTopic: [String: [Int]] = [:]
@@ -81,6 +71,22 @@ public struct Corpus: Sendable {
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
             types: types)
         return (corpus, diagnostics)
+    }
+
+    /// An error for each document whose page is already another document's page.
+    public static func pageCollisions(_ documents: [Document]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var owner: [String: Document] = [:]
+        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if let first = owner[document.pagePath] {
+                diagnostics.append(.error(
+                    "this document's page '\(document.pagePath)' is also the page of '\(first.displayPath)'; give one of them another 'slug' in its front matter",
+                    in: document.displayPath))
+            } else {
+                owner[document.pagePath] = document
+            }
+        }
+        return diagnostics
     }
 
     static func newestFirst(_ a: Document, _ b: Document) -> Bool {
