@@ -27,8 +27,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Also publish documents marked 'draft: true'.")
     var drafts = false
 
-    @Flag(help: "Print each stage with its time.")
-    var verbose = false
+    @OptionGroup var report: ReportOptions
 
     @Flag(help: "Write every file instead of only those whose bytes changed since the last build.")
     var clean = false
@@ -37,20 +36,71 @@ struct Build: ParsableCommand {
         var options = folders.buildOptions()
         options.includeDrafts = drafts
         if clean, let cache = options.cache { try? FileManager.default.removeItem(at: cache) }
-        let verbose = verbose
-        let builder = SiteBuilder(options: options, log: { line in if verbose { Terminal.printLine(line) } })
+        let display = report.display()
+        var builder = SiteBuilder(options: options, log: display.stageLine)
+        builder.progress = display.progress
         do {
             let summary = try builder.build()
+            display.finish()
             for warning in summary.warnings { Terminal.printError(warning.description) }
-            print(summary.line)
+            if !report.quiet { print(summary.line) }
         } catch let failure as BuildFailure {
+            display.finish()
             Terminal.printError(failure.description)
             throw ExitCode.failure
         }
     }
 }
 
+/// How much a long command tells while it runs.
+struct ReportOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print each stage with its counts and time, also on a terminal.")
+    var verbose = false
+
+    /// On a terminal: a progress bar redrawn in place, stage lines with --verbose. Without one
+    /// (a pipe, a CI log): plain stage lines. --quiet: neither.
+    func display() -> ProgressDisplay {
+        ProgressDisplay(showsBar: !quiet && Terminal.isTerminal, showsStages: !quiet && (verbose || !Terminal.isTerminal))
+    }
+}
+
+struct ProgressDisplay: Sendable {
+    var showsBar: Bool
+    var showsStages: Bool
+
+    var stageLine: @Sendable (String) -> Void {
+        let (bar, stages) = (showsBar, showsStages)
+        return { line in
+            if bar { Terminal.clearLine() }
+            if stages { Terminal.printLine(line) }
+        }
+    }
+
+    var progress: (@Sendable (BuildProgress) -> Void)? {
+        guard showsBar else { return nil }
+        return { (progress: BuildProgress) in Terminal.redraw(progress.line()) }
+    }
+
+    func finish() {
+        if showsBar { Terminal.clearLine() }
+    }
+}
+
 enum Terminal {
+    static let isTerminal = isatty(1) != 0
+
+    /// Replaces the current line of the terminal (no newline).
+    static func redraw(_ text: String) {
+        FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    static func clearLine() {
+        FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
+    }
+
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

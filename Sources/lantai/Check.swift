@@ -11,19 +11,22 @@ struct Check: ParsableCommand {
     @Flag(help: "Also check documents marked 'draft: true' as if published.")
     var drafts = false
 
-    @Flag(help: "Print each stage with its time.")
-    var verbose = false
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
         var options = folders.buildOptions()
         options.includeDrafts = drafts
-        let verbose = verbose
+        let display = report.display()
+        var builder = SiteBuilder(options: options, log: display.stageLine)
+        builder.progress = display.progress
         do {
-            let summary = try SiteBuilder(options: options, log: { line in if verbose { Terminal.printLine(line) } }).check()
+            let summary = try builder.check()
+            display.finish()
             for diagnostic in summary.diagnostics { Terminal.printError(diagnostic.description) }
-            print(summary.line)
+            if !report.quiet { print(summary.line) }
             if summary.diagnostics.hasErrors { throw ExitCode.failure }
         } catch let failure as BuildFailure {
+            display.finish()
             Terminal.printError(failure.description)
             throw ExitCode.failure
         }

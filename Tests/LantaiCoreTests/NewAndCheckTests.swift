@@ -70,3 +70,12 @@ import Testing
         #expect(summary.line.hasPrefix("checked \(summary.documents) documents: no problems"))
     }
 }
+
+@Suite struct BuildProgressTests {
+    @Test func theBarFillsWithTheShareDone() {
+        let progress = { (done: Int) in BuildProgress(stage: 4, stageCount: 6, name: "render", done: done, total: 8, unit: "pages") }
+        #expect(progress(0).line(width: 8) == "[4/6] render ░░░░░░░░ 0/8 pages")
+        #expect(progress(3).line(width: 8) == "[4/6] render ███░░░░░ 3/8 pages")
+        #expect(progress(8).line(width: 8) == "[4/6] render ████████ 8/8 pages")
+    }
+}

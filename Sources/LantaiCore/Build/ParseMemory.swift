@@ -13,7 +13,7 @@ public final class ParseMemory: @unchecked Sendable {
 
     /// Each source's parse, from memory when its text is the one parsed last time. Forgets the
     /// files that are gone.
-    func parse(_ sources: [SourceFile], with parser: DocumentParser) -> [(Document?, [Diagnostic])] {
+    func parse(_ sources: [SourceFile], with parser: DocumentParser, tick: @escaping @Sendable () -> Void = {}) -> [(Document?, [Diagnostic])] {
         let known = lock.withLock { () -> [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] in
             if catalog != parser.catalog {
                 catalog = parser.catalog
@@ -22,6 +22,7 @@ public final class ParseMemory: @unchecked Sendable {
             return results
         }
         let parsed = Parallel.map(sources) { source -> (result: (Document?, [Diagnostic]), remembered: Bool) in
+            defer { tick() }
             if let old = known[source.relativePath], old.source == source { return ((old.document, old.diagnostics), true) }
             return (parser.parse(source), false)
         }

@@ -96,10 +96,19 @@ public struct SiteBuilder: Sendable {
     public var log: @Sendable (String) -> Void
     /// Parses kept from the previous build of this process; nil parses every file.
     public var memory: ParseMemory?
+    /// Receives the progress of the long stages (parse, render, index); nil for none.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
         self.log = log
+    }
+
+    /// A counter for the stage about to end next (the stage log counts the ended ones).
+    private func counter(_ stages: StageLog, _ name: String, _ total: Int, _ unit: String) -> ProgressCounter {
+        let report = progress ?? { _ in }
+        return ProgressCounter(BuildProgress(stage: stages.times.count + 1, stageCount: stages.count, name: name, done: 0, total: total, unit: unit),
+                               report: report)
     }
 
     /// What loading and parsing produced: the stages `build` and `check` share.
@@ -127,7 +136,9 @@ public struct SiteBuilder: Sendable {
         if case .failure(let failure) = theme { diagnostics += failure.diagnostics }
         let parser = DocumentParser(catalog: tree.catalog)
         let parsed = stages.run("parse") {
-            let results = memory?.parse(tree.sources, with: parser) ?? Parallel.map(tree.sources) { parser.parse($0) }
+            let counter = counter(stages, "parse", tree.sources.count, "documents")
+            let results = memory?.parse(tree.sources, with: parser, tick: counter.tick)
+                ?? Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
             return (results, "\(results.count) documents")
         }
         diagnostics += parsed.flatMap(\.1)
@@ -183,7 +194,9 @@ public struct SiteBuilder: Sendable {
             guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
             let sink = try writer.makeSink(cache: options.cache)
             let pages = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages)).plan(bodies: bodies.map(\.html))
+            let counter = counter(stages, "render", pages.count, "pages")
             let missing = Parallel.map(pages) { page -> String? in
+                defer { counter.tick() }
                 guard let html = loadedTheme.render(page) else { return page.template }
                 sink.write(html, to: page.path)
                 return nil
@@ -199,7 +212,8 @@ public struct SiteBuilder: Sendable {
         }
         do {
             stages.run("index") {
-                let count = SearchIndex.write(corpus, to: sink)
+                let counter = counter(stages, "index", corpus.documents.count, "documents")
+                let count = SearchIndex.write(corpus, to: sink, tick: counter.tick)
                 let topics = TopicData(corpus).file()
                 sink.write(topics.contents, to: topics.path)
                 return ((), "\(count) search files, \(TopicData.path)")

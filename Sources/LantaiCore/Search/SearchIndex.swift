@@ -52,7 +52,7 @@ public enum SearchIndex {
     /// Builds the index of `corpus` and writes its files through `sink` as they are made: text
     /// pieces per document, then the posting lists, entries and statistics. Only the posting
     /// lists are held until the end. Returns the number of files.
-    public static func write(_ corpus: Corpus, to sink: OutputSink) -> Int {
+    public static func write(_ corpus: Corpus, to sink: OutputSink, tick: @escaping @Sendable () -> Void = {}) -> Int {
         let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
         let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
         let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
@@ -64,6 +64,7 @@ public enum SearchIndex {
         for batchStart in stride(from: 0, to: corpus.documents.count, by: batchSize) {
             let ids = Array(batchStart..<min(batchStart + batchSize, corpus.documents.count))
             let batch = Parallel.map(ids) { id in
+                defer { tick() }
                 let document = corpus.documents[id]
                 let search = SearchDocument(document)
                 let pieces = Self.pieces(of: search.segments)

@@ -1,0 +1,73 @@
+// The command line as a script or a CI log sees it (no terminal): stage lines, --quiet, check, new.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lantai, repository } from '../support/site.mjs';
+
+function run(workspace, ...args) {
+  return spawnSync(lantai, args, { cwd: workspace, encoding: 'utf8' });
+}
+
+function workspaceWithContent() {
+  const workspace = mkdtempSync(join(tmpdir(), 'lantai-cli-'));
+  cpSync(join(repository, 'content'), join(workspace, 'content'), { recursive: true });
+  cpSync(join(repository, 'theme'), join(workspace, 'theme'), { recursive: true });
+  return workspace;
+}
+
+test('without a terminal a build prints one plain line per stage, then the summary; --quiet prints nothing', () => {
+  const workspace = workspaceWithContent();
+  try {
+    const first = run(workspace, 'build');
+    assert.equal(first.status, 0, first.stderr);
+    const lines = first.stdout.trim().split('\n');
+    assert.deepEqual(lines.slice(0, 6).map((line) => line.match(/^\[(\d)\/6\] (\w+): /)?.slice(1).join(' ')),
+      ['1 load', '2 parse', '3 analyze', '4 render', '5 index', '6 write']);
+    assert.match(lines[6], /^built \d+ documents into \d+ pages \(\d+ files\) in [\d.]+ s$/);
+    assert.equal(lines.length, 7);
+    assert.ok(!first.stdout.includes('\r') && !first.stdout.includes('\u001b'), 'no terminal control characters in a log');
+
+    const quiet = run(workspace, 'build', '--quiet');
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stdout, '');
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('check passes on good content, fails with located errors on bad content and writes nothing', () => {
+  const workspace = workspaceWithContent();
+  try {
+    const good = run(workspace, 'check', '--quiet');
+    assert.equal(good.status, 0, good.stderr);
+    writeFileSync(join(workspace, 'content/bad.md'), '---\ndate: 2023-02-30\n---\n见[缺失](missing.md)。\n');
+    const bad = run(workspace, 'check', '--quiet');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /^content\/bad\.md:2:7: error: 'date' value '2023-02-30'/m);
+    assert.match(bad.stderr, /^content\/bad\.md:4:2: error: broken link 'missing\.md'/m);
+    assert.ok(!readdirSync(workspace).includes('public'), 'check wrote an output folder');
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('new writes a draft into the type\'s folder that checks clean as published', () => {
+  const workspace = workspaceWithContent();
+  try {
+    const created = run(workspace, 'new', 'speech', '在全市办公室工作会议上的讲话', '--date', '2026-11-23');
+    assert.equal(created.status, 0, created.stderr);
+    const path = created.stdout.match(/^wrote (content\/speeches\/2026-11-23-speech-[0-9a-f]{6}\.md)/)?.[1];
+    assert.ok(path, created.stdout);
+    const check = run(workspace, 'check', '--drafts');
+    assert.equal(check.status, 0, check.stderr);
+    assert.match(check.stdout, /: no problems$/m);
+    const again = run(workspace, 'new', 'speech', '在全市办公室工作会议上的讲话', '--date', '2026-11-23');
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /already exists/);
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
