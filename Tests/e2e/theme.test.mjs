@@ -75,6 +75,7 @@ for (const [kind, path] of pages) {
         overflow: document.documentElement.scrollWidth - window.innerWidth,
         landmarks: ['header', 'nav[aria-label]', 'main#main', 'footer'].filter((selector) => !document.querySelector(selector)),
         search: !!document.querySelector('form[role=search] input[name=q]'),
+        searchShare: document.querySelector('form[role=search] input').getBoundingClientRect().width / window.innerWidth,
         firstFocusable: document.querySelector('a[href], button, input')?.getAttribute('href'),
         lowContrast,
       }; })()`);
@@ -82,6 +83,7 @@ for (const [kind, path] of pages) {
       assert.ok(dom.overflow <= 0, `the page scrolls sideways by ${dom.overflow}px`);
       assert.deepEqual(dom.landmarks, [], 'missing landmarks');
       assert.ok(dom.search, 'no search box');
+      if (label === 'phone') assert.ok(dom.searchShare >= 0.6, `the search box takes ${Math.round(dom.searchShare * 100)}% of a phone's width`);
       assert.equal(dom.firstFocusable, '#main', 'the skip link comes first');
       assert.deepEqual(dom.lowContrast, [], 'text under 4.5:1 contrast');
       await page.close();
