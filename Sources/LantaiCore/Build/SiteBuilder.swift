@@ -28,64 +28,6 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// What a finished build reports.
-public struct BuildSummary: Sendable {
-    public var documents: Int
-    public var drafts: Int
-    public var pages: Int
-    public var files: Int
-    /// Files written; the others were already in the output with the same bytes.
-    public var written: Int
-    public var seconds: Double
-    public var stages: [(name: String, seconds: Double)]
-    public var warnings: [Diagnostic]
-
-    /// `built 12 documents into 31 pages (40 files) in 0.21 s`
-    public var line: String {
-        let draftNote = drafts > 0 ? ", \(drafts) draft\(drafts == 1 ? "" : "s") skipped" : ""
-        let writtenNote = written < files ? ", \(written) written" : ""
-        return "built \(documents) document\(documents == 1 ? "" : "s") into \(pages) pages (\(files) files\(writtenNote)\(draftNote)) in \(String(format: "%.2f", seconds)) s"
-    }
-}
-
-/// What `lantai check` found.
-public struct CheckSummary: Sendable {
-    public var documents: Int
-    public var drafts: Int
-    public var diagnostics: [Diagnostic]
-
-    /// `checked 12 documents: no problems` or `checked 12 documents: 2 errors, 1 warning`
-    public var line: String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
-        let found = diagnostics.isEmpty ? "no problems" : [errors > 0 ? plural(errors, "error") : nil, warnings > 0 ? plural(warnings, "warning") : nil]
-            .compactMap { $0 }.joined(separator: ", ")
-        return "checked \(plural(documents, "document"))\(drafts > 0 ? " and \(plural(drafts, "draft"))" : ""): \(found)"
-    }
-}
-
-/// Times the stages of one run and logs a line for each (`[2/6] parse: 120 documents in 0.04 s`).
-final class StageLog {
-    let count: Int
-    let log: @Sendable (String) -> Void
-    private(set) var times: [(name: String, seconds: Double)] = []
-
-    init(count: Int, log: @escaping @Sendable (String) -> Void) {
-        self.count = count
-        self.log = log
-    }
-
-    func run<T>(_ name: String, _ work: () throws -> (T, String)) rethrows -> T {
-        let start = Date()
-        let (value, detail) = try work()
-        let seconds = Date().timeIntervalSince(start)
-        times.append((name, seconds))
-        log("[\(times.count)/\(count)] \(name): \(detail) in \(String(format: "%.3f", seconds)) s")
-        return value
-    }
-}
-
 /// The build pipeline: load → parse → analyze → render → index → write, each a named, timed stage.
 /// Load reads the disk; render and index write each file into a staging folder as they make it
 /// (only the files whose bytes changed, when the cache holds the manifest of the output);
