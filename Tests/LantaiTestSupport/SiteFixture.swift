@@ -27,6 +27,13 @@ public struct SiteFixture {
         }
     }
 
+    /// A fixture whose `content/` is a copy of `folder` (a fixture corpus under Tests/Fixtures).
+    public init(copying folder: URL) throws {
+        try self.init(files: [:])
+        try FileManager.default.removeItem(at: content)
+        try FileManager.default.copyItem(at: folder, to: content)
+    }
+
     public func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
@@ -88,4 +95,11 @@ public enum RepositoryPaths {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     public static let theme = root.appendingPathComponent("theme")
     public static let content = root.appendingPathComponent("content")
+    public static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+
+    /// The non-comment lines of a fixture's expectation file.
+    public static func expectedLines(_ path: String) throws -> [String] {
+        try String(contentsOf: fixtures.appendingPathComponent(path), encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+    }
 }

@@ -177,33 +177,10 @@ public struct SiteBuilder: Sendable {
                 documents: corpus.documents.count, drafts: all.count - published.count, pages: pages.count,
                 files: sink.fileCount, written: sink.changedPaths.count,
                 seconds: Date().timeIntervalSince(started), stages: stages.times,
-                warnings: diagnostics.filter { $0.severity == .warning })
+                warnings: diagnostics.filter { $0.severity == .warning }.sortedForDisplay())
         } catch {
             writer.discard(sink.staging)
             throw error
         }
-    }
-}
-
-/// Renders one document's body and turns its broken links into diagnostics.
-enum BodyRenderer {
-    /// The body's HTML, its broken links, and the pages of the documents it links to.
-    static func render(_ document: Document, resolver: LinkResolver, afterParagraph: [String: String] = [:]) -> (html: String, diagnostics: [Diagnostic], linkedPages: Set<String>) {
-        var renderer = HTMLRenderer { destination, _ in resolver.target(for: destination, in: document) }
-        renderer.afterParagraph = afterParagraph
-        let html = renderer.render(document.body)
-        let diagnostics = renderer.brokenLinks.map { link in
-            Diagnostic.error("broken link '\(link.destination)': \(link.reason)", in: document.displayPath,
-                             at: document.fileLocation(bodyLine: link.line, byteColumn: link.byteColumn))
-        }
-        var linked: Set<String> = []
-        var stack = [document.body]
-        while let node = stack.popLast() {
-            if case .link(let destination, _) = node.kind, let page = resolver.linkedPage(for: destination, in: document), page != document.pagePath {
-                linked.insert(page)
-            }
-            stack += node.children
-        }
-        return (html, diagnostics, linked)
     }
 }

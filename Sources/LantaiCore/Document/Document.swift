@@ -29,17 +29,27 @@ public struct Document: Sendable, Hashable {
 
     /// Turns a cmark position (body line, UTF-8 byte column) into a file line and character column.
     public func fileLocation(bodyLine: Int, byteColumn: Int) -> SourceLocation {
-        guard bodyLine > 0 else { return SourceLocation(line: bodyLineOffset + 1, column: 1) }
+        SourceLocation(inBody: bodyText, lineOffset: bodyLineOffset, bodyLine: bodyLine, byteColumn: byteColumn)
+    }
+}
+
+extension SourceLocation {
+    /// The file position of a cmark position (body line, UTF-8 byte column) in a body that
+    /// starts after `lineOffset` lines of the file. Reads the body only up to that line.
+    public init(inBody body: String, lineOffset: Int, bodyLine: Int, byteColumn: Int) {
+        guard bodyLine > 0 else {
+            self.init(line: lineOffset + 1, column: 1)
+            return
+        }
+        let utf8 = body.utf8
+        var lineStart = utf8.startIndex
         var lineNumber = 1
-        var column = 1
-        for line in bodyText.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lineNumber == bodyLine {
-                let bytes = line.utf8.prefix(max(byteColumn - 1, 0))
-                column = (String(decoding: bytes, as: UTF8.self).unicodeScalars.count) + 1
-                break
-            }
+        while lineNumber < bodyLine, let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+            lineStart = utf8.index(after: newline)
             lineNumber += 1
         }
-        return SourceLocation(line: bodyLine + bodyLineOffset, column: column)
+        let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        let bytes = utf8[lineStart..<lineEnd].prefix(max(byteColumn - 1, 0))
+        self.init(line: bodyLine + lineOffset, column: String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1)
     }
 }

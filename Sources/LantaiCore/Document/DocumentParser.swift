@@ -23,9 +23,17 @@ public struct DocumentParser: Sendable {
             diagnostics += problems
         }
 
-        var body = MarkdownParser.parse(split.body)
-        let fileName = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
-        let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let (parsedBody, firstFlattened) = MarkdownParser.parseReportingDepth(split.body)
+        var body = parsedBody
+        if let (line, byteColumn) = firstFlattened {
+            diagnostics.append(.warning("quotes and lists are nested too deeply here (more than \(MarkdownParser.maximumDepth) levels of quotes, lists and items); what is deeper is shown flattened at this level",
+                                        in: file.displayPath, at: SourceLocation(inBody: split.body, lineOffset: split.bodyLineOffset, bodyLine: line, byteColumn: byteColumn)))
+        }
+        if split.body.allSatisfy(\.isWhitespace) {
+            let message = file.text.isEmpty ? "the file is empty; its page has only the title '\(Self.stem(of: file))'" : "the document has no text after its front matter; its page will be empty"
+            diagnostics.append(.warning(message, in: file.displayPath, at: SourceLocation(line: split.bodyLineOffset + 1, column: 1)))
+        }
+        let stem = Self.stem(of: file)
         let leadingTitle = Self.leadingTitle(of: body)
         let title = matter.title ?? leadingTitle ?? Self.firstLine(of: body) ?? stem
         // The page shows the title above the body; a leading heading that repeats it is dropped
@@ -80,6 +88,12 @@ public struct DocumentParser: Sendable {
     }
 
     /// The text of a level-1 heading that opens the body.
+    /// The file name without `.md`: the fallback title and slug.
+    static func stem(of file: SourceFile) -> String {
+        let fileName = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+        return fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+    }
+
     static func leadingTitle(of body: MarkdownNode) -> String? {
         guard let first = body.children.first, case .heading(level: 1) = first.kind else { return nil }
         return first.plainText.nonBlank

@@ -9,6 +9,27 @@ public struct HTMLRenderer {
     private let resolve: Resolver
     private var output = ""
     public private(set) var brokenLinks: [BrokenLink] = []
+    /// Refused links, and the first raw HTML with the number of places that have some: a
+    /// page of pasted markup gives one warning, not thousands.
+    public var notices: [RenderNotice] {
+        var notices = refusedLinks
+        if refusedLinkCount > refusedLinks.count, let last = refusedLinks.last {
+            notices.append(RenderNotice(message: "\(refusedLinkCount - refusedLinks.count) more links or images after this one are not allowed and shown as text",
+                                        line: last.line, byteColumn: last.byteColumn))
+        }
+        if let first = firstRawHTML {
+            let places = rawHTMLCount == 1 ? "" : " (the first of \(rawHTMLCount) places)"
+            notices.append(RenderNotice(message: "raw HTML is shown as text, not as HTML\(places); write it in Markdown",
+                                        line: first.line, byteColumn: first.byteColumn))
+        }
+        return notices
+    }
+    /// The first refused links, each reported; the others are counted.
+    private var refusedLinks: [RenderNotice] = []
+    private var refusedLinkCount = 0
+    private static let refusedLinksReported = 20
+    private var firstRawHTML: (line: Int, byteColumn: Int)?
+    private var rawHTMLCount = 0
     /// Ready-made HTML written right after the paragraph with that anchor (类似表述 notes).
     public var afterParagraph: [String: String] = [:]
 
@@ -72,6 +93,7 @@ public struct HTMLRenderer {
             let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscape.attribute(String($0)))\"" } ?? ""
             output += "<pre><code\(language)>\(HTMLEscape.text(literal))</code></pre>\n"
         case .htmlBlock(let literal):
+            noteRawHTML(node)
             output += "<pre class=\"raw-html\">\(HTMLEscape.text(literal))</pre>\n"
         case .thematicBreak:
             output += "<hr>\n"
@@ -101,6 +123,7 @@ public struct HTMLRenderer {
         case .code(let code):
             output += "<code>\(HTMLEscape.text(code))</code>"
         case .htmlInline(let literal):
+            noteRawHTML(node)
             output += HTMLEscape.text(literal)
         case .emphasis:
             wrap("em", node)
@@ -156,10 +179,25 @@ public struct HTMLRenderer {
 
     private mutating func target(_ destination: String, isImage: Bool, node: MarkdownNode) -> LinkTarget {
         let result = resolve(destination, isImage)
-        if case .broken(let reason) = result {
+        switch result {
+        case .broken(let reason):
             brokenLinks.append(BrokenLink(destination: destination, reason: reason, line: node.line, byteColumn: node.byteColumn))
+        case .unsafe:
+            refusedLinkCount += 1
+            guard refusedLinks.count < Self.refusedLinksReported else { break }
+            let shown = destination.count > 60 ? String(destination.prefix(60)) + "…" : destination
+            refusedLinks.append(RenderNotice(
+                message: "\(isImage ? "image" : "link") '\(shown)' is not allowed in the portal (only http, https, mailto, ftp, tel and the site's own files); its text is shown without the \(isImage ? "image" : "link")",
+                line: node.line, byteColumn: node.byteColumn))
+        case .url:
+            break
         }
         return result
+    }
+
+    private mutating func noteRawHTML(_ node: MarkdownNode) {
+        if firstRawHTML == nil { firstRawHTML = (node.line, node.byteColumn) }
+        rawHTMLCount += 1
     }
 }
 

@@ -15,3 +15,11 @@ public struct BrokenLink: Sendable, Hashable {
     public var line: Int
     public var byteColumn: Int
 }
+
+/// Something in a body that the page shows differently from how it was written (a refused
+/// link, raw HTML shown as text): reported as a warning, so that nothing changes silently.
+public struct RenderNotice: Sendable, Hashable {
+    public var message: String
+    public var line: Int
+    public var byteColumn: Int
+}

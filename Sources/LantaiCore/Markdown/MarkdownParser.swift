@@ -14,9 +14,15 @@ public enum MarkdownParser {
     }()
 
     public static func parse(_ markdown: String) -> MarkdownNode {
+        parseReportingDepth(markdown).root
+    }
+
+    /// Parses, and tells where the first container nested deeper than `maximumDepth` starts
+    /// (its source line and byte column), if any was flattened.
+    public static func parseReportingDepth(_ markdown: String) -> (root: MarkdownNode, firstFlattened: (line: Int, byteColumn: Int)?) {
         _ = registered
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return MarkdownNode(kind: .document) }
+        guard let parser = cmark_parser_new(options) else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -26,9 +32,10 @@ public enum MarkdownParser {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownNode(kind: .document) }
+        guard let root = cmark_parser_finish(parser) else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_node_free(root) }
-        return WikiLinkFinder.rewrite(AutolinkTrimmer.trim(convert(root)))
+        let (tree, firstFlattened) = convert(root)
+        return (WikiLinkFinder.rewrite(AutolinkTrimmer.trim(tree)), firstFlattened)
     }
 
     /// Containers nested deeper than this are flattened into their ancestor at this depth, so
@@ -37,11 +44,12 @@ public enum MarkdownParser {
     static let maximumDepth = 64
 
     /// Walks cmark's iterator (enter and exit events) with an explicit stack of open containers.
-    private static func convert(_ root: OpaquePointer) -> MarkdownNode {
-        guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document) }
+    private static func convert(_ root: OpaquePointer) -> (MarkdownNode, (line: Int, byteColumn: Int)?) {
+        guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_iter_free(iterator) }
         var open: [MarkdownNode] = []
         var flattened = 0
+        var firstFlattened: (line: Int, byteColumn: Int)?
         var finished: MarkdownNode?
         while true {
             let event = cmark_iter_next(iterator)
@@ -53,6 +61,7 @@ public enum MarkdownParser {
                     if open.isEmpty { finished = node } else { open[open.count - 1].children.append(node) }
                 } else if open.count >= maximumDepth {
                     flattened += 1
+                    if firstFlattened == nil { firstFlattened = (node.line, node.byteColumn) }
                 } else {
                     open.append(node)
                 }
@@ -64,7 +73,7 @@ public enum MarkdownParser {
                 }
             }
         }
-        return finished ?? MarkdownNode(kind: .document)
+        return (finished ?? MarkdownNode(kind: .document), firstFlattened)
     }
 
     /// Leaves get an enter event only; cmark decides by node type.

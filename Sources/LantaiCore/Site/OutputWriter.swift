@@ -1,9 +1,11 @@
 import Foundation
 
-/// Puts a built site in place. A first build writes everything into a fresh folder beside the
-/// output, which then replaces the output in two renames; a later build stages only the files
-/// that changed and moves them in. A build that fails leaves the previous output exactly as it
-/// was, and nothing outside the output folder is ever deleted.
+/// Puts a built site in place, atomically: the new site is assembled in a folder beside the
+/// output and exchanged with it in one rename, so a build that fails or is killed leaves the
+/// previous output exactly as it was, and a reader never sees half of each. A first build
+/// writes every file into that folder; a later build writes only the files that changed and
+/// hard-links the others from the current output. Nothing outside the output folder (and the
+/// staging folders beside it) is ever deleted.
 public struct OutputWriter: Sendable {
     public var output: URL
 
@@ -34,10 +36,12 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
-    /// A new, empty staging folder beside the output.
+    /// A new, empty staging folder beside the output. Staging and retired folders that builds
+    /// killed before left behind are removed first.
     public func makeStaging() throws -> URL {
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        for leftover in FolderSwap.leftovers(beside: output) { discard(leftover) }
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         if FileManager.default.fileExists(atPath: staging.path) {
             try FileManager.default.removeItem(at: staging)
@@ -62,21 +66,21 @@ public struct OutputWriter: Sendable {
         return OutputSink(staging: staging, updating: output, previous: previous)
     }
 
-    /// Puts what the sink made in place and records its manifest in the cache. The old manifest
-    /// is removed first: a build killed while files move leaves none, and the next build writes
-    /// everything. A manifest that cannot be written only costs the next build that too.
+    /// Puts what the sink made in place and records its manifest in the cache. The files the
+    /// sink did not write are linked from the output into the staging folder, which then
+    /// replaces the output. The old manifest is removed first and the new one written after the
+    /// swap: a build killed in between leaves no manifest, and the next build writes everything.
     public func publish(_ sink: OutputSink, cache: URL?) throws {
         let manifestURL = cache.map(Self.manifestURL)
+        let made = sink.made
+        if sink.previous != nil {
+            let changed = Set(sink.changedPaths)
+            try FolderSwap.link(made.entries.keys.filter { !changed.contains($0) }, from: output, into: sink.staging)
+        }
         if let manifestURL, FileManager.default.fileExists(atPath: manifestURL.path) {
             try FileManager.default.removeItem(at: manifestURL)
         }
-        let made = sink.made
-        if let previous = sink.previous {
-            let stale = previous.entries.keys.filter { made.entries[$0] == nil }
-            try update(from: sink.staging, changed: sink.changedPaths, stale: stale)
-        } else {
-            try publish(sink.staging)
-        }
+        try publish(sink.staging)
         if let manifestURL { try? made.write(to: manifestURL) }
     }
 
@@ -103,11 +107,17 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Replaces the output folder with the staging folder.
+    /// Replaces the output folder with the complete site in `staging`: one atomic exchange where
+    /// the system has it, else two renames (the output is then missing for an instant, but never
+    /// half of one site and half of another). The previous site is deleted afterwards.
     public func publish(_ staging: URL) throws {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             try fileManager.moveItem(at: staging, to: output)
+            return
+        }
+        if FolderSwap.exchange(staging, output) {
+            discard(staging)
             return
         }
         let retired = output.deletingLastPathComponent()
@@ -120,35 +130,10 @@ public struct OutputWriter: Sendable {
             try? fileManager.moveItem(at: retired, to: output)
             throw error
         }
-        try? fileManager.removeItem(at: retired)
+        discard(retired)
     }
 
-    /// Updates the output in place: moves the files of `changed` from the staging folder into
-    /// it and deletes `stale` files (with folders they leave empty). The caller removes the
-    /// manifest first, so a build killed half-way here makes the next build write everything.
-    public func update(from staging: URL, changed: [String], stale: [String]) throws {
-        var folders: Set<String> = []
-        for path in changed {
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            if !folder.isEmpty, folders.insert(folder).inserted {
-                try FileManager.default.createDirectory(at: output.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-            if rename(staging.path + "/" + path, output.path + "/" + path) != 0 {
-                throw POSIXFailure(path: path, code: errno)
-            }
-        }
-        for path in stale {
-            if unlink(output.path + "/" + path) != 0, errno != ENOENT { throw POSIXFailure(path: path, code: errno) }
-            var folder = path
-            while let slash = folder.lastIndex(of: "/") {
-                folder = String(folder[..<slash])
-                if rmdir(output.path + "/" + folder) != 0 { break }
-            }
-        }
-        discard(staging)
-    }
-
-    /// Removes a staging folder after a failed build.
+    /// Removes a staging folder after a failed build, or the previous site after a swap.
     public func discard(_ staging: URL) {
         try? FileManager.default.removeItem(at: staging)
     }

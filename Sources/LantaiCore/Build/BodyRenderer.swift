@@ -1,0 +1,26 @@
+/// Renders one document's body and turns its broken links (errors), refused links and raw
+/// HTML (warnings) into diagnostics.
+enum BodyRenderer {
+    /// The body's HTML, its broken links, and the pages of the documents it links to.
+    static func render(_ document: Document, resolver: LinkResolver, afterParagraph: [String: String] = [:]) -> (html: String, diagnostics: [Diagnostic], linkedPages: Set<String>) {
+        var renderer = HTMLRenderer { destination, _ in resolver.target(for: destination, in: document) }
+        renderer.afterParagraph = afterParagraph
+        let html = renderer.render(document.body)
+        let diagnostics = renderer.brokenLinks.map { link in
+            Diagnostic.error("broken link '\(link.destination)': \(link.reason)", in: document.displayPath,
+                             at: document.fileLocation(bodyLine: link.line, byteColumn: link.byteColumn))
+        } + renderer.notices.map { notice in
+            Diagnostic.warning(notice.message, in: document.displayPath,
+                               at: document.fileLocation(bodyLine: notice.line, byteColumn: notice.byteColumn))
+        }
+        var linked: Set<String> = []
+        var stack = [document.body]
+        while let node = stack.popLast() {
+            if case .link(let destination, _) = node.kind, let page = resolver.linkedPage(for: destination, in: document), page != document.pagePath {
+                linked.insert(page)
+            }
+            stack += node.children
+        }
+        return (html, diagnostics, linked)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Folder operations that make publishing atomic: the output folder is replaced in one step, so
+/// a reader or a killed build never sees half of one site and half of another.
+enum FolderSwap {
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Linux's `renameat2`, looked up at run time: glibc declares it only for `_GNU_SOURCE`, so
+    /// Swift's Glibc module does not show it.
+    private static let renameat2: RenameAt2? = {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Exchanges two folders in one atomic rename (Linux's `RENAME_EXCHANGE`). False when the
+    /// system or file system cannot; the caller then falls back to two renames.
+    static func exchange(_ first: URL, _ second: URL) -> Bool {
+        guard let renameat2 else { return false }
+        let exchangeFlag: UInt32 = 2
+        return renameat2(AT_FDCWD, first.path, AT_FDCWD, second.path, exchangeFlag) == 0
+    }
+
+    /// Hard-links each file of `paths` from `source` into `target`, creating folders as needed:
+    /// the files of the new site that the previous one already had, at the cost of a directory
+    /// entry each. Where linking fails (another file system, say) the file is copied.
+    static func link(_ paths: [String], from source: URL, into target: URL) throws {
+        var folders: Set<String> = [""]
+        for path in paths {
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if folders.insert(folder).inserted {
+                try FileManager.default.createDirectory(at: target.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            let from = source.path + "/" + path
+            let to = target.path + "/" + path
+            if Foundation.link(from, to) != 0 {
+                let code = errno
+                guard code == EXDEV || code == EPERM || code == EMLINK, let bytes = FileManager.default.contents(atPath: from) else {
+                    throw POSIXFailure(path: path, code: code)
+                }
+                try OutputWriter.write(bytes, to: path, in: target)
+            }
+        }
+    }
+
+    /// Staging and retired folders beside `output` whose build process is gone (killed, say).
+    /// Their names end in the process id of the build that made them.
+    static func leftovers(beside output: URL) -> [URL] {
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).staging-", ".\(output.lastPathComponent).old-"]
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return [] }
+        return names.compactMap { name in
+            guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)) else { return nil }
+            let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+            return alive ? nil : parent.appendingPathComponent(name)
+        }
+    }
+}
