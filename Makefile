@@ -3,8 +3,9 @@
 SWIFT ?= swift
 LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
+FUZZ_SECONDS ?= 120
 
-.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-search clean
+.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-search fuzz clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
@@ -30,6 +31,11 @@ bench: bench-deps build-release
 ## Search against Pagefind on the real speeches: recall and precision against brute force, sizes, bytes.
 bench-search: bench-deps build-release
 	LANTAI=$(LANTAI_RELEASE) node bench/pagefind-recall.mjs
+
+## Fuzz front matter splitting, Markdown rendering and the importer with libFuzzer, FUZZ_SECONDS
+## (default 120) each; findings land in .build-fuzz/findings/, fixed ones go to Fuzz/regressions/.
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 build-release:
 	$(SWIFT) build -c release --product lantai

@@ -58,3 +58,13 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, only when `make fuzz` asks for them (LANTAI_FUZZ=1): they run libFuzzer's
+// driver, which links only with `-sanitize=fuzzer`, so a normal build must not see them.
+if Context.environment["LANTAI_FUZZ"] != nil {
+    package.targets.append(.target(name: "LantaiFuzzSupport", path: "Fuzz/Support",
+                                   swiftSettings: [.enableExperimentalFeature("Extern")]))
+    for name in ["FuzzFrontMatter", "FuzzMarkdown", "FuzzImport"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["LantaiTestSupport", "LantaiFuzzSupport"], path: "Fuzz/\(name)"))
+    }
+}

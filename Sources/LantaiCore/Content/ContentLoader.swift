@@ -96,8 +96,8 @@ public struct ContentLoader: Sendable {
 }
 
 /// Strict UTF-8 decoding with a diagnostic that points at the first bad byte.
-enum TextDecoding {
-    static func utf8(_ data: Data, path: String) -> Result<String, Diagnostic> {
+public enum TextDecoding {
+    public static func utf8(_ data: Data, path: String) -> Result<String, Diagnostic> {
         if let nul = data.firstIndex(of: 0) {
             let offset = nul - data.startIndex
             return .failure(.error("the file contains a NUL byte at byte offset \(offset); it is not a text file",
