@@ -31,7 +31,9 @@ public struct DocumentParser: Sendable {
         }
         if split.body.allSatisfy(\.isWhitespace) {
             let message = file.text.isEmpty ? "the file is empty; its page has only the title '\(Self.stem(of: file))'" : "the document has no text after its front matter; its page will be empty"
-            diagnostics.append(.warning(message, in: file.displayPath, at: SourceLocation(line: split.bodyLineOffset + 1, column: 1)))
+            // The line after the front matter, or its last line when the file ends there without a newline.
+            let lastLine = file.text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            diagnostics.append(.warning(message, in: file.displayPath, at: SourceLocation(line: min(split.bodyLineOffset + 1, lastLine), column: 1)))
         }
         let stem = Self.stem(of: file)
         let leadingTitle = Self.leadingTitle(of: body)
