@@ -96,6 +96,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: options.output.path))
     }
 
+    /// Checked without building: a broken check here would otherwise delete a home folder.
+    @Test func outputFolderMayNotBeAHomeFolderTheRootOrTheTheme() throws {
+        let content = URL(fileURLWithPath: "/srv/site/content")
+        let theme = URL(fileURLWithPath: "/srv/site/theme")
+        let project = URL(fileURLWithPath: "/srv/site")
+        func refusal(_ output: String) -> String? {
+            OutputWriter.checkSafe(output: URL(fileURLWithPath: output), content: content, theme: theme, workingDirectory: project)?.message
+        }
+        #expect(refusal(FileManager.default.homeDirectoryForCurrentUser.path)?.contains("home folder") == true)
+        #expect(refusal("/")?.contains("is or contains") == true)
+        #expect(refusal("/srv")?.contains("is or contains") == true)
+        #expect(refusal("/srv/site")?.contains("is or contains") == true)
+        #expect(refusal("/srv/site/theme")?.contains("the theme folder") == true)
+        #expect(refusal("/srv/site/content/out")?.contains("inside the content folder") == true)
+        #expect(refusal("/srv/site/public") == nil)
+        #expect(refusal("/srv/site/theme/../public") == nil)
+    }
+
     @Test func aTemplateErrorPointsAtTheTemplate() throws {
         var files = [String: String]()
         for name in Theme.requiredTemplates { files["theme/templates/\(name).mustache"] = "<p>{{layout.siteTitle}}</p>" }
