@@ -89,13 +89,13 @@ public struct DocumentParser: Sendable {
         return (document, diagnostics)
     }
 
-    /// The text of a level-1 heading that opens the body.
     /// The file name without `.md`: the fallback title and slug.
     static func stem(of file: SourceFile) -> String {
         let fileName = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
         return fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
     }
 
+    /// The text of a level-1 heading that opens the body.
     static func leadingTitle(of body: MarkdownNode) -> String? {
         guard let first = body.children.first, case .heading(level: 1) = first.kind else { return nil }
         return first.plainText.nonBlank
