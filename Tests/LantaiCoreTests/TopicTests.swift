@@ -21,6 +21,17 @@ import Testing
         return Dictionary(uniqueKeysWithValues: analysis.map { ($0.topic.slug, $0.passages.map(\.passage)) })
     }
 
+    /// The byte scan that decides whether a text may hold an enumeration, against a count of
+    /// scalars, on texts of 、 and its UTF-8 neighbours (　 E3 80 80, 〡 E3 80 A1, ぁ E3 81 81).
+    @Test func twoEnumerationCommasAreFoundOnTheBytes() {
+        var random = SeededGenerator(seed: 7)
+        let alphabet: [Character] = ["、", "　", "〡", "ぁ", "。", "服", "a"]
+        for _ in 0..<3000 {
+            let text = String((0..<Int.random(in: 0..<9, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            #expect(TopicClassifier.hasTwoEnumerationCommas(text) == (text.unicodeScalars.filter { $0 == "、" }.count >= 2), "\(text)")
+        }
+    }
+
     @Test func aPassingMentionIsNotEnough() {
         #expect(topics([passage("各项工作都要落实，为发展服务，把服务搞好。")]).isEmpty)
         #expect(topics([passage("要牢固树立服务意识。")]) == ["service": [0]])
@@ -129,7 +140,11 @@ import Testing
     }
 
     @Test func topicsJSONListsEveryPassageAndDocument() throws {
-        let site = try SiteFixture(files: Self.speeches)
+        // A title with characters JSON must escape: quotes, a backslash, a tab, U+2028.
+        let awkwardTitle = "丁 \"引号\" \\ 反斜杠\t制表 \u{2028} 行分隔"
+        var files = Self.speeches
+        files["content/d.md"] = "---\n" + #"title: "丁 \"引号\" \\ 反斜杠\t制表 \u2028 行分隔""# + "\ndate: 2020-01-01\n---\n\n督查“不是”走过场。\n"
+        let site = try SiteFixture(files: files)
         defer { site.remove() }
         _ = try site.build().get()
         let data = try Data(contentsOf: site.output.appendingPathComponent("data/topics.json"))
@@ -138,9 +153,20 @@ import Testing
         let topics = try #require(json["topics"] as? [[String: Any]])
         let supervision = try #require(topics.first { $0["slug"] as? String == "supervision" })
         let passages = try #require(supervision["passages"] as? [[String: Any]])
-        #expect(passages.map { "\($0["document"]!)#\($0["anchor"]!)" }.sorted() == ["a#p-1", "a#p-2", "b#p-2"])
+        #expect(passages.map { "\($0["document"]!)#\($0["anchor"]!)" }.sorted() == ["a#p-1", "a#p-2", "b#p-2", "d#p-1"])
+        let viaHeading = try #require(passages.first { $0["document"] as? String == "a" && $0["anchor"] as? String == "p-2" })
+        #expect(viaHeading["text"] as? String == "要一追到底。")
+        #expect(viaHeading["viaHeading"] as? Bool == true)
+        #expect(viaHeading["score"] as? Double == TopicClassifier.passageThreshold)
+        #expect(viaHeading["url"] as? String == "a.html#p-2")
+        let quoted = try #require(passages.first { $0["document"] as? String == "d" })
+        #expect(quoted["text"] as? String == "督查“不是”走过场。")
         let documents = try #require(supervision["documents"] as? [[String: Any]])
-        #expect(documents.map { $0["slug"] as? String } == ["a", "b"])
-        #expect(documents.first?["url"] as? String == "a.html")
+        #expect(documents.map { $0["slug"] as? String } == ["d", "a", "b"], "carrying documents first, by share: d 1/1, a 14/18, b 7/33 of their characters")
+        #expect(documents.first { $0["slug"] as? String == "a" }?["url"] as? String == "a.html")
+        #expect(documents.first { $0["slug"] as? String == "d" }?["title"] as? String == awkwardTitle)
+        #expect(documents.first { $0["slug"] as? String == "a" }?["share"] as? Double == 0.778)
+        #expect(documents.first { $0["slug"] as? String == "a" }?["passages"] as? Int == 2)
+        #expect(documents.first { $0["slug"] as? String == "a" }?["fromFrontMatter"] as? Bool == false)
     }
 }

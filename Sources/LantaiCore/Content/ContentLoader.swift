@@ -98,12 +98,17 @@ public struct ContentLoader: Sendable {
 /// Strict UTF-8 decoding with a diagnostic that points at the first bad byte.
 public enum TextDecoding {
     public static func utf8(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        if let nul = data.firstIndex(of: 0) {
-            let offset = nul - data.startIndex
+        // Over the raw bytes: iterating `Data` byte by byte cost seconds for ten thousand files.
+        let (nul, text) = data.withUnsafeBytes { raw -> (Int?, String?) in
+            guard let base = raw.baseAddress, raw.count > 0 else { return (nil, "") }
+            if let found = memchr(base, 0, raw.count) { return (base.distance(to: UnsafeRawPointer(found)), nil) }
+            return (nil, String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self))
+        }
+        if let offset = nul {
             return .failure(.error("the file contains a NUL byte at byte offset \(offset); it is not a text file",
                                    in: path, at: location(ofByte: offset, in: data)))
         }
-        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        if let text { return .success(text) }
         let offset = firstInvalidByte(in: data) ?? 0
         return .failure(.error("the file is not valid UTF-8 (byte offset \(offset)); save it as UTF-8 or bring it in with 'lantai import', which reads GB18030",
                                in: path, at: location(ofByte: offset, in: data)))

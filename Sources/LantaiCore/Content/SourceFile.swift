@@ -1,3 +1,5 @@
+import Foundation
+
 /// One Markdown file as read from the content folder, before anything is parsed.
 public struct SourceFile: Sendable, Hashable {
     /// The path as shown in diagnostics (the content folder as given, joined with `relativePath`).
@@ -18,7 +20,11 @@ public struct SourceFile: Sendable, Hashable {
     static func normalizeNewlines(_ text: String) -> String {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard text.utf8.contains(13) else { return text }
+        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+        }
+            ?? text.utf8.contains(13)
+        guard hasCarriageReturn else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -62,10 +62,11 @@ public struct TopicClassifier: Sendable {
 
     /// The scores of a passage's text for every topic of the catalog, in catalog order.
     /// Enumerations are found and the pieces normalised and matched once for all topics.
-    func scores(of text: String) -> [Double] {
+    /// `normalized` is the text's `SearchNormalizer.normalize`, when the caller has it already.
+    func scores(of text: String, normalized: String? = nil) -> [Double] {
         // Only a text with at least two 、 can hold an enumeration.
-        guard text.unicodeScalars.lazy.filter({ $0 == "、" }).count >= 2 else {
-            return scorer.scores(normalized: SearchNormalizer.normalize(text))
+        guard Self.hasTwoEnumerationCommas(text) else {
+            return scorer.scores(normalized: normalized ?? SearchNormalizer.normalize(text))
         }
         let scalars = Array(text.unicodeScalars)
         var rest = String.UnicodeScalarView()
@@ -89,6 +90,25 @@ public struct TopicClassifier: Sendable {
         return totals
     }
 
+    /// Whether `text` holds 、 (E3 80 81 in UTF-8) at least twice, read on the bytes.
+    static func hasTwoEnumerationCommas(_ text: String) -> Bool {
+        var seen = 0
+        var utf8 = text.utf8.makeIterator()
+        var state = 0
+        while let byte = utf8.next() {
+            switch (state, byte) {
+            case (_, 0xE3): state = 1
+            case (1, 0x80): state = 2
+            case (2, 0x81):
+                seen += 1
+                if seen == 2 { return true }
+                state = 0
+            default: state = 0
+            }
+        }
+        return false
+    }
+
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         String(String.UnicodeScalarView(scalars))
     }
@@ -98,7 +118,7 @@ public struct TopicClassifier: Sendable {
     public func analyze(passages: [Passage], given: [Topic], excluded: Set<String>) -> [DocumentTopic] {
         let lengths = passages.map(\.normalized.unicodeScalars.count)
         let totalLength = max(1, lengths.reduce(0, +))
-        let passageScores = passages.map { scores(of: $0.text) }
+        let passageScores = passages.map { scores(of: $0.text, normalized: $0.normalized) }
         var headingScores: [String: [Double]] = [:]
         for passage in passages {
             for heading in passage.headingPath where headingScores[heading] == nil { headingScores[heading] = scores(of: heading) }

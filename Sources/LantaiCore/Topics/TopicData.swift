@@ -2,8 +2,8 @@ import Foundation
 
 /// `data/topics.json`: per topic, every passage assigned to it and every document with its score,
 /// for other tools (a drafting assistant, a report). Format version 1, documented in the README.
-struct TopicData: Encodable {
-    struct TopicEntry: Encodable {
+struct TopicData {
+    struct TopicEntry {
         var name: String
         var slug: String
         var description: String
@@ -11,7 +11,7 @@ struct TopicData: Encodable {
         var passages: [PassageEntry]
     }
 
-    struct DocumentEntry: Encodable {
+    struct DocumentEntry {
         var slug: String
         var url: String
         var title: String
@@ -23,7 +23,7 @@ struct TopicData: Encodable {
         var fromFrontMatter: Bool
     }
 
-    struct PassageEntry: Encodable {
+    struct PassageEntry {
         var document: String
         var url: String
         var anchor: String
@@ -58,7 +58,72 @@ struct TopicData: Encodable {
         }
     }
 
-    func file() -> OutputFile {
-        OutputFile(path: Self.path, contents: SearchAssets.json(self))
+    /// The JSON, written by hand: `JSONEncoder` took seconds and several times the file's size
+    /// in memory at ten thousand documents (the file then holds some hundred megabytes of
+    /// passages). Keys in sorted order, as the encoder wrote them.
+    func bytes() -> [UInt8] {
+        var json = JSONBytes()
+        json.raw("{\"topics\":[")
+        for (index, topic) in topics.enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw("{\"description\":"); json.string(topic.description)
+            json.raw(",\"documents\":[")
+            for (number, document) in topic.documents.enumerated() {
+                if number > 0 { json.raw(",") }
+                json.raw("{\"carries\":"); json.bool(document.carries)
+                json.raw(",\"fromFrontMatter\":"); json.bool(document.fromFrontMatter)
+                json.raw(",\"passages\":"); json.number(Double(document.passages))
+                json.raw(",\"share\":"); json.number(document.share)
+                json.raw(",\"slug\":"); json.string(document.slug)
+                json.raw(",\"title\":"); json.string(document.title)
+                json.raw(",\"url\":"); json.string(document.url)
+                json.raw("}")
+            }
+            json.raw("],\"name\":"); json.string(topic.name)
+            json.raw(",\"passages\":[")
+            for (number, passage) in topic.passages.enumerated() {
+                if number > 0 { json.raw(",") }
+                json.raw("{\"anchor\":"); json.string(passage.anchor)
+                json.raw(",\"document\":"); json.string(passage.document)
+                json.raw(",\"score\":"); json.number(passage.score)
+                json.raw(",\"text\":"); json.string(passage.text)
+                json.raw(",\"url\":"); json.string(passage.url)
+                json.raw(",\"viaHeading\":"); json.bool(passage.viaHeading)
+                json.raw("}")
+            }
+            json.raw("],\"slug\":"); json.string(topic.slug)
+            json.raw("}")
+        }
+        json.raw("],\"version\":"); json.number(Double(version))
+        json.raw("}")
+        return json.bytes
+    }
+}
+
+/// JSON appended to a byte array: strings escaped as `JSONText.quoted` does, numbers as
+/// JavaScript writes them (integers without a fraction).
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        bytes += JSONText.quoted(text).utf8
+    }
+
+    mutating func bool(_ value: Bool) {
+        value ? raw("true") : raw("false")
+    }
+
+    mutating func number(_ value: Double) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            bytes += String(Int(value)).utf8
+        } else if value.isFinite {
+            bytes += value.description.utf8
+        } else {
+            raw("null")
+        }
     }
 }
