@@ -80,7 +80,7 @@ public struct OutputWriter: Sendable {
         if let manifestURL, FileManager.default.fileExists(atPath: manifestURL.path) {
             try FileManager.default.removeItem(at: manifestURL)
         }
-        try publish(sink.staging)
+        try publish(sink.staging, retiredFiles: sink.previous.map { Array($0.entries.keys) } ?? [])
         if let manifestURL { try? made.write(to: manifestURL) }
     }
 
@@ -109,15 +109,16 @@ public struct OutputWriter: Sendable {
 
     /// Replaces the output folder with the complete site in `staging`: one atomic exchange where
     /// the system has it, else two renames (the output is then missing for an instant, but never
-    /// half of one site and half of another). The previous site is deleted afterwards.
-    public func publish(_ staging: URL) throws {
+    /// half of one site and half of another). The previous site is deleted afterwards;
+    /// `retiredFiles`, the files it is known to hold, are unlinked on every core first.
+    public func publish(_ staging: URL, retiredFiles: [String] = []) throws {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             try fileManager.moveItem(at: staging, to: output)
             return
         }
         if FolderSwap.exchange(staging, output) {
-            discard(staging)
+            FolderSwap.remove(staging, knownFiles: retiredFiles)
             return
         }
         let retired = output.deletingLastPathComponent()
@@ -130,7 +131,7 @@ public struct OutputWriter: Sendable {
             try? fileManager.moveItem(at: retired, to: output)
             throw error
         }
-        discard(retired)
+        FolderSwap.remove(retired, knownFiles: retiredFiles)
     }
 
     /// Removes a staging folder after a failed build, or the previous site after a swap.
