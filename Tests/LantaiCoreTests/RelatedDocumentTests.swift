@@ -47,11 +47,75 @@ import Testing
         texts[900] = texts[17] + text().prefix(40)
         // Many bigrams occur in more documents than a champion list holds, yet under the cap.
         var frequency: [UInt32: Int] = [:]
-        for text in texts { for term in RelatedDocuments.bigramCounts(text).keys { frequency[term, default: 0] += 1 } }
+        for text in texts { for (term, _) in RelatedDocuments.bigramCounts(text) { frequency[term, default: 0] += 1 } }
         #expect(frequency.values.filter { $0 > RelatedDocuments.championsPerTerm && $0 <= texts.count / 10 }.count > 100)
         let related = RelatedDocuments.compute(texts)
         #expect(related[900].first?.document == 17)
         #expect(related[17].first?.document == 900)
+    }
+
+    /// The two-pass computation against a plain one that holds every document's counts in a
+    /// dictionary (the way it was first written), on a corpus where the frequency cap and the
+    /// champion lists both cut.
+    @Test func theTwoPassComputationAgreesWithAPlainOne() {
+        var generator = SeededGenerator(seed: 9)
+        let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部")
+        let texts = (0..<1_000).map { _ in
+            String((0..<(300 + Int(generator.next() % 300))).map { _ in pool[Int(generator.next() % UInt64(pool.count))] })
+        }
+        var frequency: [UInt32: Int] = [:]
+        for text in texts { for (term, _) in RelatedDocuments.bigramCounts(text) { frequency[term, default: 0] += 1 } }
+        #expect(frequency.values.filter { $0 > RelatedDocuments.championsPerTerm && $0 <= texts.count / 10 }.count > 100)
+        #expect(frequency.values.contains { $0 > texts.count / 10 })
+        let plain = Self.plainRelated(texts)
+        let computed = RelatedDocuments.compute(texts)
+        #expect(computed.map { $0.map(\.document) } == plain.map { $0.map(\.document) })
+        #expect(computed.map { $0.map(\.similarity) } == plain.map { $0.map(\.similarity) })
+        #expect(plain.allSatisfy { $0.count == RelatedDocuments.count })
+    }
+
+    static func plainRelated(_ texts: [String]) -> [[RelatedDocument]] {
+        let total = texts.count
+        let counts: [[UInt32: Int]] = texts.map { text in
+            var counts: [UInt32: Int] = [:]
+            var previous: UInt32?
+            for scalar in text.unicodeScalars {
+                guard CJK.isIdeograph(scalar) else { previous = nil; continue }
+                if let first = previous { counts[first << 16 | (scalar.value & 0xFFFF), default: 0] += 1 }
+                previous = scalar.value & 0xFFFF
+            }
+            return counts
+        }
+        var frequency: [UInt32: Int] = [:]
+        for document in counts { for term in document.keys { frequency[term, default: 0] += 1 } }
+        let cap = total <= 20 ? total - 1 : max(10, total / 10)
+        let vectors: [[(term: UInt32, weight: Double)]] = counts.map { document in
+            var weighted: [(term: UInt32, weight: Double)] = []
+            for (term, count) in document where frequency[term]! >= 2 && frequency[term]! <= cap {
+                weighted.append((term, (1 + log(Double(count))) * log(Double(total) / Double(frequency[term]!))))
+            }
+            weighted.sort { ($0.weight, $0.term) > ($1.weight, $1.term) }
+            let kept = weighted.prefix(RelatedDocuments.termsPerDocument)
+            let norm = sqrt(kept.reduce(0) { $0 + $1.weight * $1.weight })
+            return norm > 0 ? kept.map { ($0.term, $0.weight / norm) } : []
+        }
+        var postings: [UInt32: [(document: Int, weight: Double)]] = [:]
+        for (document, vector) in vectors.enumerated() {
+            for entry in vector { postings[entry.term, default: []].append((document, entry.weight)) }
+        }
+        let champions = postings.mapValues { list in
+            Array(list.sorted { ($0.weight, -$0.document) > ($1.weight, -$1.document) }.prefix(RelatedDocuments.championsPerTerm))
+        }
+        return vectors.indices.map { document in
+            var scores: [Int: Double] = [:]
+            for entry in vectors[document] {
+                for posting in champions[entry.term] ?? [] where posting.document != document {
+                    scores[posting.document, default: 0] += entry.weight * posting.weight
+                }
+            }
+            return scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(RelatedDocuments.count)
+                .map { RelatedDocument(document: $0.key, similarity: min(1, $0.value)) }
+        }
     }
 
     @Test func documentPagesListRelatedDocumentsWithTheReason() throws {

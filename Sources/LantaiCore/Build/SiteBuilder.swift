@@ -86,6 +86,7 @@ public struct SiteBuilder: Sendable {
         // The documents keep what later stages need of the text; the files' text goes now
         // (a fifth of the memory a build holds).
         tree.sources = []
+        MemoryTrim.releaseFreedPages()
         diagnostics += parsed.flatMap(\.1)
         let all = parsed.compactMap(\.0)
         return Parsed(tree: tree, theme: theme, all: all, published: options.includeDrafts ? all : all.filter { !$0.draft },
@@ -126,11 +127,13 @@ public struct SiteBuilder: Sendable {
             return (corpus, "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))")
         }
 
+        MemoryTrim.releaseFreedPages()
         let resolver = parsed.resolver
         // From the render on, every file goes straight into the staging folder, which replaces
         // the output only when everything succeeded.
         let writer = OutputWriter(output: options.output)
-        let (pages, sink, loadedTheme) = try stages.run("render") {
+        // Only the count of the pages outlives the render: their views hold every body's HTML.
+        let (pageCount, sink, loadedTheme) = try stages.run("render") {
             let bodies = Parallel.map(Array(corpus.documents.indices)) { index in
                 BodyRenderer.render(corpus.documents[index], resolver: resolver,
                                     afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
@@ -153,8 +156,9 @@ public struct SiteBuilder: Sendable {
                 writer.discard(sink.staging)
                 throw BuildFailure(diagnostics: diagnostics)
             }
-            return ((pages, sink, loadedTheme), "\(pages.count) pages")
+            return ((pages.count, sink, loadedTheme), "\(pages.count) pages")
         }
+        MemoryTrim.releaseFreedPages()
         do {
             stages.run("index") {
                 let counter = counter(stages, "index", corpus.documents.count, "documents")
@@ -176,7 +180,7 @@ public struct SiteBuilder: Sendable {
                 return ((), "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)")
             }
             return BuildSummary(
-                documents: corpus.documents.count, drafts: all.count - published.count, pages: pages.count,
+                documents: corpus.documents.count, drafts: all.count - published.count, pages: pageCount,
                 files: sink.fileCount, written: sink.changedPaths.count,
                 seconds: Date().timeIntervalSince(started), stages: stages.times,
                 warnings: diagnostics.filter { $0.severity == .warning }.sortedForDisplay())

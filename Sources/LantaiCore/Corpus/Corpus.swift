@@ -55,10 +55,11 @@ public struct Corpus: Sendable {
         let types = byType.keys
             .sorted { (configuredOrder[$0] ?? Int.max, $0) < (configuredOrder[$1] ?? Int.max, $1) }
             .map { name in (type: DocumentType(name: name, slug: config.typeSlug(for: name)), documents: byType[name] ?? []) }
-        let texts = sorted.map { document in
-            ([SearchNormalizer.normalize(document.title)] + document.passages.map(\.normalized)).joined(separator: "\n")
+        let related = parts.measure("related") {
+            RelatedDocuments.compute(documentCount: sorted.count) { index in
+                [SearchNormalizer.normalize(sorted[index].title)] + sorted[index].passages.map(\.normalized)
+            }
         }
-        let related = parts.measure("related") { RelatedDocuments.compute(texts) }
         let similar = parts.measure("similar") { SimilarPassages.find(sorted.map { $0.passages.map(\.normalized) }) }
         let corpus = Corpus(
             config: config,

@@ -35,6 +35,18 @@ struct GramTable: Sendable {
         return (count - 1, true)
     }
 
+    /// The number of `key`, or nil when the table does not hold it.
+    @inline(__always)
+    func lookup(_ key: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: GramTable.hash(key)) & mask
+        while true {
+            let found = keys[slot]
+            if found == key { return Int(numbers[slot]) }
+            if found == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldNumbers = numbers
         keys = Array(repeating: 0, count: oldKeys.count * 2)

@@ -25,19 +25,22 @@ public enum RelatedDocuments {
     /// `texts[i]` is the normalised text of document i. Returns, per document, up to `count`
     /// related documents, most similar first.
     public static func compute(_ texts: [String]) -> [[RelatedDocument]] {
-        let total = texts.count
-        guard total > 1 else { return texts.map { _ in [] } }
-        // Bigram counts per document, with a shared vocabulary of 32-bit ids.
-        let counts: [[UInt32: Int]] = Parallel.map(texts) { bigramCounts($0) }
-        var documentFrequency: [UInt32: Int] = [:]
-        for document in counts { for term in document.keys { documentFrequency[term, default: 0] += 1 } }
+        compute(documentCount: texts.count) { [texts[$0]] }
+    }
+
+    /// The same for a corpus whose texts are read on demand: `text(i)` gives the pieces of
+    /// document i's normalised text (no bigram spans two pieces) and is called twice per
+    /// document, once for the document frequencies and once for its vector, so that no step
+    /// holds every document's bigram counts (some 700 MB at 10,000 documents) or texts at once.
+    static func compute(documentCount total: Int, text: @Sendable (Int) -> [String]) -> [[RelatedDocument]] {
+        guard total > 1 else { return Array(repeating: [], count: total) }
+        let frequency = documentFrequencies(documentCount: total, text: text)
         let maximumFrequency = total <= 20 ? total - 1 : max(10, total / 10)
-        let frequency = documentFrequency
         // Weighted, truncated, normalised vectors.
-        let vectors: [[(term: UInt32, weight: Double)]] = Parallel.map(counts) { document in
+        let vectors: [[(term: UInt32, weight: Double)]] = Parallel.map(Array(0..<total)) { document in
             var weighted: [(term: UInt32, weight: Double)] = []
-            for (term, count) in document {
-                let df = frequency[term] ?? 0
+            for (term, count) in bigramCounts(text(document)) {
+                let df = frequency.of(term)
                 guard df >= 2, df <= maximumFrequency else { continue }
                 weighted.append((term, (1 + log(Double(count))) * log(Double(total) / Double(df))))
             }
@@ -66,18 +69,77 @@ public enum RelatedDocuments {
         }
     }
 
-    /// Counts of adjacent ideograph pairs, each pair packed into 32 bits as the low 16 bits of
-    /// its two code points: exact for the BMP, where nearly all text is; an ideograph of the
-    /// supplementary planes may share a key with a BMP one, which only merges rare pairs.
-    static func bigramCounts(_ text: String) -> [UInt32: Int] {
-        var counts: [UInt32: Int] = [:]
-        var previous: UInt32?
-        for scalar in text.unicodeScalars {
-            guard CJK.isIdeograph(scalar) else { previous = nil; continue }
-            let value = scalar.value & 0xFFFF
-            if let first = previous { counts[first << 16 | value, default: 0] += 1 }
-            previous = value
+    /// How many documents hold each bigram: slices of the corpus count into tables of their
+    /// own on every core, then the tables are added up.
+    static func documentFrequencies(documentCount total: Int, text: @Sendable (Int) -> [String]) -> TermCounts {
+        let size = max(64, total / 8)
+        let slices = stride(from: 0, to: total, by: size).map { $0..<min($0 + size, total) }
+        let partial = Parallel.map(slices) { slice in
+            var counts = TermCounts()
+            for document in slice {
+                for (term, _) in bigramCounts(text(document)) { counts.add(term, 1) }
+            }
+            return counts
+        }
+        var all = TermCounts()
+        for counts in partial {
+            for (term, count) in counts.entries { all.add(term, count) }
+        }
+        return all
+    }
+
+    /// Counts of adjacent ideograph pairs, ordered by pair, each pair packed into 32 bits as the
+    /// low 16 bits of its two code points: exact for the BMP, where nearly all text is; an
+    /// ideograph of the supplementary planes may share a key with a BMP one, which only merges
+    /// rare pairs. Sorted and run-length counted rather than hashed into a dictionary.
+    static func bigramCounts(_ text: String) -> [(term: UInt32, count: Int)] {
+        bigramCounts([text])
+    }
+
+    static func bigramCounts(_ pieces: [String]) -> [(term: UInt32, count: Int)] {
+        var pairs: [UInt32] = []
+        pairs.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } / 3)
+        for piece in pieces {
+            var previous: UInt32?
+            for scalar in piece.unicodeScalars {
+                guard CJK.isIdeograph(scalar) else { previous = nil; continue }
+                let value = scalar.value & 0xFFFF
+                if let first = previous { pairs.append(first << 16 | value) }
+                previous = value
+            }
+        }
+        pairs.sort()
+        var counts: [(term: UInt32, count: Int)] = []
+        var start = 0
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count, pairs[end] == pairs[start] { end += 1 }
+            counts.append((pairs[start], end - start))
+            start = end
         }
         return counts
     }
+}
+
+/// A count per bigram key in a `GramTable` (flat arrays; `Dictionary` hashing was the slow part).
+struct TermCounts: Sendable {
+    private var table = GramTable(expected: 1 << 14)
+    private var terms: [UInt32] = []
+    private var counts: [Int] = []
+
+    mutating func add(_ term: UInt32, _ count: Int) {
+        let (number, isNew) = table.number(of: UInt64(term))
+        if isNew {
+            terms.append(term)
+            counts.append(count)
+        } else {
+            counts[number] += count
+        }
+    }
+
+    func of(_ term: UInt32) -> Int {
+        table.lookup(UInt64(term)).map { counts[$0] } ?? 0
+    }
+
+    var entries: Zip2Sequence<[UInt32], [Int]> { zip(terms, counts) }
 }
