@@ -63,6 +63,11 @@ struct TopicData {
     /// passages). Keys in sorted order, as the encoder wrote them.
     func bytes() -> [UInt8] {
         var json = JSONBytes()
+        // Reserved up front: grown by doubling, the last step would hold the old and the new
+        // buffer at once (three times the file's size at its peak).
+        json.bytes.reserveCapacity(topics.reduce(0) { sum, topic in
+            sum + topic.documents.count * 256 + topic.passages.reduce(0) { $0 + $1.text.utf8.count * 11 / 10 + 256 }
+        })
         json.raw("{\"topics\":[")
         for (index, topic) in topics.enumerated() {
             if index > 0 { json.raw(",") }
