@@ -13,6 +13,11 @@ enum BodyRenderer {
             Diagnostic.warning(notice.message, in: document.displayPath,
                                at: document.fileLocation(bodyLine: notice.line, byteColumn: notice.byteColumn))
         }
+        return (html, diagnostics, linkedPages(of: document, resolver: resolver))
+    }
+
+    /// The pages of the other documents that `document` links to (for their backlinks).
+    static func linkedPages(of document: Document, resolver: LinkResolver) -> Set<String> {
         var linked: Set<String> = []
         var stack = [document.body]
         while let node = stack.popLast() {
@@ -21,6 +26,6 @@ enum BodyRenderer {
             }
             stack += node.children
         }
-        return (html, diagnostics, linked)
+        return linked
     }
 }

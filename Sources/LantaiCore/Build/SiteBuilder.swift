@@ -132,31 +132,42 @@ public struct SiteBuilder: Sendable {
         // From the render on, every file goes straight into the staging folder, which replaces
         // the output only when everything succeeded.
         let writer = OutputWriter(output: options.output)
-        // Only the count of the pages outlives the render: their views hold every body's HTML.
+        // Each document's body, page view and HTML are made and written one document at a time
+        // (on every core), so the stage never holds the whole site: only the links between
+        // documents are gathered first, for the backlinks.
         let (pageCount, sink, loadedTheme) = try stages.run("render") {
-            let bodies = Parallel.map(Array(corpus.documents.indices)) { index in
-                BodyRenderer.render(corpus.documents[index], resolver: resolver,
-                                    afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
+            guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else {
+                // Nothing is written, but the bodies' problems are reported with the others.
+                diagnostics += Parallel.map(corpus.documents) { BodyRenderer.render($0, resolver: resolver).diagnostics }.flatMap { $0 }
+                throw BuildFailure(diagnostics: diagnostics)
             }
-            diagnostics += bodies.flatMap(\.diagnostics)
-            guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics) }
+            let links = Parallel.map(corpus.documents) { BodyRenderer.linkedPages(of: $0, resolver: resolver) }
+            let planner = PagePlanner(corpus: corpus, links: links)
+            let listPages = planner.listPages()
+            let pageCount = listPages.count + corpus.documents.count
             let sink = try writer.makeSink(cache: options.cache)
-            let pages = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages)).plan(bodies: bodies.map(\.html))
-            let counter = counter(stages, "render", pages.count, "pages")
-            let missing = Parallel.map(pages) { page -> String? in
+            let counter = counter(stages, "render", pageCount, "pages")
+            let write: @Sendable (PlannedPage) -> String? = { page in
                 defer { counter.tick() }
                 guard let html = loadedTheme.render(page) else { return page.template }
                 sink.write(html, to: page.path)
                 return nil
             }
-            for template in Set(missing.compactMap { $0 }).sorted() {
+            let missing = Parallel.map(listPages, write)
+            let documents = Parallel.map(Array(corpus.documents.indices)) { index in
+                let body = BodyRenderer.render(corpus.documents[index], resolver: resolver,
+                                               afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
+                return (diagnostics: body.diagnostics, missing: write(planner.documentPage(index, body: body.html)))
+            }
+            diagnostics += documents.flatMap(\.diagnostics)
+            for template in Set((missing + documents.map(\.missing)).compactMap { $0 }).sorted() {
                 diagnostics.append(.error("the theme has no template '\(template).mustache'", in: "\(options.themeDisplay)/templates"))
             }
             if diagnostics.hasErrors {
                 writer.discard(sink.staging)
                 throw BuildFailure(diagnostics: diagnostics)
             }
-            return ((pages.count, sink, loadedTheme), "\(pages.count) pages")
+            return ((pageCount, sink, loadedTheme), "\(pageCount) pages")
         }
         MemoryTrim.releaseFreedPages()
         do {

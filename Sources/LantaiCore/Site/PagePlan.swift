@@ -34,11 +34,15 @@ public struct PagePlanner: Sendable {
 
     /// The pages of the site; `bodies[i]` is the rendered body of `corpus.documents[i]`.
     public func plan(bodies: [String]) -> [PlannedPage] {
+        listPages() + corpus.documents.indices.map { documentPage($0, body: bodies[$0]) }
+    }
+
+    /// Every page but the documents' own: home, topics, archives, search.
+    public func listPages() -> [PlannedPage] {
         var pages: [PlannedPage] = [home(), topicsOverview(), archive(), searchPage()]
         pages += corpus.catalog.topics.map(topicPage)
         pages += corpus.years.map { yearPage($0.year, $0.documents) }
         pages += corpus.types.map { typePage($0.type, $0.documents) }
-        pages += corpus.documents.indices.map { documentPage($0, body: bodies[$0]) }
         return pages
     }
 
@@ -191,7 +195,8 @@ public struct PagePlanner: Sendable {
         return PlannedPage(path: path, template: "list", view: view)
     }
 
-    private func documentPage(_ index: Int, body: String) -> PlannedPage {
+    /// The page of `corpus.documents[index]` around its rendered body.
+    public func documentPage(_ index: Int, body: String) -> PlannedPage {
         let document = corpus.documents[index]
         let path = document.pagePath
         let view = DocumentPageView(
