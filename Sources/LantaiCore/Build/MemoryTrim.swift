@@ -10,16 +10,22 @@ import Foundation
 enum MemoryTrim {
     private typealias Trim = @convention(c) (Int) -> Int32
 
-    private static let trim: Trim? = {
-        #if os(Linux)
-        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let trim = SystemSymbol.lookup("malloc_trim", as: Trim.self)
 
     static func releaseFreedPages() {
         _ = trim?(0)
+    }
+}
+
+/// A C function the platform's C library has but Swift's Glibc module does not declare (glibc
+/// declares some only for `_GNU_SOURCE`, some in headers the module leaves out).
+enum SystemSymbol {
+    static func lookup<Function>(_ name: String, as type: Function.Type) -> Function? {
+        #if os(Linux)
+        guard let symbol = dlsym(nil, name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
+        #else
+        return nil
+        #endif
     }
 }

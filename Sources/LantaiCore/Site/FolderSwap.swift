@@ -7,14 +7,7 @@ enum FolderSwap {
 
     /// Linux's `renameat2`, looked up at run time: glibc declares it only for `_GNU_SOURCE`, so
     /// Swift's Glibc module does not show it.
-    private static let renameat2: RenameAt2? = {
-        #if os(Linux)
-        guard let symbol = dlsym(nil, "renameat2") else { return nil }
-        return unsafeBitCast(symbol, to: RenameAt2.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let renameat2 = SystemSymbol.lookup("renameat2", as: RenameAt2.self)
 
     /// Exchanges two folders in one atomic rename (Linux's `RENAME_EXCHANGE`). False when the
     /// system or file system cannot; the caller then falls back to two renames.
