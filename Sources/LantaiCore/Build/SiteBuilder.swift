@@ -108,14 +108,22 @@ public struct SiteBuilder: Sendable {
         return CheckSummary(documents: parsed.published.count, drafts: parsed.all.count - parsed.published.count, diagnostics: diagnostics)
     }
 
-    public func build() throws -> BuildSummary {
-        let started = Date()
-        let stages = StageLog(count: 6, log: log)
+    /// What the stages up to the render leave for the index and write stages.
+    struct Rendered {
+        /// The documents without their Markdown trees and body text, which only the render needs.
+        var corpus: Corpus
+        var sink: OutputSink
+        var theme: Theme
+        var pageCount: Int
+        var draftCount: Int
+        var staticFiles: [String]
+        var diagnostics: [Diagnostic]
+    }
 
-        if let problem = OutputWriter.checkSafe(output: options.output, content: options.content, theme: options.theme,
-                                                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
-            throw BuildFailure(problem)
-        }
+    /// Load, parse, analyze and render. A function of its own so that everything the render
+    /// needed (Markdown trees, the link resolver, every document in full) is released when it
+    /// returns, before the index stage fills its posting lists.
+    func loadAnalyzeAndRender(_ stages: StageLog, writer: OutputWriter) throws -> Rendered {
         let parsed = try loadAndParse(stages)
         let (tree, theme, all, published) = (parsed.tree, parsed.theme, parsed.all, parsed.published)
         var diagnostics = parsed.diagnostics
@@ -130,11 +138,9 @@ public struct SiteBuilder: Sendable {
         MemoryTrim.releaseFreedPages()
         let resolver = parsed.resolver
         // From the render on, every file goes straight into the staging folder, which replaces
-        // the output only when everything succeeded.
-        let writer = OutputWriter(output: options.output)
-        // Each document's body, page view and HTML are made and written one document at a time
-        // (on every core), so the stage never holds the whole site: only the links between
-        // documents are gathered first, for the backlinks.
+        // the output only when everything succeeded. Each document's body, page view and HTML
+        // are made and written one document at a time (on every core), so the stage never holds
+        // the whole site: only the links between documents are gathered first, for the backlinks.
         let (pageCount, sink, loadedTheme) = try stages.run("render") {
             guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else {
                 // Nothing is written, but the bodies' problems are reported with the others.
@@ -169,11 +175,29 @@ public struct SiteBuilder: Sendable {
             }
             return ((pageCount, sink, loadedTheme), "\(pageCount) pages")
         }
+        var slim = corpus
+        slim.documents = corpus.documents.map { $0.withoutMarkdown() }
+        return Rendered(corpus: slim, sink: sink, theme: loadedTheme, pageCount: pageCount,
+                        draftCount: all.count - published.count, staticFiles: tree.staticFiles, diagnostics: diagnostics)
+    }
+
+    public func build() throws -> BuildSummary {
+        let started = Date()
+        let stages = StageLog(count: 6, log: log)
+
+        if let problem = OutputWriter.checkSafe(output: options.output, content: options.content, theme: options.theme,
+                                                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+            throw BuildFailure(problem)
+        }
+        let writer = OutputWriter(output: options.output)
+        let rendered = try loadAnalyzeAndRender(stages, writer: writer)
+        let (corpus, sink, loadedTheme) = (rendered.corpus, rendered.sink, rendered.theme)
         MemoryTrim.releaseFreedPages()
         do {
             stages.run("index") {
                 let counter = counter(stages, "index", corpus.documents.count, "documents")
                 let count = SearchIndex.write(corpus, to: sink, tick: counter.tick)
+                MemoryTrim.releaseFreedPages()
                 sink.write(TopicData(corpus).bytes(), to: TopicData.path)
                 return ((), "\(count) search files, \(TopicData.path)")
             }
@@ -181,7 +205,7 @@ public struct SiteBuilder: Sendable {
                 for path in loadedTheme.staticFiles {
                     try sink.copy(loadedTheme.directory.appendingPathComponent("static").appendingPathComponent(path), to: "static/" + path)
                 }
-                for path in tree.staticFiles {
+                for path in rendered.staticFiles {
                     try sink.copy(options.content.appendingPathComponent(path), to: LinkResolver.outputPath(ofStatic: path))
                 }
                 if let failure = sink.firstFailure {
@@ -191,10 +215,10 @@ public struct SiteBuilder: Sendable {
                 return ((), "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)")
             }
             return BuildSummary(
-                documents: corpus.documents.count, drafts: all.count - published.count, pages: pageCount,
+                documents: corpus.documents.count, drafts: rendered.draftCount, pages: rendered.pageCount,
                 files: sink.fileCount, written: sink.changedPaths.count,
                 seconds: Date().timeIntervalSince(started), stages: stages.times,
-                warnings: diagnostics.filter { $0.severity == .warning }.sortedForDisplay())
+                warnings: rendered.diagnostics.filter { $0.severity == .warning }.sortedForDisplay())
         } catch {
             writer.discard(sink.staging)
             throw error

@@ -27,6 +27,15 @@ public struct Document: Sendable, Hashable {
     public var bodyText: String
     public var bodyLineOffset: Int
 
+    /// The document as the stages after the render need it: without its Markdown tree and body
+    /// text (a third of its memory), which only the render and its diagnostics read.
+    func withoutMarkdown() -> Document {
+        var slim = self
+        slim.body = MarkdownNode(kind: .document)
+        slim.bodyText = ""
+        return slim
+    }
+
     /// Turns a cmark position (body line, UTF-8 byte column) into a file line and character column.
     public func fileLocation(bodyLine: Int, byteColumn: Int) -> SourceLocation {
         SourceLocation(inBody: bodyText, lineOffset: bodyLineOffset, bodyLine: bodyLine, byteColumn: byteColumn)
