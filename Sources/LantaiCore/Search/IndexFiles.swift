@@ -3,7 +3,8 @@ import Foundation
 /// Reads a built index from `public/search/`, fetching only the files a query needs, as the
 /// browser does. It caches what it read, so use one instance from one thread.
 public final class IndexFiles {
-    /// What the index knows of a document without its entry: see the README's `stats/<n>.js`.
+    /// What the index knows of a document without its entry: see the README's `stats/<n>.js`
+    /// and `facets/<n>.js`.
     public struct Statistics: Sendable, Hashable {
         public var length: Int
         public var titleEnd: Int
@@ -85,22 +86,31 @@ public final class IndexFiles {
     public func statistics(_ id: Int) throws -> Statistics {
         let file = id / meta.statsPerFile
         if statisticsFiles[file] == nil {
-            let text: String = try read("stats/\(file)")
-            guard let numbers = PostingCode.decode(text) else { throw corrupt("stats/\(file)") }
+            let ranking = try numbers("stats/\(file)")
+            let facets = try numbers("facets/\(file)")
             var rows: [Statistics] = []
             var index = 0
-            while index + 6 <= numbers.count, index + 6 + numbers[index + 5] <= numbers.count {
-                let topicCount = numbers[index + 5]
-                rows.append(Statistics(length: numbers[index], titleEnd: numbers[index + 1], headingsEnd: numbers[index + 2],
-                                       year: numbers[index + 3] > 0 ? numbers[index + 3] - 1 : nil,
-                                       type: numbers[index + 4] > 0 ? numbers[index + 4] - 1 : nil,
-                                       topics: Array(numbers[(index + 6)..<(index + 6 + topicCount)])))
-                index += 6 + topicCount
+            var facetIndex = 0
+            while index + 3 <= ranking.count, facetIndex + 3 <= facets.count, facetIndex + 3 + facets[facetIndex + 2] <= facets.count {
+                let topicCount = facets[facetIndex + 2]
+                rows.append(Statistics(length: ranking[index], titleEnd: ranking[index + 1], headingsEnd: ranking[index + 2],
+                                       year: facets[facetIndex] > 0 ? facets[facetIndex] - 1 : nil,
+                                       type: facets[facetIndex + 1] > 0 ? facets[facetIndex + 1] - 1 : nil,
+                                       topics: Array(facets[(facetIndex + 3)..<(facetIndex + 3 + topicCount)])))
+                index += 3
+                facetIndex += 3 + topicCount
             }
             statisticsFiles[file] = rows
         }
         guard let rows = statisticsFiles[file], id % meta.statsPerFile < rows.count else { throw missing(id) }
         return rows[id % meta.statsPerFile]
+    }
+
+    /// The numbers of a PostingCode file (`stats/<n>`, `facets/<n>`).
+    private func numbers(_ name: String) throws -> [Int] {
+        let text: String = try read(name)
+        guard let numbers = PostingCode.decode(text) else { throw corrupt(name) }
+        return numbers
     }
 
     /// Every segment of a document, from all its text pieces.

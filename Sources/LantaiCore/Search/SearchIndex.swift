@@ -2,11 +2,12 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public enum SearchIndex {
-    public static let formatVersion = 3
-    /// Document entries per `docs/<n>.js` and per-document statistics per `stats/<n>.js`.
-    /// Small files, because a first page reads the entries of ten scattered documents and the
-    /// statistics of the documents of the first window only.
-    static let entriesPerFile = 4
+    public static let formatVersion = 4
+    /// Document entries per `docs/<n>.js`, and per-document numbers per `stats/<n>.js` (what
+    /// ranking reads) and per `facets/<n>.js` (what only filters read). Small files, because a
+    /// first page reads the entries of ten scattered documents and the statistics of the
+    /// documents of the first window only.
+    static let entriesPerFile = 2
     static let statsPerFile = 256
     /// A posting list up to this many characters sits in its shard; a longer one gets files of its own.
     static let inlineLimit = 2048
@@ -59,6 +60,7 @@ public enum SearchIndex {
         let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
         var entries: [Entry] = []
         var statistics: [[Int]] = []
+        var facets: [[Int]] = []
         var files = 0
         var totalLength = 0
         for batchStart in stride(from: 0, to: corpus.documents.count, by: batchSize) {
@@ -73,10 +75,11 @@ public enum SearchIndex {
                     sink.write(SearchAssets.script(name: "text/\(id)-\(number)", json: JSONText.array(rows)), to: SearchAssets.path("text/\(id)-\(number)"))
                 }
                 let topics = document.topics.compactMap { topicIndex[$0.slug] }
-                let row = [search.length, search.titleEnd, search.headingsEnd, yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics
+                let row = [search.length, search.titleEnd, search.headingsEnd]
+                let facetRow = [yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics
                 let entry = Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
                                   type: document.type, topics: document.topics.map(\.slug), pieces: pieces.map { $0[0].start })
-                return (grams: DocumentGrams(search), entry: entry, statistics: row, files: pieces.count)
+                return (grams: DocumentGrams(search), entry: entry, statistics: row, facets: facetRow, files: pieces.count)
             }
             Parallel.forEach(partitions.indices) { partition in
                 for (id, document) in zip(ids, batch) { partitions[partition].add(id, document.grams, partition: partition) }
@@ -84,6 +87,7 @@ public enum SearchIndex {
             for document in batch {
                 entries.append(document.entry)
                 statistics.append(document.statistics)
+                facets.append(document.facets)
                 files += document.files
                 totalLength += document.statistics[0]
             }
@@ -113,14 +117,16 @@ public enum SearchIndex {
                        to: SearchAssets.path(name))
             files += 1
         }
-        for start in stride(from: 0, to: statistics.count, by: statsPerFile) {
-            var bytes: [UInt8] = []
-            for row in statistics[start..<min(start + statsPerFile, statistics.count)] {
-                for number in row { PostingCode.append(number, to: &bytes) }
+        for (folder, rows) in [("stats", statistics), ("facets", facets)] {
+            for start in stride(from: 0, to: rows.count, by: statsPerFile) {
+                var bytes: [UInt8] = []
+                for row in rows[start..<min(start + statsPerFile, rows.count)] {
+                    for number in row { PostingCode.append(number, to: &bytes) }
+                }
+                let name = "\(folder)/\(start / statsPerFile)"
+                sink.write(SearchAssets.script(name: name, json: "\"" + String(decoding: bytes, as: UTF8.self) + "\""), to: SearchAssets.path(name))
+                files += 1
             }
-            let name = "stats/\(start / statsPerFile)"
-            sink.write(SearchAssets.script(name: name, json: "\"" + String(decoding: bytes, as: UTF8.self) + "\""), to: SearchAssets.path(name))
-            files += 1
         }
         return files
     }

@@ -142,17 +142,24 @@
     return into;
   }
 
-  /** Per-document statistics of stats/<n>.js: length, titleEnd, headingsEnd, year, type, topics. */
+  /** Per-document statistics of stats/<n>.js, what ranking reads: length, titleEnd, headingsEnd. */
   function decodeStatistics(text) {
     const numbers = decodeNumbers(text);
     const rows = [];
-    for (let i = 0; i + 6 <= numbers.length;) {
-      const topicCount = numbers[i + 5];
-      rows.push({
-        length: numbers[i], titleEnd: numbers[i + 1], headingsEnd: numbers[i + 2],
-        year: numbers[i + 3] - 1, type: numbers[i + 4] - 1, topics: numbers.slice(i + 6, i + 6 + topicCount),
-      });
-      i += 6 + topicCount;
+    for (let i = 0; i + 3 <= numbers.length; i += 3) {
+      rows.push({ length: numbers[i], titleEnd: numbers[i + 1], headingsEnd: numbers[i + 2] });
+    }
+    return rows;
+  }
+
+  /** Per-document facets of facets/<n>.js, what only filters read: year, type, topics. */
+  function decodeFacets(text) {
+    const numbers = decodeNumbers(text);
+    const rows = [];
+    for (let i = 0; i + 3 <= numbers.length;) {
+      const topicCount = numbers[i + 2];
+      rows.push({ year: numbers[i] - 1, type: numbers[i + 1] - 1, topics: numbers.slice(i + 3, i + 3 + topicCount) });
+      i += 3 + topicCount;
     }
     return rows;
   }
@@ -214,12 +221,15 @@
       return chunk.postings;
     }
 
-    const statisticsFiles = new Map();
-    async function statistics(meta, doc) {
-      const file = Math.floor(doc / meta.statsPerFile);
-      if (!statisticsFiles.has(file)) statisticsFiles.set(file, get(`stats/${file}`).then(decodeStatistics));
-      return (await statisticsFiles.get(file))[doc % meta.statsPerFile];
+    const numberFiles = new Map();
+    /** Row `doc` of the PostingCode files `folder/<n>` (stats or facets), each file read once. */
+    async function numbersOf(meta, folder, decode, doc) {
+      const name = `${folder}/${Math.floor(doc / meta.statsPerFile)}`;
+      if (!numberFiles.has(name)) numberFiles.set(name, get(name).then(decode));
+      return (await numberFiles.get(name))[doc % meta.statsPerFile];
     }
+    const statistics = (meta, doc) => numbersOf(meta, 'stats', decodeStatistics, doc);
+    const facets = (meta, doc) => numbersOf(meta, 'facets', decodeFacets, doc);
 
     /** Each term's lookups: [{ offset, list }], the first at offset 0. Null when a gram is absent. */
     async function plan(meta, terms) {
@@ -281,10 +291,10 @@
           }
           if (hits.length < planned.length) continue;
           if (wanted.some((index) => index !== null)) {
-            const stats = await statistics(meta, doc);
+            const facet = await facets(meta, doc);
             const [topic, year, type] = wanted;
-            if ((topic !== null && !stats.topics.includes(topic)) || (year !== null && stats.year !== year) ||
-              (type !== null && stats.type !== type)) continue;
+            if ((topic !== null && !facet.topics.includes(topic)) || (year !== null && facet.year !== year) ||
+              (type !== null && facet.type !== type)) continue;
           }
           matches.push([doc, hits]);
         }
