@@ -91,6 +91,12 @@ import Testing
         #expect(filtered.results.allSatisfy { $0.topics.contains("supervision") })
         let unfiltered = all.results.filter { $0.topics.contains("supervision") }.count
         #expect(filtered.total == unfiltered, "every supervision document with 办公室 is kept")
+        // The year comes from facets/, read only for a filter: it keeps exactly that year's results.
+        #expect(all.total == all.results.count, "the fixture's results fit in one page of 1000")
+        let year = String(try #require(all.results.compactMap(\.date).first).prefix(4))
+        let byYear = try engine.search(SearchQuery(text: "办公室", year: year, limit: 1000))
+        #expect(byYear.total > 0 && byYear.total < all.total)
+        #expect(byYear.total == all.results.filter { $0.date?.hasPrefix(year) == true }.count)
     }
 
     @Test func resultsCarrySnippetsWithTheHitHighlighted() throws {

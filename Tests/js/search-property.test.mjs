@@ -51,6 +51,12 @@ test('filters narrow the results and snippets mark the hit', async () => {
   const filtered = await engine.search({ text: '办公室', topic: 'supervision', limit: 1000 });
   assert.ok(filtered.total > 0 && filtered.total < all.total);
   for (const result of filtered.results) assert.ok(result.topics.includes('supervision'));
+  // A year filter reads facets/ and keeps exactly the results of that year.
+  assert.equal(all.total, all.results.length);
+  const year = all.results.find((result) => result.date).date.slice(0, 4);
+  const byYear = await engine.search({ text: '办公室', year, limit: 1000 });
+  assert.ok(byYear.total > 0 && byYear.total < all.total);
+  assert.equal(byYear.total, all.results.filter((result) => result.date?.startsWith(year)).length);
   for (const result of all.results.slice(0, 5)) {
     const [start, end] = result.snippets[0].highlights[0];
     assert.equal(search.normalize(result.snippets[0].text.slice(start, end), corpus.folding), '办公室');
