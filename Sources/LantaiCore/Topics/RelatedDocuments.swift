@@ -88,44 +88,38 @@ public enum RelatedDocuments {
         return all
     }
 
-    /// Counts of adjacent ideograph pairs, ordered by pair, each pair packed into 32 bits as the
-    /// low 16 bits of its two code points: exact for the BMP, where nearly all text is; an
-    /// ideograph of the supplementary planes may share a key with a BMP one, which only merges
-    /// rare pairs. Sorted and run-length counted rather than hashed into a dictionary.
+    /// Counts of adjacent ideograph pairs, in the order each pair first occurs, each pair packed
+    /// into 32 bits as the low 16 bits of its two code points: exact for the BMP, where nearly
+    /// all text is; an ideograph of the supplementary planes may share a key with a BMP one,
+    /// which only merges rare pairs.
     static func bigramCounts(_ text: String) -> [(term: UInt32, count: Int)] {
         bigramCounts([text])
     }
 
     static func bigramCounts(_ pieces: [String]) -> [(term: UInt32, count: Int)] {
-        var pairs: [UInt32] = []
-        pairs.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } / 3)
+        var counts = TermCounts(expected: pieces.reduce(0) { $0 + $1.utf8.count } / 6)
         for piece in pieces {
             var previous: UInt32?
             for scalar in piece.unicodeScalars {
                 guard CJK.isIdeograph(scalar) else { previous = nil; continue }
                 let value = scalar.value & 0xFFFF
-                if let first = previous { pairs.append(first << 16 | value) }
+                if let first = previous { counts.add(first << 16 | value, 1) }
                 previous = value
             }
         }
-        pairs.sort()
-        var counts: [(term: UInt32, count: Int)] = []
-        var start = 0
-        while start < pairs.count {
-            var end = start + 1
-            while end < pairs.count, pairs[end] == pairs[start] { end += 1 }
-            counts.append((pairs[start], end - start))
-            start = end
-        }
-        return counts
+        return counts.entries.map { ($0, $1) }
     }
 }
 
 /// A count per bigram key in a `GramTable` (flat arrays; `Dictionary` hashing was the slow part).
 struct TermCounts: Sendable {
-    private var table = GramTable(expected: 1 << 14)
+    private var table: GramTable
     private var terms: [UInt32] = []
     private var counts: [Int] = []
+
+    init(expected: Int = 1 << 14) {
+        table = GramTable(expected: max(16, expected))
+    }
 
     mutating func add(_ term: UInt32, _ count: Int) {
         let (number, isNew) = table.number(of: UInt64(term))
