@@ -1,11 +1,5 @@
 import Foundation
 
-/// A data file the build writes beside the pages.
-public struct OutputFile: Sendable {
-    public var path: String
-    public var contents: Data
-}
-
 /// How the files under `search/` are wrapped.
 ///
 /// Each file is one JSON document inside a classic script, `LantaiSearch.receive("<name>", <JSON>);`:
