@@ -47,4 +47,58 @@ import Testing
         let scalars = Array(text.unicodeScalars)
         #expect(found.map { String(String.UnicodeScalarView(scalars[$0])) } == ["室要当好参谋助手、综合协调、督促检查三个角色"])
     }
+
+    /// The scores of a text with enumerations, cut on UTF-8 offsets, against the same rule
+    /// written plainly over strings: the regular expression's matches, each list scored in full
+    /// when at least half its items (split on 、, empty ones dropped) carry the topic and at a
+    /// third otherwise, and the rest of the text with the lists cut out.
+    @Test func enumerationScoresEqualAPlainStringReference() {
+        let catalog = TopicCatalog(topics: [
+            Topic(name: "督查", slug: "supervision", signals: [TopicSignal("督查", weight: 3), TopicSignal("落实", weight: 0.5)]),
+            Topic(name: "服务意识", slug: "service", signals: [TopicSignal("服务意识", weight: 3), TopicSignal("服务", weight: 0.25)],
+                  excludes: ["服务领导决策"]),
+        ])
+        let classifier = TopicClassifier(catalog: catalog)
+        let scorer = TopicScorer(catalog: catalog)
+        func plainScores(_ text: String) -> [Double] { scorer.scores(normalized: SearchNormalizer.normalize(text)) }
+        func reference(_ text: String) -> [Double] {
+            let scalars = Array(text.unicodeScalars)
+            func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+            var totals = [0.0, 0.0]
+            var rest = ""
+            var cursor = 0
+            for range in Self.regexRanges(text) {
+                let items = string(range).components(separatedBy: "、").filter { !$0.isEmpty }.map(plainScores)
+                let whole = plainScores(string(range))
+                for topic in totals.indices {
+                    let carrying = items.filter { $0[topic] > 0 }.count
+                    totals[topic] += carrying * 2 >= items.count ? whole[topic] : whole[topic] / 3
+                }
+                rest += string(cursor..<range.lowerBound)
+                cursor = range.upperBound
+            }
+            rest += string(cursor..<scalars.count)
+            return zip(totals, plainScores(rest)).map { $0 + $1 }
+        }
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Signals, an excluded phrase, traditional characters, a supplementary-plane character
+        // (four UTF-8 bytes) and ASCII, so that cuts on byte offsets are checked on every width.
+        let pieces = ["督查", "服务意识", "服務", "落实", "服务领导决策", "𠮷", "a", "督促检查", "工作", "督", "查", "督一二三四五六七八", "一二三四五六七八查"]
+        let separators = ["、", "、", "、", "，", "。", "、、"]
+        var enumerated = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<next(14) {
+                text += pieces[next(pieces.count)]
+                if next(3) > 0 { text += separators[next(separators.count)] }
+            }
+            #expect(classifier.scores(of: text) == reference(text), "\(text)")
+            if !Self.regexRanges(text).isEmpty { enumerated += 1 }
+        }
+        #expect(enumerated > 500, "the random texts must hold enumerations")
+    }
 }

@@ -65,28 +65,51 @@ public struct TopicClassifier: Sendable {
     /// `normalized` is the text's `SearchNormalizer.normalize`, when the caller has it already.
     func scores(of text: String, normalized: String? = nil) -> [Double] {
         // Only a text with at least two 、 can hold an enumeration.
-        guard Self.hasTwoEnumerationCommas(text) else {
+        let scalars = Self.hasTwoEnumerationCommas(text) ? Array(text.unicodeScalars) : []
+        let enumerations = scalars.isEmpty ? [] : EnumerationFinder.ranges(in: scalars)
+        guard !enumerations.isEmpty else {
             return scorer.scores(normalized: normalized ?? SearchNormalizer.normalize(text))
         }
-        let scalars = Array(text.unicodeScalars)
-        var rest = String.UnicodeScalarView()
+        // Pieces of the text are cut on its UTF-8 bytes (appending scalars to a string one by
+        // one was a twentieth of a build).
+        let bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        func score(_ range: Range<Int>) -> [Double] {
+            scorer.scores(normalized: SearchNormalizer.normalize(String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)))
+        }
+        var rest: [UInt8] = []
+        rest.reserveCapacity(bytes.count)
         var totals = Array(repeating: 0.0, count: catalog.topics.count)
         var cursor = 0
-        for range in EnumerationFinder.ranges(in: scalars) {
-            let list = scalars[range]
-            let items = list.split(separator: "、").map { scorer.scores(normalized: SearchNormalizer.normalize(Self.string($0))) }
-            let whole = scorer.scores(normalized: SearchNormalizer.normalize(Self.string(list)))
+        for range in enumerations {
+            // The items between the 、 (empty ones skipped), and the whole list.
+            var items: [[Double]] = []
+            var itemStart = range.lowerBound
+            for index in range where scalars[index] == "、" {
+                if index > itemStart { items.append(score(itemStart..<index)) }
+                itemStart = index + 1
+            }
+            if range.upperBound > itemStart { items.append(score(itemStart..<range.upperBound)) }
+            let whole = score(range)
             for topic in totals.indices {
                 let carrying = items.filter { $0[topic] > 0 }.count
                 totals[topic] += carrying * 2 >= items.count ? whole[topic] : whole[topic] / 3
             }
-            // A full stop where the list was, so no signal spans the cut.
-            rest.append(contentsOf: scalars[cursor..<range.lowerBound])
-            rest.append("。")
+            // The list is cut out. Normalisation drops punctuation, so the text either side of
+            // it joins: a signal spanning the cut still counts (rare; a full stop put there, as
+            // before, changed nothing).
+            rest += bytes[offsets[cursor]..<offsets[range.lowerBound]]
             cursor = range.upperBound
         }
-        rest.append(contentsOf: scalars[cursor...])
-        for (topic, score) in scorer.scores(normalized: SearchNormalizer.normalize(String(rest))).enumerated() { totals[topic] += score }
+        rest += bytes[offsets[cursor]...]
+        for (topic, score) in scorer.scores(normalized: SearchNormalizer.normalize(String(decoding: rest, as: UTF8.self))).enumerated() { totals[topic] += score }
         return totals
     }
 
@@ -107,10 +130,6 @@ public struct TopicClassifier: Sendable {
             }
         }
         return false
-    }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(String.UnicodeScalarView(scalars))
     }
 
     /// The topics of a document: those its front matter gives (`given`), those its passages
