@@ -27,11 +27,12 @@ public struct PreviewServer: Sendable {
     /// Builds, then serves until the process is stopped (Ctrl-C).
     public func run() async throws {
         let events = ReloadEvents()
-        let builder = RebuildLoop(builder: SiteBuilder(options: build), events: events, log: log)
-        await builder.rebuild(reason: nil)
         let files = OutputFiles(root: build.output)
+        let previews = PreviewPages()
+        let builder = RebuildLoop(builder: SiteBuilder(options: build), events: events, previews: previews, log: log)
+        await builder.rebuild(reason: nil)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(to: request, files: files, events: events)
+            try await Self.respond(to: request, files: files, previews: previews, events: events)
         }
         let log = self.log
         let host = self.host
@@ -82,7 +83,7 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    static func respond(to request: Request, files: OutputFiles, events: ReloadEvents) async throws -> Response {
+    static func respond(to request: Request, files: OutputFiles, previews: PreviewPages = PreviewPages(), events: ReloadEvents) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
@@ -110,7 +111,7 @@ public struct PreviewServer: Sendable {
         case .notFound:
             return page(status: .notFound, text: "页面不存在：\(HTMLEscape.text(path))", version: version)
         case .file(let file, let contentType):
-            guard var data = FileManager.default.contents(atPath: file) else {
+            guard var data = previews.page(at: file) ?? FileManager.default.contents(atPath: file) else {
                 return page(status: .notFound, text: "页面不存在：\(HTMLEscape.text(path))", version: version)
             }
             if contentType.hasPrefix("text/html") {
@@ -129,30 +130,36 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Runs builds one at a time and publishes each outcome.
+/// Runs builds one at a time and publishes each outcome. A change that only edits published
+/// documents first gets their pages rendered quickly (`PagePreview`) and served while the full
+/// build runs: open pages reload twice, once for the quick page and once for the whole site.
 actor RebuildLoop {
     let builder: SiteBuilder
     let events: ReloadEvents
+    let previews: PreviewPages
     let log: @Sendable (String) -> Void
     private var version = 0
 
-    init(builder: SiteBuilder, events: ReloadEvents, log: @escaping @Sendable (String) -> Void) {
+    init(builder: SiteBuilder, events: ReloadEvents, previews: PreviewPages, log: @escaping @Sendable (String) -> Void) {
         var builder = builder
         builder.memory = ParseMemory()
+        builder.preview = PagePreview()
         self.builder = builder
         self.events = events
+        self.previews = previews
         self.log = log
     }
 
     /// `reason` lists the changed files; nil for the first build.
     func rebuild(reason: [String]?) async {
+        let builder = self.builder
         if let reason {
             let folder = FileManager.default.currentDirectoryPath + "/"
             let paths = reason.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
             let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
             log("changed: \(shown)")
+            await preview(reason)
         }
-        let builder = self.builder
         let outcome = await Blocking.run { () -> Result<BuildSummary, BuildFailure> in
             do { return .success(try builder.build()) } catch let failure as BuildFailure {
                 return .failure(failure)
@@ -160,6 +167,7 @@ actor RebuildLoop {
                 return .failure(BuildFailure(.error("\(error)", in: builder.options.output.path)))
             }
         }
+        previews.clear()
         switch outcome {
         case .success(let summary):
             version += 1
@@ -170,6 +178,19 @@ actor RebuildLoop {
             log(failure.description)
             await events.publish(.failed(version: version, message: failure.description))
         }
+    }
+
+    /// Serves the quick pages of edited documents, when the change is such an edit.
+    private func preview(_ changed: [String]) async {
+        guard let preview = builder.preview else { return }
+        let started = Date()
+        guard let pages = await Blocking.run({ preview.pages(forChanged: changed) }), !pages.isEmpty else { return }
+        let root = builder.options.output.standardizedFileURL.resolvingSymlinksInPath().path
+        previews.replace(with: Dictionary(uniqueKeysWithValues: pages.map { (root + "/" + $0.key, Data($0.value.utf8)) }))
+        version += 1
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        log("previewed \(pages.count == 1 ? "1 page" : "\(pages.count) pages") in \(milliseconds) ms; building the whole site")
+        await events.publish(.built(version: version))
     }
 }
 

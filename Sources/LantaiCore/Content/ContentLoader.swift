@@ -52,6 +52,13 @@ public struct ContentLoader: Sendable {
         return ContentTree(config: config, catalog: catalog, sources: sources, staticFiles: staticFiles, diagnostics: diagnostics)
     }
 
+    /// One Markdown file of the content folder, read as `load` reads it; nil when it cannot be
+    /// read or is not UTF-8 (the next full load reports why).
+    public func source(at relativePath: String) -> SourceFile? {
+        guard case .success(let text) = read(relativePath) else { return nil }
+        return SourceFile(displayPath: display(relativePath), relativePath: relativePath, text: text)
+    }
+
     /// Content-relative paths of every regular file, sorted, skipping hidden files and folders.
     /// A content folder given as a symbolic link is followed (the enumerator would not descend).
     func listFiles() -> [String] {
