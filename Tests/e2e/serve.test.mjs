@@ -132,6 +132,13 @@ test('an edit rebuilds and reloads; a broken file is shown to open pages while t
     const changed = await (await fetch(`${base}/${speech}.html`)).text();
     assert.ok(changed.includes('我再提三点希望和要求'));
     assert.ok(versionOf(changed) > versionOf(page));
+    // The first reload shows the page rendered at once; the second the whole site built again.
+    assert.match(output, /previewed 1 page in \d+ ms; building the whole site/);
+    await waitFor(() => listener.events.filter((event) => event.type === 'reload').length >= 2, 'the reload after the full build');
+    assert.ok(readFileSync(join(workspace, 'public', `${speech}.html`), 'utf8').includes('我再提三点希望和要求'));
+    const built = await (await fetch(`${base}/${speech}.html`)).text();
+    assert.ok(built.includes('我再提三点希望和要求'));
+    assert.ok(versionOf(built) > versionOf(changed));
 
     writeFileSync(join(workspace, 'content/bad.md'), '---\ndate: 昨天\n---\n正文\n');
     const failure = await waitFor(() => listener.events.find((event) => event.type === 'failure'), 'the failure event');
