@@ -61,13 +61,15 @@ public struct PreviewServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask {
+                let watcher = FolderWatcher(folders: watched, pollInterval: interval)
                 var snapshot = await Blocking.run { FolderSnapshot(folders: watched) }
                 while !Task.isCancelled {
-                    try await Task.sleep(for: interval)
+                    try await watcher.nextLook()
                     var now = await Blocking.run { FolderSnapshot(folders: watched) }
                     guard now != snapshot else { continue }
-                    // Editors save in steps: wait until the folders hold still for one interval.
-                    while true {
+                    // Editors save in steps: when polling, wait until the folders hold still for
+                    // one interval (the watcher already waited for its events to end).
+                    while !watcher.notifies {
                         try await Task.sleep(for: interval)
                         let settled = await Blocking.run { FolderSnapshot(folders: watched) }
                         if settled == now { break }

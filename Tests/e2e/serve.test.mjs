@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,7 +156,15 @@ test('an edit rebuilds and reloads; a broken file is shown to open pages while t
     }
 
     unlinkSync(join(workspace, 'content/bad.md'));
-    await waitFor(() => listener.events.filter((event) => event.type === 'reload').length >= 2, 'the reload after the fix');
+    await waitFor(() => listener.events.filter((event) => event.type === 'reload').length >= 3, 'the reload after the fix');
+
+    // A file saved in a folder made after the server started is seen too.
+    mkdirSync(join(workspace, 'content/later'));
+    writeFileSync(join(workspace, 'content/later/2025-02-03-new.md'), '---\ntitle: 新建文件夹里的文稿\n---\n\n正文。\n');
+    await waitFor(() => listener.events.filter((event) => event.type === 'reload').length >= 4, 'the reload after the new folder');
+    const added = await fetch(`${base}/later/2025-02-03-new.html`);
+    assert.equal(added.status, 200);
+    assert.ok((await added.text()).includes('新建文件夹里的文稿'));
   } finally {
     listener.close();
   }
