@@ -1,6 +1,7 @@
 // The benchmark behind `make bench`: generated corpora of 1,000 and 10,000 documents built by
-// lantai and by Hugo in the same run, then lantai's search index measured in node and the same
-// site indexed and queried by Pagefind. Prints one table.
+// lantai and by Hugo in the same run, then lantai's search index measured in node, a one-file edit
+// (built again, and shown by `lantai serve`), and the same site indexed and queried by Pagefind.
+// Prints one table.
 //
 //   node bench/run.mjs [--sizes 1000,10000] [--runs 3] [--queries 200] [--work bench/.work] [--no-pagefind]
 //
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bruteForceIds, loadIndexedText, sampleQueries } from '../Tests/support/queries.mjs';
+import { measureEdits } from './edit.mjs';
 import { PagefindSearch, folderBytes, indexWithPagefind } from './pagefind.mjs';
 
 const repository = resolve(import.meta.dirname, '..');
@@ -107,8 +109,12 @@ async function measure(size) {
     if (found.size === expected[i].size && [...found.keys()].every((id) => expected[i].has(id))) exact += 1;
   }
 
+  const edits = await measureEdits({ lantai, corpus, theme: join(repository, 'theme'), output,
+    serveOutput: join(options.work, `serve-${size}`), runs, cwd: repository });
+
   const row = {
     size,
+    edits,
     lantai: { seconds: median(ours.map((r) => r.seconds)), megabytes: Math.max(...ours.map((r) => r.megabytes)) },
     hugo: { seconds: median(theirs.map((r) => r.seconds)), megabytes: Math.max(...theirs.map((r) => r.megabytes)) },
     outputBytes: folderBytes(output),
@@ -162,6 +168,9 @@ const lines = [
   ['query in node to first page, median / p95', ...rows.map((row) => `${row.queryMedian.toFixed(1)} / ${row.queryP95.toFixed(1)} ms`)],
   ['query in node to exact total, median / p95', ...rows.map((row) => `${row.completeMedian.toFixed(1)} / ${row.completeP95.toFixed(1)} ms`)],
   ['result sets equal brute force', ...rows.map((row) => row.exact)],
+  ['one-file edit, build again: median', ...rows.map((row) => `${median(row.edits.rebuildSeconds).toFixed(2)} s, ${median(row.edits.written)} files written`)],
+  ['one-file edit in serve, page shows it: median / max', ...rows.map((row) => `${median(row.edits.visibleMs).toFixed(0)} / ${Math.max(...row.edits.visibleMs).toFixed(0)} ms`)],
+  ['  of which the quick page render, median', ...rows.map((row) => `${median(row.edits.renderMs).toFixed(0)} ms`)],
 ];
 if (rows.some((row) => row.pagefind)) {
   lines.push(

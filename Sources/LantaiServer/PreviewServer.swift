@@ -30,6 +30,10 @@ public struct PreviewServer: Sendable {
         let files = OutputFiles(root: build.output)
         let previews = PreviewPages()
         let builder = RebuildLoop(builder: SiteBuilder(options: build), events: events, previews: previews, log: log)
+        // Watched from before the first build, so that a save during it is seen afterwards.
+        let watched = [build.content, build.theme]
+        let watcher = FolderWatcher(folders: watched, pollInterval: pollInterval)
+        let firstSnapshot = await Blocking.run { FolderSnapshot(folders: watched) }
         await builder.rebuild(reason: nil)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(to: request, files: files, previews: previews, events: events)
@@ -56,13 +60,11 @@ public struct PreviewServer: Sendable {
             return source
         }
         defer { stopSignals.forEach { $0.cancel() } }
-        let watched = [build.content, build.theme]
         let interval = pollInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask {
-                let watcher = FolderWatcher(folders: watched, pollInterval: interval)
-                var snapshot = await Blocking.run { FolderSnapshot(folders: watched) }
+                var snapshot = firstSnapshot
                 while !Task.isCancelled {
                     try await watcher.nextLook()
                     var now = await Blocking.run { FolderSnapshot(folders: watched) }
