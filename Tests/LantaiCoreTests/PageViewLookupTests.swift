@@ -13,9 +13,17 @@ import Testing
         let parser = DocumentParser(catalog: tree.catalog)
         let (corpus, _) = Corpus.analyze(tree.sources.compactMap { parser.parse($0).0 }, config: tree.config, catalog: tree.catalog)
         let pages = PagePlanner(corpus: corpus).plan(bodies: corpus.documents.map { _ in "" })
+        let (missing, checked) = Self.missingFields(in: pages.map(\.view))
+        #expect(missing.isEmpty, "\(missing.sorted())")
+        #expect(checked > 100)
+    }
+
+    /// Fields of the views (and the views inside them) that their lookup does not answer with
+    /// their own value, and how many fields were checked.
+    static func missingFields(in views: [Any]) -> (missing: Set<String>, checked: Int) {
         var checked = 0
         var missing: Set<String> = []
-        var pending: [Any] = pages.map(\.view)
+        var pending: [Any] = views
         while let value = pending.popLast() {
             let mirror = Mirror(reflecting: value)
             if mirror.displayStyle == .collection || mirror.displayStyle == .optional {
@@ -35,8 +43,7 @@ import Testing
                 checked += 1
             }
         }
-        #expect(missing.isEmpty, "\(missing.sorted())")
-        #expect(checked > 100)
+        return (missing, checked)
     }
 
     /// The value inside an optional, nil for an empty one, any other value as it is.

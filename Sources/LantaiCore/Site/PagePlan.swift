@@ -37,12 +37,21 @@ public struct PagePlanner: Sendable {
         listPages() + corpus.documents.indices.map { documentPage($0, body: bodies[$0]) }
     }
 
+    /// Documents per page of a topic (each with its best passages and headings).
+    public static let topicDocumentsPerPage = 50
+    /// Documents per page of a year or a type.
+    public static let listDocumentsPerPage = 200
+
     /// Every page but the documents' own: home, topics, archives, search.
     public func listPages() -> [PlannedPage] {
         var pages: [PlannedPage] = [home(), topicsOverview(), archive(), searchPage()]
-        pages += corpus.catalog.topics.map(topicPage)
-        pages += corpus.years.map { yearPage($0.year, $0.documents) }
-        pages += corpus.types.map { typePage($0.type, $0.documents) }
+        pages += corpus.catalog.topics.flatMap(topicPages)
+        pages += corpus.years.flatMap { year in
+            listPages(SitePaths.year(year.year), heading: "\(year.year)年", kind: "年份", year.documents)
+        }
+        pages += corpus.types.flatMap { type in
+            listPages(SitePaths.type(type.type.slug), heading: type.type.name, kind: "文稿类型", type.documents)
+        }
         return pages
     }
 
@@ -100,37 +109,47 @@ public struct PagePlanner: Sendable {
         return PlannedPage(path: path, template: "topics", view: view)
     }
 
-    private func topicPage(_ topic: Topic) -> PlannedPage {
-        let path = SitePaths.topic(topic.slug)
+    private func topicPages(_ topic: Topic) -> [PlannedPage] {
         let ranking = corpus.topicRanking[topic.slug] ?? []
-        let documents = ranking.map { entry -> TopicDocumentView in
-            let document = corpus.documents[entry.document]
-            let page = SitePath.relative(from: path, to: document.pagePath)
-            var seen: Set<String> = []
-            var headings: [HeadingLinkView] = []
-            for found in entry.analysis.passages {
-                let passage = document.passages[found.passage]
-                for (depth, (title, anchor)) in zip(passage.headingPath, passage.headingAnchors).enumerated() where !seen.contains(anchor) {
-                    seen.insert(anchor)
-                    headings.append(HeadingLinkView(title: title, url: page + "#" + anchor, depth: depth + 1))
-                }
-            }
-            return TopicDocumentView(
-                item: item(entry.document, from: path), percent: Self.percent(entry.analysis.share),
-                passageCount: entry.analysis.passages.count, fromFrontMatter: entry.analysis.fromFrontMatter,
-                passages: entry.analysis.bestPassages.prefix(3).map { passageLink($0, of: document, page: page) },
-                headings: headings)
-        }
         var perYear: [Int: Int] = [:]
         for entry in ranking {
             if let year = corpus.documents[entry.document].date?.year { perYear[year, default: 0] += entry.analysis.passages.count }
         }
-        let view = TopicPageView(layout: layout(for: path, title: topic.name, section: "topics"),
-                                 name: topic.name, description: topic.description, count: ranking.count,
-                                 passageCount: ranking.reduce(0) { $0 + $1.analysis.passages.count },
-                                 documents: documents,
-                                 chart: TopicChart.svg(counts: corpus.years.map(\.year).sorted().map { ($0, perYear[$0] ?? 0) }))
-        return PlannedPage(path: path, template: "topic", view: view)
+        let chart = TopicChart.svg(counts: corpus.years.map(\.year).sorted().map { ($0, perYear[$0] ?? 0) })
+        let passageCount = ranking.reduce(0) { $0 + $1.analysis.passages.count }
+        return Pagination.pages(count: ranking.count, perPage: Self.topicDocumentsPerPage, base: SitePaths.topic(topic.slug)).map { page in
+            let view = TopicPageView(layout: layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics"),
+                                     name: topic.name, description: topic.description, count: ranking.count,
+                                     passageCount: passageCount, start: page.range.lowerBound + 1,
+                                     documents: ranking[page.range].map { topicDocument($0, from: page.path) },
+                                     chart: chart, pager: page.pager)
+            return PlannedPage(path: page.path, template: "topic", view: view)
+        }
+    }
+
+    /// A page title, with the page's number after the first page of a list.
+    private static func title(_ title: String, _ pager: PagerView?) -> String {
+        guard let pager, pager.current > 1 else { return title }
+        return "\(title)（第\(pager.current)页）"
+    }
+
+    private func topicDocument(_ entry: (document: Int, analysis: DocumentTopic), from path: String) -> TopicDocumentView {
+        let document = corpus.documents[entry.document]
+        let page = SitePath.relative(from: path, to: document.pagePath)
+        var seen: Set<String> = []
+        var headings: [HeadingLinkView] = []
+        for found in entry.analysis.passages {
+            let passage = document.passages[found.passage]
+            for (depth, (title, anchor)) in zip(passage.headingPath, passage.headingAnchors).enumerated() where !seen.contains(anchor) {
+                seen.insert(anchor)
+                headings.append(HeadingLinkView(title: title, url: page + "#" + anchor, depth: depth + 1))
+            }
+        }
+        return TopicDocumentView(
+            item: item(entry.document, from: path), percent: Self.percent(entry.analysis.share),
+            passageCount: entry.analysis.passages.count, fromFrontMatter: entry.analysis.fromFrontMatter,
+            passages: entry.analysis.bestPassages.prefix(3).map { passageLink($0, of: document, page: page) },
+            headings: headings)
     }
 
     private func passageLink(_ found: TopicPassage, of document: Document, page: String) -> PassageLinkView {
@@ -179,20 +198,14 @@ public struct PagePlanner: Sendable {
         return PlannedPage(path: path, template: "archive", view: view)
     }
 
-    private func yearPage(_ year: Int, _ indexes: [Int]) -> PlannedPage {
-        let path = SitePaths.year(year)
-        let view = ListPageView(layout: layout(for: path, title: "\(year)年", section: "archive"),
-                                heading: "\(year)年", kind: "年份", count: indexes.count,
-                                documents: indexes.map { item($0, from: path) })
-        return PlannedPage(path: path, template: "list", view: view)
-    }
-
-    private func typePage(_ type: DocumentType, _ indexes: [Int]) -> PlannedPage {
-        let path = SitePaths.type(type.slug)
-        let view = ListPageView(layout: layout(for: path, title: type.name, section: "archive"),
-                                heading: type.name, kind: "文稿类型", count: indexes.count,
-                                documents: indexes.map { item($0, from: path) })
-        return PlannedPage(path: path, template: "list", view: view)
+    /// The pages of a year's or a type's documents.
+    private func listPages(_ base: String, heading: String, kind: String, _ indexes: [Int]) -> [PlannedPage] {
+        Pagination.pages(count: indexes.count, perPage: Self.listDocumentsPerPage, base: base).map { page in
+            let view = ListPageView(layout: layout(for: page.path, title: Self.title(heading, page.pager), section: "archive"),
+                                    heading: heading, kind: kind, count: indexes.count, start: page.range.lowerBound + 1,
+                                    documents: indexes[page.range].map { item($0, from: page.path) }, pager: page.pager)
+            return PlannedPage(path: page.path, template: "list", view: view)
+        }
     }
 
     /// The page of `corpus.documents[index]` around its rendered body.

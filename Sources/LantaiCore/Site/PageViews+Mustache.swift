@@ -115,8 +115,10 @@ extension TopicPageView: MustacheParent {
         case "description": self.description
         case "count": self.count
         case "passageCount": self.passageCount
+        case "start": self.start
         case "documents": self.documents
         case "chart": self.chart
+        case "pager": self.pager
         default: nil
         }
     }
@@ -212,7 +214,23 @@ extension ListPageView: MustacheParent {
         case "heading": self.heading
         case "kind": self.kind
         case "count": self.count
+        case "start": self.start
         case "documents": self.documents
+        case "pager": self.pager
+        default: nil
+        }
+    }
+}
+
+extension PagerView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "current": self.current
+        case "total": self.total
+        case "firstURL": self.firstURL
+        case "previousURL": self.previousURL
+        case "nextURL": self.nextURL
+        case "lastURL": self.lastURL
         default: nil
         }
     }

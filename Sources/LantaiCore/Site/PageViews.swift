@@ -82,11 +82,15 @@ public struct TopicPageView: Sendable {
     public var description: String
     public var count: Int
     public var passageCount: Int
-    /// Ranked by how much of each document is about the topic.
+    /// The rank of the page's first document (1 on the first page).
+    public var start: Int
+    /// Ranked by how much of each document is about the topic; this page's share of them.
     public var documents: [TopicDocumentView]
     /// An inline SVG of the topic's passages per year, nil without dated passages; the template
     /// writes it unescaped.
     public var chart: String?
+    /// Links to the other pages, nil when the topic's documents fit on one.
+    public var pager: PagerView?
 }
 
 /// A document on a topic page: how much of it is about the topic, its best passages and the
@@ -150,7 +154,12 @@ public struct ListPageView: Sendable {
     public var heading: String
     public var kind: String
     public var count: Int
+    /// The place in the whole list of the page's first document (1 on the first page).
+    public var start: Int
+    /// This page's share of the documents.
     public var documents: [DocumentItemView]
+    /// Links to the other pages, nil when the documents fit on one.
+    public var pager: PagerView?
 }
 
 /// The search page; the browser fills it from the index.
