@@ -34,7 +34,7 @@ public struct PreviewServer: Sendable {
         let watched = [build.content, build.theme]
         let watcher = FolderWatcher(folders: watched, pollInterval: pollInterval)
         let firstSnapshot = await Blocking.run { FolderSnapshot(folders: watched) }
-        await builder.rebuild(reason: nil)
+        await builder.buildFirst()
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(to: request, files: files, previews: previews, events: events)
         }
@@ -79,7 +79,7 @@ public struct PreviewServer: Sendable {
                     }
                     let changed = now.changes(since: snapshot)
                     snapshot = now
-                    await builder.rebuild(reason: changed)
+                    await builder.rebuild(changed: changed)
                 }
             }
             try await group.next()
@@ -137,12 +137,19 @@ public struct PreviewServer: Sendable {
 /// Runs builds one at a time and publishes each outcome. A change that only edits published
 /// documents first gets their pages rendered quickly (`PagePreview`) and served while the full
 /// build runs: open pages reload twice, once for the quick page and once for the whole site.
+/// Quick pages do not wait for a running build: a save while one runs is previewed at once, and
+/// the changes that come during a build are built together when it ends.
 actor RebuildLoop {
     let builder: SiteBuilder
     let events: ReloadEvents
     let previews: PreviewPages
     let log: @Sendable (String) -> Void
     private var version = 0
+    private var building = false
+    /// A change came while a build ran: another build follows it.
+    private var changedDuringBuild = false
+    /// Numbers the quick previews; a build ends the ones made before it started.
+    private var previewNumber = 0
 
     init(builder: SiteBuilder, events: ReloadEvents, previews: PreviewPages, log: @escaping @Sendable (String) -> Void) {
         var builder = builder
@@ -154,16 +161,40 @@ actor RebuildLoop {
         self.log = log
     }
 
-    /// `reason` lists the changed files; nil for the first build.
-    func rebuild(reason: [String]?) async {
-        let builder = self.builder
-        if let reason {
-            let folder = FileManager.default.currentDirectoryPath + "/"
-            let paths = reason.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
-            let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
-            log("changed: \(shown)")
-            await preview(reason)
+    /// The first build, before the server answers.
+    func buildFirst() async {
+        building = true
+        await build()
+        building = false
+    }
+
+    /// `changed` lists the changed files: their quick pages now, then a full build, after the
+    /// running one if there is one. Returns once the quick pages are served.
+    func rebuild(changed: [String]) async {
+        let folder = FileManager.default.currentDirectoryPath + "/"
+        let paths = changed.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
+        let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
+        log("changed: \(shown)")
+        await preview(changed)
+        if building {
+            changedDuringBuild = true
+            return
         }
+        building = true
+        Task { await self.buildUntilCurrent() }
+    }
+
+    private func buildUntilCurrent() async {
+        repeat {
+            changedDuringBuild = false
+            await build()
+        } while changedDuringBuild
+        building = false
+    }
+
+    private func build() async {
+        let builder = self.builder
+        let previewsBefore = previewNumber
         let outcome = await Blocking.run { () -> Result<BuildSummary, BuildFailure> in
             do { return .success(try builder.build()) } catch let failure as BuildFailure {
                 return .failure(failure)
@@ -171,7 +202,9 @@ actor RebuildLoop {
                 return .failure(BuildFailure(.error("\(error)", in: builder.options.output.path)))
             }
         }
-        previews.clear()
+        // Quick pages of saves made while this build ran may be newer than what it read: they
+        // stay until the build that follows.
+        previews.remove(through: previewsBefore)
         switch outcome {
         case .success(let summary):
             version += 1
@@ -190,7 +223,8 @@ actor RebuildLoop {
         let started = Date()
         guard let pages = await Blocking.run({ preview.pages(forChanged: changed) }), !pages.isEmpty else { return }
         let root = builder.options.output.standardizedFileURL.resolvingSymlinksInPath().path
-        previews.replace(with: Dictionary(uniqueKeysWithValues: pages.map { (root + "/" + $0.key, Data($0.value.utf8)) }))
+        previewNumber += 1
+        previews.add(Dictionary(uniqueKeysWithValues: pages.map { (root + "/" + $0.key, Data($0.value.utf8)) }), number: previewNumber)
         version += 1
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         log("previewed \(pages.count == 1 ? "1 page" : "\(pages.count) pages") in \(milliseconds) ms; building the whole site")
