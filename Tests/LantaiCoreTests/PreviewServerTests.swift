@@ -72,5 +72,10 @@ import Testing
         try Data("三".utf8).write(to: added)
         let base = folder.resolvingSymlinksInPath().path
         #expect(FolderSnapshot(folders: [folder]).changes(since: before) == [base + "/added.md", base + "/removed.md", base + "/sub/edited.md"])
+
+        // A link to a file counts as the file; a link to a folder is not followed (this one would loop).
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("alias.md").path, withDestinationPath: kept.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("sub/loop").path, withDestinationPath: folder.path)
+        #expect(FolderSnapshot(folders: [folder]).files.keys.sorted() == [base + "/added.md", base + "/alias.md", base + "/kept.md", base + "/sub/edited.md"])
     }
 }

@@ -1,9 +1,8 @@
 import Foundation
 
 /// The files under some folders with their size and modification time: two snapshots differ
-/// when a file was added, removed or saved. What `lantai serve` polls to know when to rebuild
-/// (polling works the same on every system and over network folders; at 10,000 files a
-/// snapshot costs a few tens of milliseconds).
+/// when a file was added, removed or saved. `lantai serve` compares them to know what changed,
+/// when its watcher says to look.
 public struct FolderSnapshot: Sendable, Equatable {
     public struct Stamp: Sendable, Hashable {
         var size: Int64
@@ -14,15 +13,29 @@ public struct FolderSnapshot: Sendable, Equatable {
     public private(set) var files: [String: Stamp] = [:]
 
     public init(folders: [URL]) {
-        for folder in folders {
-            let base = folder.resolvingSymlinksInPath().path
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            for case let path as String in enumerator {
-                var status = stat()
-                guard stat(base + "/" + path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
-                files[base + "/" + path] = Stamp(size: Int64(status.st_size), seconds: status.st_mtim.tv_sec,
-                                                nanoseconds: status.st_mtim.tv_nsec)
+        for folder in folders { Self.walk(folder.resolvingSymlinksInPath().path, into: &files) }
+    }
+
+    /// Every regular file under `folder` (a link to a file counts as the file), read with
+    /// `readdir` and `fstatat`: FileManager's enumerator took four fifths of a snapshot. Links to
+    /// folders are not followed, so a link to a parent cannot loop.
+    private static func walk(_ folder: String, into files: inout [String: Stamp]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            var status = stat()
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, into: &files)
+                continue
             }
+            if (status.st_mode & S_IFMT) == S_IFLNK, fstatat(descriptor, name, &status, 0) != 0 { continue }
+            guard (status.st_mode & S_IFMT) == S_IFREG else { continue }
+            files[path] = Stamp(size: Int64(status.st_size), seconds: status.st_mtim.tv_sec, nanoseconds: status.st_mtim.tv_nsec)
         }
     }
 

@@ -34,11 +34,6 @@ public final class PagePreview: @unchecked Sendable {
         lock.withLock { self.state = state }
     }
 
-    /// Drops the state (a build is about to make a new one, or failed).
-    public func forget() {
-        lock.withLock { state = nil }
-    }
-
     /// The pages of the edited documents (output path → HTML), or nil when the change is not an
     /// edit of published documents only: a file added or removed, the configuration, the topic
     /// catalogue or the theme changed, a page would move, a draft flag flipped, or the edited
