@@ -59,6 +59,8 @@ export async function measureEdits({ lantai, corpus, theme, output, serveOutput,
     };
     try {
       const port = await until(() => log.match(/serving http:\/\/127\.0\.0\.1:(\d+)\//)?.[1], 'lantai serve to start');
+      // The writer has the page open before saving (the server's first answer is slower).
+      await (await fetch(`http://127.0.0.1:${port}/${page}`)).text();
       for (let run = 0; run < runs; run++) {
         const builds = (log.match(/^built /gm) ?? []).length;
         const previews = (log.match(/^previewed /gm) ?? []).length;

@@ -6,10 +6,14 @@
 //   node bench/run.mjs [--sizes 1000,10000] [--runs 3] [--queries 200] [--work bench/.work] [--no-pagefind]
 //
 // Wall time and peak memory come from GNU time; builds of lantai and Hugo alternate so that
-// noise on the shared machine falls on both. Each output folder is removed before a build, as in
-// a fresh checkout. Corpora are generated once per size and kept in the work folder.
+// noise on the shared machine falls on both. Each build starts without an output folder, as in a
+// fresh checkout: the previous one is moved aside and deleted when the bench ends, because on
+// this machine's disk (ext4 with `discard` on a thin-provisioned volume) writing right after
+// deleting a large folder runs at half speed for a minute or more, and that would charge each
+// tool for its previous output (1.5 GB for lantai at 10,000 documents, 0.2 GB for Hugo).
+// Corpora are generated once per size and kept in the work folder.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -59,6 +63,14 @@ function countingEngine(folder) {
   return { engine, counter };
 }
 
+/** Moves `folder` (if any) into the work folder's trash, emptied when the bench ends. */
+const trash = join(options.work, 'trash');
+function setAside(folder) {
+  if (!existsSync(folder)) return;
+  mkdirSync(trash, { recursive: true });
+  renameSync(folder, join(trash, `${Date.now()}-${Math.random().toString(36).slice(2)}`));
+}
+
 async function measure(size) {
   const corpus = join(options.work, `corpus-${size}`);
   if (!existsSync(join(corpus, 'site.yml'))) {
@@ -72,9 +84,9 @@ async function measure(size) {
   const ours = [];
   const theirs = [];
   for (let run = 0; run < runs; run++) {
-    rmSync(output, { recursive: true, force: true });
+    setAside(output);
     ours.push(timed(lantai, ['build', '--content', corpus, '--theme', join(repository, 'theme'), '--output', output], repository));
-    rmSync(hugoOutput, { recursive: true, force: true });
+    setAside(hugoOutput);
     theirs.push(timed('hugo', ['--quiet', '-d', hugoOutput], hugoSite));
     process.stderr.write(`${size} documents, run ${run + 1}: lantai ${ours.at(-1).seconds} s, hugo ${theirs.at(-1).seconds} s\n`);
   }
@@ -154,7 +166,9 @@ async function measure(size) {
 const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
 const mb = (bytes) => `${Math.round(bytes / 1048576)} MB`;
 const rows = [];
+rmSync(trash, { recursive: true, force: true });
 for (const size of sizes) rows.push(await measure(size));
+rmSync(trash, { recursive: true, force: true });
 
 const lines = [
   ['', ...rows.map((row) => `${row.size.toLocaleString('en')} documents`)],
