@@ -18,20 +18,11 @@ import Testing
     }
 
     @Test func findsWhatTheRegularExpressionFinds() {
-        var state: UInt64 = 42
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let pieces = ["服务", "参谋助手", "综合协调工作", "督", "提高服务质量水平", "𠮷野", "九个字的长长长条目", "\n", "a"]
-        let separators = ["、", "、", "、", "，", "。", "；", ":", "、、"]
+        var texts = RandomTexts(seed: 42, pieces: ["服务", "参谋助手", "综合协调工作", "督", "提高服务质量水平", "𠮷野", "九个字的长长长条目", "\n", "a"],
+                                separators: ["、", "、", "、", "，", "。", "；", ":", "、、"], maximumPieces: 12, separatorOdds: 4)
         var checked = 0
         for _ in 0..<4000 {
-            var text = ""
-            for _ in 0..<next(12) {
-                text += pieces[next(pieces.count)]
-                if next(4) > 0 { text += separators[next(separators.count)] }
-            }
+            let text = texts.next()
             let expected = Self.regexRanges(text)
             #expect(EnumerationFinder.ranges(in: Array(text.unicodeScalars)) == expected, "\(text)")
             if !expected.isEmpty { checked += 1 }
@@ -80,25 +71,49 @@ import Testing
             rest += string(cursor..<scalars.count)
             return zip(totals, plainScores(rest)).map { $0 + $1 }
         }
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
         // Signals, an excluded phrase, traditional characters, a supplementary-plane character
         // (four UTF-8 bytes) and ASCII, so that cuts on byte offsets are checked on every width.
-        let pieces = ["督查", "服务意识", "服務", "落实", "服务领导决策", "𠮷", "a", "督促检查", "工作", "督", "查", "督一二三四五六七八", "一二三四五六七八查"]
-        let separators = ["、", "、", "、", "，", "。", "、、"]
+        var texts = RandomTexts(seed: 7, pieces: ["督查", "服务意识", "服務", "落实", "服务领导决策", "𠮷", "a", "督促检查", "工作", "督", "查",
+                                                  "督一二三四五六七八", "一二三四五六七八查"],
+                                separators: ["、", "、", "、", "，", "。", "、、"], maximumPieces: 14, separatorOdds: 3)
         var enumerated = 0
         for _ in 0..<3000 {
-            var text = ""
-            for _ in 0..<next(14) {
-                text += pieces[next(pieces.count)]
-                if next(3) > 0 { text += separators[next(separators.count)] }
-            }
+            let text = texts.next()
             #expect(classifier.scores(of: text) == reference(text), "\(text)")
             if !Self.regexRanges(text).isEmpty { enumerated += 1 }
         }
         #expect(enumerated > 500, "the random texts must hold enumerations")
+    }
+}
+
+/// Texts of random pieces, each followed by a random separator most of the time (all but one
+/// time in `separatorOdds`); deterministic from the seed.
+struct RandomTexts {
+    var state: UInt64
+    let pieces: [String]
+    let separators: [String]
+    let maximumPieces: Int
+    let separatorOdds: Int
+
+    init(seed: UInt64, pieces: [String], separators: [String], maximumPieces: Int, separatorOdds: Int) {
+        state = seed
+        self.pieces = pieces
+        self.separators = separators
+        self.maximumPieces = maximumPieces
+        self.separatorOdds = separatorOdds
+    }
+
+    mutating func below(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    mutating func next() -> String {
+        var text = ""
+        for _ in 0..<below(maximumPieces) {
+            text += pieces[below(pieces.count)]
+            if below(separatorOdds) > 0 { text += separators[below(separators.count)] }
+        }
+        return text
     }
 }

@@ -47,10 +47,10 @@ public struct PagePlanner: Sendable {
         var pages: [PlannedPage] = [home(), topicsOverview(), archive(), searchPage()]
         pages += corpus.catalog.topics.flatMap(topicPages)
         pages += corpus.years.flatMap { year in
-            listPages(SitePaths.year(year.year), heading: "\(year.year)年", kind: "年份", year.documents)
+            archivePages(SitePaths.year(year.year), heading: "\(year.year)年", kind: "年份", year.documents)
         }
         pages += corpus.types.flatMap { type in
-            listPages(SitePaths.type(type.type.slug), heading: type.type.name, kind: "文稿类型", type.documents)
+            archivePages(SitePaths.type(type.type.slug), heading: type.type.name, kind: "文稿类型", type.documents)
         }
         return pages
     }
@@ -199,10 +199,10 @@ public struct PagePlanner: Sendable {
     }
 
     /// The pages of a year's or a type's documents.
-    private func listPages(_ base: String, heading: String, kind: String, _ indexes: [Int]) -> [PlannedPage] {
+    private func archivePages(_ base: String, heading: String, kind: String, _ indexes: [Int]) -> [PlannedPage] {
         Pagination.pages(count: indexes.count, perPage: Self.listDocumentsPerPage, base: base).map { page in
             let view = ListPageView(layout: layout(for: page.path, title: Self.title(heading, page.pager), section: "archive"),
-                                    heading: heading, kind: kind, count: indexes.count, start: page.range.lowerBound + 1,
+                                    heading: heading, kind: kind, count: indexes.count,
                                     documents: indexes[page.range].map { item($0, from: page.path) }, pager: page.pager)
             return PlannedPage(path: page.path, template: "list", view: view)
         }

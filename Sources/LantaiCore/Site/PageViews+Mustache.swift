@@ -214,7 +214,6 @@ extension ListPageView: MustacheParent {
         case "heading": self.heading
         case "kind": self.kind
         case "count": self.count
-        case "start": self.start
         case "documents": self.documents
         case "pager": self.pager
         default: nil

@@ -154,8 +154,6 @@ public struct ListPageView: Sendable {
     public var heading: String
     public var kind: String
     public var count: Int
-    /// The place in the whole list of the page's first document (1 on the first page).
-    public var start: Int
     /// This page's share of the documents.
     public var documents: [DocumentItemView]
     /// Links to the other pages, nil when the documents fit on one.
