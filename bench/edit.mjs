@@ -41,6 +41,7 @@ export async function measureEdits({ lantai, corpus, theme, output, serveOutput,
       const line = execFileSync(lantai, ['build', '--content', corpus, '--theme', theme, '--output', output], { cwd, encoding: 'utf8' });
       result.rebuildSeconds.push((performance.now() - started) / 1000);
       result.written.push(Number(line.match(/, (\d+) written\)/)?.[1] ?? NaN));
+      process.stderr.write(`edit ${run + 1}, lantai build again: ${result.rebuildSeconds.at(-1).toFixed(2)} s, ${result.written.at(-1)} files written\n`);
     }
 
     rmSync(serveOutput, { recursive: true, force: true });
@@ -77,6 +78,7 @@ export async function measureEdits({ lantai, corpus, theme, output, serveOutput,
         await until(() => (log.match(/^built /gm) ?? []).length > builds, 'the full build after the edit');
         const rendered = [...log.matchAll(/^previewed 1 page in (\d+) ms/gm)];
         result.renderMs.push(rendered.length > previews ? Number(rendered.at(-1)[1]) : NaN);
+        process.stderr.write(`edit ${run + 1} in serve: shown after ${result.visibleMs.at(-1).toFixed(0)} ms, quick page ${result.renderMs.at(-1)} ms\n`);
       }
     } finally {
       server.kill('SIGINT');
