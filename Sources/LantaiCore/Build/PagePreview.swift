@@ -11,10 +11,11 @@ import Foundation
 /// paragraphs whose text changed (they are left out until the build ends).
 public final class PagePreview: @unchecked Sendable {
     /// What the last successful render left: the documents without their Markdown, the links
-    /// between them and what pages are rendered with.
+    /// between them (as backlinks) and what pages are rendered with.
     struct State: Sendable {
         var corpus: Corpus
-        var links: [Set<String>]
+        /// The render's `PagePlanner.backlinks`.
+        var backlinks: [String: [Int]]
         var resolver: LinkResolver
         var theme: Theme
         var parser: DocumentParser
@@ -43,38 +44,38 @@ public final class PagePreview: @unchecked Sendable {
         guard let state = lock.withLock({ state }), !changed.isEmpty else { return nil }
         let root = state.content.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         let loader = ContentLoader(contentDirectory: state.content, displayPrefix: state.contentDisplay)
-        var corpus = state.corpus
-        var links = state.links
-        var edited: [(index: Int, document: Document)] = []
+        // The corpus is read, never changed: a copy of its ten thousand documents cost more
+        // than the page itself.
+        let corpus = state.corpus
+        var edited: [(index: Int, document: Document, links: Set<String>)] = []
         for path in changed {
             guard path.hasPrefix(root), path.hasSuffix(".md") else { return nil }
             let relativePath = String(path.dropFirst(root.count))
             guard let index = state.indexOfSource[relativePath], let source = loader.source(at: relativePath) else { return nil }
             let (parsed, diagnostics) = state.parser.parse(source)
-            let old = corpus.documents[index]
-            guard let document = parsed, !diagnostics.hasErrors, document.pagePath == old.pagePath,
+            guard let document = parsed, !diagnostics.hasErrors, document.pagePath == corpus.documents[index].pagePath,
                   state.includeDrafts || !document.draft else { return nil }
-            corpus.similarPassages[index] = corpus.similarPassages[index].filter { passage, _ in
+            edited.append((index, document, BodyRenderer.linkedPages(of: document, resolver: state.resolver)))
+        }
+        let editedIndexes = Set(edited.map(\.index))
+        var pages: [String: String] = [:]
+        for (index, document, _) in edited {
+            let old = corpus.documents[index]
+            // Notes of paragraphs whose text is unchanged, not pointing at a document edited now.
+            let similar = corpus.similarPassages[index].filter { passage, _ in
                 passage < document.passages.count && passage < old.passages.count
                     && document.passages[passage].normalized == old.passages[passage].normalized
             }
-            corpus.documents[index] = document
-            links[index] = BodyRenderer.linkedPages(of: document, resolver: state.resolver)
-            edited.append((index, document))
-        }
-        // A note of one edited document may point at a paragraph of another that changed.
-        let editedIndexes = Set(edited.map(\.index))
-        for (index, _) in edited {
-            corpus.similarPassages[index] = corpus.similarPassages[index]
-                .mapValues { $0.filter { !editedIndexes.contains($0.document) } }
-                .filter { !$0.value.isEmpty }
-        }
-        let planner = PagePlanner(corpus: corpus, links: links)
-        var pages: [String: String] = [:]
-        for (index, document) in edited {
+            .mapValues { $0.filter { !editedIndexes.contains($0.document) } }
+            .filter { !$0.value.isEmpty }
+            // The documents linking here: as the last build saw them, with the edited ones' new links.
+            let backlinks = ((state.backlinks[document.pagePath] ?? []).filter { !editedIndexes.contains($0) }
+                + edited.filter { $0.links.contains(document.pagePath) }.map(\.index)).sorted()
+            let planner = PagePlanner(corpus: corpus, backlinks: [document.pagePath: backlinks])
             let body = BodyRenderer.render(document, resolver: state.resolver,
-                                           afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
-            guard !body.diagnostics.hasErrors, let html = state.theme.render(planner.documentPage(index, body: body.html)) else { return nil }
+                                           afterParagraph: SimilarPassageNotes.html(for: document, similar: similar, in: corpus))
+            guard !body.diagnostics.hasErrors,
+                  let html = state.theme.render(planner.documentPage(index, document: document, body: body.html)) else { return nil }
             pages[document.pagePath] = html
         }
         return pages

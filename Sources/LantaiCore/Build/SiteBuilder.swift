@@ -143,7 +143,7 @@ public struct SiteBuilder: Sendable {
         // the output only when everything succeeded. Each document's body, page view and HTML
         // are made and written one document at a time (on every core), so the stage never holds
         // the whole site: only the links between documents are gathered first, for the backlinks.
-        let (pageCount, sink, loadedTheme, links) = try stages.run("render") {
+        let (pageCount, sink, loadedTheme, backlinks) = try stages.run("render") {
             guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else {
                 // Nothing is written, but the bodies' problems are reported with the others.
                 diagnostics += Parallel.map(corpus.documents) { BodyRenderer.render($0, resolver: resolver).diagnostics }.flatMap { $0 }
@@ -175,12 +175,12 @@ public struct SiteBuilder: Sendable {
                 writer.discard(sink.staging)
                 throw BuildFailure(diagnostics: diagnostics)
             }
-            return ((pageCount, sink, loadedTheme, links), "\(pageCount) pages")
+            return ((pageCount, sink, loadedTheme, planner.backlinks), "\(pageCount) pages")
         }
         var slim = corpus
         slim.documents = corpus.documents.map { $0.withoutMarkdown() }
         preview?.remember(PagePreview.State(
-            corpus: slim, links: links, resolver: resolver, theme: loadedTheme, parser: DocumentParser(catalog: tree.catalog),
+            corpus: slim, backlinks: backlinks, resolver: resolver, theme: loadedTheme, parser: DocumentParser(catalog: tree.catalog),
             content: options.content, contentDisplay: options.contentDisplay, includeDrafts: options.includeDrafts,
             indexOfSource: Dictionary(slim.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })))
         return Rendered(corpus: slim, sink: sink, theme: loadedTheme, pageCount: pageCount,

@@ -24,12 +24,21 @@ public struct PagePlanner: Sendable {
 
     /// `links[i]` holds the pages `corpus.documents[i]` links to.
     public init(corpus: Corpus, links: [Set<String>] = []) {
+        self.init(corpus: corpus, backlinks: Self.backlinks(links))
+    }
+
+    init(corpus: Corpus, backlinks: [String: [Int]]) {
         self.corpus = corpus
+        self.backlinks = backlinks
+    }
+
+    /// Page path → indexes, in increasing order, of the documents whose `links` hold it.
+    static func backlinks(_ links: [Set<String>]) -> [String: [Int]] {
         var backlinks: [String: [Int]] = [:]
         for (index, pages) in links.enumerated() {
             for page in pages { backlinks[page, default: []].append(index) }
         }
-        self.backlinks = backlinks
+        return backlinks
     }
 
     /// The pages of the site; `bodies[i]` is the rendered body of `corpus.documents[i]`.
@@ -168,9 +177,8 @@ public struct PagePlanner: Sendable {
     }
 
     /// A share as a whole percentage; a share above zero shows at least 1%.
-    private func relatedItems(of index: Int, from path: String) -> [RelatedItemView] {
+    private func relatedItems(of index: Int, topics: [Topic], from path: String) -> [RelatedItemView] {
         guard index < corpus.related.count else { return [] }
-        let topics = corpus.documents[index].topics
         return corpus.related[index].map { entry in
             let other = corpus.documents[entry.document]
             let shared = other.topics.filter(topics.contains).map(\.name)
@@ -209,8 +217,9 @@ public struct PagePlanner: Sendable {
     }
 
     /// The page of `corpus.documents[index]` around its rendered body.
-    public func documentPage(_ index: Int, body: String) -> PlannedPage {
-        let document = corpus.documents[index]
+    /// `document` replaces `corpus.documents[index]` (an edited document's quick page).
+    public func documentPage(_ index: Int, document edited: Document? = nil, body: String) -> PlannedPage {
+        let document = edited ?? corpus.documents[index]
         let path = document.pagePath
         let view = DocumentPageView(
             layout: layout(for: path, title: document.title, section: ""),
@@ -224,7 +233,7 @@ public struct PagePlanner: Sendable {
             topics: badges(document, from: path),
             topicShares: topicShares(document, from: path),
             backlinks: (backlinks[path] ?? []).map { item($0, from: path) },
-            related: relatedItems(of: index, from: path),
+            related: relatedItems(of: index, topics: document.topics, from: path),
             outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
             body: body)
         return PlannedPage(path: path, template: "document", view: view)

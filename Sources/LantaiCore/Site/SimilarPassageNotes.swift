@@ -4,9 +4,14 @@ enum SimilarPassageNotes {
     /// Anchor → the note's HTML, for document `index` of the corpus.
     static func html(for index: Int, in corpus: Corpus) -> [String: String] {
         guard index < corpus.similarPassages.count else { return [:] }
-        let document = corpus.documents[index]
+        return html(for: corpus.documents[index], similar: corpus.similarPassages[index], in: corpus)
+    }
+
+    /// The notes of `document` from `similar` (paragraph index → paragraphs of the corpus's
+    /// other documents).
+    static func html(for document: Document, similar passages: [Int: [SimilarPassage]], in corpus: Corpus) -> [String: String] {
         var notes: [String: String] = [:]
-        for (passage, similar) in corpus.similarPassages[index] where !similar.isEmpty {
+        for (passage, similar) in passages where !similar.isEmpty {
             let links = similar.map { entry -> String in
                 let other = corpus.documents[entry.document]
                 let url = SitePath.relative(from: document.pagePath, to: other.pagePath) + "#" + other.passages[entry.passage].anchor
