@@ -8,6 +8,8 @@ public struct BuildSummary: Sendable {
     public var files: Int
     /// Files written; the others were already in the output with the same bytes.
     public var written: Int
+    /// Whether the search index was patched from the previous build's instead of made again.
+    public var searchPatched = false
     public var seconds: Double
     public var stages: [(name: String, seconds: Double)]
     public var warnings: [Diagnostic]

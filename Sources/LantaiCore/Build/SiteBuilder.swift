@@ -200,12 +200,15 @@ public struct SiteBuilder: Sendable {
         let (corpus, sink, loadedTheme) = (rendered.corpus, rendered.sink, rendered.theme)
         MemoryTrim.releaseFreedPages()
         do {
-            stages.run("index") {
+            let stateURL = options.cache.map(SearchIndexState.url(in:))
+            let index = stages.run("index") {
                 let counter = counter(stages, "index", corpus.documents.count, "documents")
-                let count = SearchIndex.write(corpus, to: sink, tick: counter.tick)
+                // The state describes the output the manifest lists; without a manifest it is not used.
+                let previous = sink.previous == nil ? nil : stateURL.flatMap(SearchIndexState.read(from:))
+                let index = SearchIndex.write(corpus, to: sink, previous: previous, tick: counter.tick)
                 MemoryTrim.releaseFreedPages()
                 sink.write(TopicData(corpus).bytes(), to: TopicData.path)
-                return ((), "\(count) search files, \(TopicData.path)")
+                return (index, "\(index.files) search files\(index.patched ? " (patched)" : ""), \(TopicData.path)")
             }
             try stages.run("write") {
                 for path in loadedTheme.staticFiles {
@@ -217,12 +220,16 @@ public struct SiteBuilder: Sendable {
                 if let failure = sink.firstFailure {
                     throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
                 }
+                // The old state goes before the output changes and the new one comes after it, so a
+                // state never describes an output other than the one in place.
+                if let stateURL { try? FileManager.default.removeItem(at: stateURL) }
                 try writer.publish(sink, cache: options.cache)
+                if let stateURL { try? index.state.write(to: stateURL) }
                 return ((), "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)")
             }
             return BuildSummary(
                 documents: corpus.documents.count, drafts: rendered.draftCount, pages: rendered.pageCount,
-                files: sink.fileCount, written: sink.changedPaths.count,
+                files: sink.fileCount, written: sink.changedPaths.count, searchPatched: index.patched,
                 seconds: Date().timeIntervalSince(started), stages: stages.times,
                 warnings: rendered.diagnostics.filter { $0.severity == .warning }.sortedForDisplay())
         } catch {

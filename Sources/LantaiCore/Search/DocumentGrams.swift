@@ -103,6 +103,18 @@ struct DocumentGrams: Sendable {
         return scalars.reversed()
     }
 
+    /// The key of a gram's text; nil unless it is one to three scalars, none of them 0.
+    static func key(of text: String) -> UInt64? {
+        var key: UInt64 = 0
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard scalar.value > 0, count < 3 else { return nil }
+            key = key << 21 | UInt64(scalar.value)
+            count += 1
+        }
+        return count > 0 ? key : nil
+    }
+
     /// The text of a gram key.
     static func text(of key: UInt64) -> String {
         String(String.UnicodeScalarView(scalars(of: key)))

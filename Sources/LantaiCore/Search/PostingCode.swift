@@ -21,6 +21,12 @@ public enum PostingCode {
         } while rest > 0
     }
 
+    /// The value of one character, -1 outside the alphabet.
+    @inline(__always)
+    static func value(of byte: UInt8) -> Int {
+        Int(values[Int(byte)])
+    }
+
     public static func encode(_ numbers: [Int]) -> String {
         var bytes: [UInt8] = []
         for number in numbers { append(number, to: &bytes) }

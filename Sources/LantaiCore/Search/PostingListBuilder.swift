@@ -14,6 +14,16 @@ struct PostingListBuilder: Sendable {
     private var laterChunks: [(document: Int, offset: Int)] = []
     private var previous = 0
 
+    init() {}
+
+    /// A list as a previous build wrote it, to be written again as it is (not appended to):
+    /// its bytes and, per chunk, the first document and where the chunk starts in `bytes`.
+    init(restoring bytes: [UInt8], chunks: [(document: Int, offset: Int)]) {
+        self.bytes = bytes
+        firstDocument = chunks.first?.document ?? -1
+        laterChunks = Array(chunks.dropFirst())
+    }
+
     /// The first document of each chunk and the offset in `bytes` where the chunk starts.
     var chunks: [(document: Int, offset: Int)] {
         firstDocument < 0 ? [] : [(firstDocument, 0)] + laterChunks
@@ -53,6 +63,12 @@ struct PostingListBuilder: Sendable {
             append(Int(position - previous))
             previous = position
         }
+    }
+
+    /// An entry whose payload (all but the document) is already encoded.
+    mutating func add(_ document: Int, payload: ArraySlice<UInt8>) {
+        start(document)
+        bytes += payload
     }
 
     /// The encoded bytes of chunk `index` of `chunks`.

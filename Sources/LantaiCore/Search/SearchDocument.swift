@@ -22,6 +22,13 @@ public struct SearchDocument: Sendable {
     public var titleEnd: Int
     public var headingsEnd: Int
 
+    init(segments: [Segment], length: Int, titleEnd: Int, headingsEnd: Int) {
+        self.segments = segments
+        self.length = length
+        self.titleEnd = titleEnd
+        self.headingsEnd = headingsEnd
+    }
+
     /// `normalized`, when given, is each passage's text already normalised.
     public init(title: String, headings: [(anchor: String, text: String)], passages: [(anchor: String, text: String)], normalized: [String]? = nil) {
         var segments: [Segment] = []

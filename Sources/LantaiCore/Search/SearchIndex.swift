@@ -50,67 +50,107 @@ public enum SearchIndex {
         public var types: [Facet]
     }
 
-    /// Builds the index of `corpus` and writes its files through `sink` as they are made: text
-    /// pieces per document, then the posting lists, entries and statistics. Only the posting
-    /// lists are held until the end. Returns the number of files.
-    public static func write(_ corpus: Corpus, to sink: OutputSink, tick: @escaping @Sendable () -> Void = {}) -> Int {
-        let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
-        let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
-        let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
+    /// What writing an index did.
+    struct Written {
+        var files: Int
+        /// For the next build: what it needs to patch this index.
+        var state: SearchIndexState
+        /// Whether the previous index was patched rather than made again.
+        var patched: Bool
+    }
+
+    /// Builds the index of `corpus` and writes its files through `sink`. With the state of the
+    /// index in the output (`previous`), only the files that a few changed documents touch are
+    /// made again (`SearchIndexPatch`); otherwise every file is.
+    static func write(_ corpus: Corpus, to sink: OutputSink, previous: SearchIndexState? = nil,
+                      tick: @escaping @Sendable () -> Void = {}) -> Written {
+        let fingerprints = Parallel.map(corpus.documents, SearchDocument.fingerprint(of:))
+        var result: (documents: [SearchIndexState.Document], inlineCharacters: Int, files: Int)
+        var patched = false
+        if let previous, let patch = SearchIndexPatch(previous: previous, corpus: corpus, fingerprints: fingerprints, sink: sink).apply() {
+            result = (patch.documents, patch.inlineCharacters, patch.files)
+            patched = true
+            for _ in corpus.documents { tick() }
+        } else {
+            result = writeAll(corpus, fingerprints: fingerprints, to: sink, tick: tick)
+        }
+        let state = SearchIndexState(shardCount: shardCount(inlineCharacters: result.inlineCharacters),
+                                     inlineCharacters: result.inlineCharacters, documents: result.documents)
+        return Written(files: result.files + writeDocumentFiles(corpus, state: state, to: sink), state: state, patched: patched)
+    }
+
+    /// Text pieces per document, then the posting lists of every gram in their shards. Only the
+    /// posting lists are held until the end.
+    private static func writeAll(_ corpus: Corpus, fingerprints: [UInt64], to sink: OutputSink,
+                                 tick: @escaping @Sendable () -> Void) -> (documents: [SearchIndexState.Document], inlineCharacters: Int, files: Int) {
         let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
-        var entries: [Entry] = []
-        var statistics: [[Int]] = []
-        var facets: [[Int]] = []
+        var documents: [SearchIndexState.Document] = []
         var files = 0
-        var totalLength = 0
         for batchStart in stride(from: 0, to: corpus.documents.count, by: batchSize) {
             let ids = Array(batchStart..<min(batchStart + batchSize, corpus.documents.count))
             let batch = Parallel.map(ids) { id in
                 defer { tick() }
-                let document = corpus.documents[id]
-                let search = SearchDocument(document)
-                let pieces = Self.pieces(of: search.segments)
-                for (number, piece) in pieces.enumerated() {
-                    let rows = piece.map { JSONText.array([JSONText.quoted($0.anchor), String($0.start), JSONText.quoted($0.text)]) }
-                    sink.write(SearchAssets.script(name: "text/\(id)-\(number)", json: JSONText.array(rows)), to: SearchAssets.path("text/\(id)-\(number)"))
-                }
-                let topics = document.topics.compactMap { topicIndex[$0.slug] }
-                let row = [search.length, search.titleEnd, search.headingsEnd]
-                let facetRow = [yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics
-                let entry = Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
-                                  type: document.type, topics: document.topics.map(\.slug), pieces: pieces.map { $0[0].start })
-                return (grams: DocumentGrams(search), entry: entry, statistics: row, facets: facetRow, files: pieces.count)
+                let search = SearchDocument(corpus.documents[id])
+                let pieces = writePieces(of: search, id: id, to: sink)
+                let state = SearchIndexState.Document(fingerprint: fingerprints[id], length: search.length, titleEnd: search.titleEnd,
+                                                      headingsEnd: search.headingsEnd, pieces: pieces)
+                return (grams: DocumentGrams(search), state: state)
             }
             Parallel.forEach(partitions.indices) { partition in
                 for (id, document) in zip(ids, batch) { partitions[partition].add(id, document.grams, partition: partition) }
             }
             for document in batch {
-                entries.append(document.entry)
-                statistics.append(document.statistics)
-                facets.append(document.facets)
-                files += document.files
-                totalLength += document.statistics[0]
+                documents.append(document.state)
+                files += document.state.pieces.count
             }
         }
-
-        let facet = { (value: String, label: String, documents: [Int]) in Meta.Facet(value: value, label: label, count: documents.count) }
         let inlineCharacters = partitions.reduce(0) { sum, partition in
             sum + partition.lists.reduce(0) { $0 + ($1.bytes.count <= inlineLimit ? $1.bytes.count : 0) }
         }
+        files += writeTerms(partitions, shardCount: shardCount(inlineCharacters: inlineCharacters), to: sink)
+        return (documents, inlineCharacters, files)
+    }
+
+    /// Writes a document's text pieces `text/<id>-<n>.js`; returns the stream start of each.
+    static func writePieces(of search: SearchDocument, id: Int, to sink: OutputSink) -> [Int] {
+        let pieces = Self.pieces(of: search.segments)
+        for (number, piece) in pieces.enumerated() {
+            let rows = piece.map { JSONText.array([JSONText.quoted($0.anchor), String($0.start), JSONText.quoted($0.text)]) }
+            sink.write(SearchAssets.script(name: "text/\(id)-\(number)", json: JSONText.array(rows)), to: SearchAssets.path("text/\(id)-\(number)"))
+        }
+        return pieces.map { $0[0].start }
+    }
+
+    /// `index.js`, `fold.js`, and the entries, statistics and facets of every document, from the
+    /// corpus and the index's state. Returns the number of files.
+    private static func writeDocumentFiles(_ corpus: Corpus, state: SearchIndexState, to sink: OutputSink) -> Int {
+        let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
+        let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
+        let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
+        let entries = zip(corpus.documents, state.documents).map { document, indexed in
+            Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
+                  type: document.type, topics: document.topics.map(\.slug), pieces: indexed.pieces)
+        }
+        let statistics = state.documents.map { [$0.length, $0.titleEnd, $0.headingsEnd] }
+        let facets = corpus.documents.indices.map { id in
+            let topics = corpus.documents[id].topics.compactMap { topicIndex[$0.slug] }
+            return [yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics
+        }
+        let totalLength = state.documents.reduce(0) { $0 + $1.length }
+        let facet = { (value: String, label: String, documents: [Int]) in Meta.Facet(value: value, label: label, count: documents.count) }
         let meta = Meta(
             version: formatVersion,
             documentCount: entries.count,
-            shardCount: shardCount(inlineCharacters: inlineCharacters),
+            shardCount: state.shardCount,
             entriesPerFile: entriesPerFile,
             statsPerFile: statsPerFile,
             averageLength: entries.isEmpty ? 0 : Double(totalLength) / Double(entries.count),
             topics: corpus.catalog.topics.map { facet($0.slug, $0.name, corpus.documentsByTopic[$0.slug] ?? []) },
             years: corpus.years.map { facet(String($0.year), "\($0.year)年", $0.documents) },
             types: corpus.types.map { facet($0.type.slug, $0.type.name, $0.documents) })
-        files += writeTerms(partitions, shardCount: meta.shardCount, to: sink)
         sink.write(SearchAssets.script(name: "index", json: SearchAssets.json(meta)), to: SearchAssets.path("index"))
         sink.write(SearchAssets.script(name: "fold", json: JSONText.quoted(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
-        files += 2
+        var files = 2
         for start in stride(from: 0, to: entries.count, by: entriesPerFile) {
             let name = "docs/\(start / entriesPerFile)"
             sink.write(SearchAssets.script(name: name, json: SearchAssets.json(Array(entries[start..<min(start + entriesPerFile, entries.count)]))),
@@ -153,9 +193,8 @@ public enum SearchIndex {
         return count
     }
 
-    /// `terms/<shard>.js` with the short lists of its grams and, for each long list, per chunk
-    /// its first document, the file `terms/<shard>-<n>.js` (an array of chunks) and its place
-    /// there; grams in key order within a shard. Returns the number of files.
+    /// Every term shard (see `TermShardFile`), each from the lists of its grams in the partitions.
+    /// Returns the number of files.
     private static func writeTerms(_ partitions: [IndexPartition], shardCount: Int, to sink: OutputSink) -> Int {
         // Per partition, (shard, key, list number) of each gram; then per shard its grams.
         let placed = Parallel.map(Array(partitions.indices)) { partition in
@@ -169,52 +208,16 @@ public enum SearchIndex {
         }
         let members = shards
         return Parallel.map(Array(members.indices)) { shard in
-            var files = 0
-            var chunkFiles = 0
-            var json: [UInt8] = [UInt8(ascii: "{")]
-            for (index, gram) in members[shard].sorted(by: { $0.key < $1.key }).enumerated() {
-                let list = partitions[gram.partition].lists[gram.number]
-                if index > 0 { json.append(UInt8(ascii: ",")) }
-                json += JSONText.quoted(DocumentGrams.text(of: gram.key)).utf8
-                json.append(UInt8(ascii: ":"))
-                if list.bytes.count <= inlineLimit {
-                    json.append(UInt8(ascii: "\""))
-                    json += list.bytes
-                    json.append(UInt8(ascii: "\""))
-                    continue
-                }
-                // Chunk 0 alone in a file (a first page reads only it); the later chunks of the
-                // list together, `chunksPerPack` a file (a complete scan reads them all anyway).
-                let chunks = list.chunks
-                json.append(UInt8(ascii: "["))
-                var pack: [UInt8] = []
-                var packed = 0
-                func flush() {
-                    guard packed > 0 else { return }
-                    let name = "terms/\(shard)-\(chunkFiles)"
-                    sink.write(SearchAssets.script(name: name, json: [UInt8(ascii: "[")] + pack + [UInt8(ascii: "]")]), to: SearchAssets.path(name))
-                    chunkFiles += 1
-                    files += 1
-                    pack = []
-                    packed = 0
-                }
-                for index in chunks.indices {
-                    if index > 0 { json.append(UInt8(ascii: ",")) }
-                    json += "[\(chunks[index].document),\(chunkFiles),\(packed)]".utf8
-                    if packed > 0 { pack.append(UInt8(ascii: ",")) }
-                    pack.append(UInt8(ascii: "\""))
-                    pack += list.chunk(index, of: chunks)
-                    pack.append(UInt8(ascii: "\""))
-                    packed += 1
-                    if index == 0 || packed == Self.chunksPerPack { flush() }
-                }
-                flush()
-                json.append(UInt8(ascii: "]"))
-            }
-            json.append(UInt8(ascii: "}"))
-            sink.write(SearchAssets.script(name: "terms/\(shard)", json: json), to: SearchAssets.path("terms/\(shard)"))
-            return files + 1
+            let lists = members[shard].sorted { $0.key < $1.key }.map { ($0.key, partitions[$0.partition].lists[$0.number]) }
+            return write(TermShardFile(shard: shard, lists: lists), to: sink)
         }.reduce(0, +)
+    }
+
+    /// Writes a shard's files; returns how many.
+    static func write(_ shard: TermShardFile, to sink: OutputSink) -> Int {
+        let files = shard.files()
+        for file in files { sink.write(SearchAssets.script(name: file.name, json: file.json), to: SearchAssets.path(file.name)) }
+        return files.count
     }
 }
 

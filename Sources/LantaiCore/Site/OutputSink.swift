@@ -49,6 +49,32 @@ public final class OutputSink: @unchecked Sendable {
         }
     }
 
+    /// Carries the output's file at `path` over as it is, without making it again: true when the
+    /// previous manifest lists it and the output still holds a file of that size.
+    func keep(_ path: String) -> Bool {
+        guard canKeep(path), let entry = previous?.entries[path] else { return false }
+        lock.withLock {
+            manifest.entries[path] = entry
+            bytes += entry.size
+        }
+        return true
+    }
+
+    /// Whether `keep(path)` would succeed.
+    func canKeep(_ path: String) -> Bool {
+        guard let entry = previous?.entries[path] else { return false }
+        return isInOutput(path, size: entry.size)
+    }
+
+    /// The bytes of the output's file at `path` as the previous build wrote them; nil when the
+    /// previous manifest does not list it or the file no longer holds what it lists.
+    func previousContents(_ path: String) -> [UInt8]? {
+        guard let entry = previous?.entries[path], let output,
+              let data = FileManager.default.contents(atPath: output.path + "/" + path) else { return nil }
+        let bytes = [UInt8](data)
+        return bytes.count == entry.size && ContentHash.of(bytes) == entry.hash ? bytes : nil
+    }
+
     public func write(_ text: String, to path: String) {
         write(Array(text.utf8), to: path)
     }

@@ -1,0 +1,158 @@
+import Foundation
+@testable import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// A build after a few documents changed patches the previous search index (their text pieces
+/// and the shards of the grams they touch) instead of making it again; the output must still be
+/// the full build's, byte for byte.
+@Suite struct SearchIndexPatchTests {
+    /// Dozens of documents cut from the real speeches; each also repeats one sentence often
+    /// enough that its grams' lists outgrow their shard and are cut into several chunks, so
+    /// patches reach chunked lists as well as inline ones.
+    static func makeSite() throws -> SiteFixture {
+        var files = try SearchCorpusFixture.files()
+        for path in files.keys {
+            files[path]! += "\n" + String(repeating: "办公室要增强服务意识。", count: 800) + "\n"
+        }
+        return try SiteFixture(files: files)
+    }
+
+    static func markdownFiles(of site: SiteFixture) -> [String] {
+        FileManager.default.enumerator(atPath: site.content.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted()
+    }
+
+    /// Builds again after `edit` and checks the output against a full build. Returns the summary.
+    @discardableResult
+    static func rebuild(_ site: SiteFixture, after edit: () throws -> Void) throws -> BuildSummary {
+        try edit()
+        let summary = try SiteBuilder(options: site.options).build()
+        let incremental = IncrementalBuildTests.files(under: site.output)
+        let full = try IncrementalBuildTests.fullBuild(of: site)
+        #expect(Set(incremental.keys).symmetricDifference(full.keys).sorted() == [], "files only one of the two builds makes")
+        for (path, file) in full where incremental[path]?.bytes != file.bytes {
+            Issue.record("\(path) differs from the full build")
+        }
+        return summary
+    }
+
+    @Test func theFixtureHasChunkedListsAndSeveralShards() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try SiteBuilder(options: site.options).build()
+        let terms = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("search/terms").path)
+        let state = try #require(SearchIndexState.read(from: SearchIndexState.url(in: site.options.cache!)))
+        #expect(state.shardCount >= 8)
+        // Pack files `<shard>-<n>.js` hold long lists; a list with a chunk reference `[d,n,1]`
+        // has a second chunk in the same pack.
+        #expect(terms.contains { $0.contains("-") })
+        let shards = terms.filter { !$0.contains("-") }.map { site.page("search/terms/" + $0)! }
+        #expect(shards.contains { $0.range(of: #"\[\d+,\d+,1\]"#, options: .regularExpression) != nil })
+    }
+
+    /// Seeded random edits, one document at a time: text inserted into a paragraph, a paragraph
+    /// deleted, a title changed, the repeated sentence added (lists grow into new chunks), a
+    /// paragraph in traditional characters, the whole document emptied to one paragraph.
+    @Test func randomEditsArePatchedIntoTheIndexAsAFullBuildMakesIt() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try SiteBuilder(options: site.options).build()
+        var random = SeededGenerator(seed: 7)
+        let paths = Self.markdownFiles(of: site)
+        for round in 0..<8 {
+            let path = "content/" + paths[Int(random.next() % UInt64(paths.count))]
+            let url = site.root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let parts = text.components(separatedBy: "\n---\n")
+            var body = parts[1].components(separatedBy: "\n\n")
+            let paragraph = 1 + Int(random.next() % UInt64(max(body.count - 1, 1)))
+            var frontMatter = parts[0]
+            switch round % 6 {
+            case 0: body[min(paragraph, body.count - 1)] += "请各单位认真督查落实。"
+            case 1: if body.count > 2 { body.remove(at: min(paragraph, body.count - 1)) } else { body.append("新增一段。") }
+            case 2: frontMatter = frontMatter.replacingOccurrences(of: "title: ", with: "title: 修订")
+            case 3: body.append(String(repeating: "办公室要增强服务意识。", count: 90))
+            case 4: body.insert("辦公室要增強服務意識，發揮參謀作用。", at: min(paragraph, body.count))
+            default: body = ["", "只剩一段：做好三服务。", ""]
+            }
+            let summary = try Self.rebuild(site) {
+                try site.write(frontMatter + "\n---\n" + body.joined(separator: "\n\n"), to: path)
+            }
+            #expect(summary.searchPatched, "round \(round): \(path)")
+        }
+    }
+
+    @Test func addingTheOldestDocumentPatchesAndAddingTheNewestIndexesEverything() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try SiteBuilder(options: site.options).build()
+        // Newest first: the oldest document takes the next number; the newest moves every other.
+        let oldest = try Self.rebuild(site) {
+            try site.write("---\ntitle: 最早的讲话\ndate: 1990-01-01\n---\n\n做好三服务，发挥参谋作用。\n", to: "content/speeches/1990-01-01-old.md")
+        }
+        #expect(oldest.searchPatched)
+        let newest = try Self.rebuild(site) {
+            try site.write("---\ntitle: 最新的讲话\ndate: 2030-01-01\n---\n\n增强服务意识。\n", to: "content/speeches/2030-01-01-new.md")
+        }
+        #expect(!newest.searchPatched)
+        let removed = try Self.rebuild(site) {
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/speeches/1990-01-01-old.md"))
+        }
+        #expect(removed.searchPatched)
+    }
+
+    @Test func aMissingFileOfThePreviousIndexMakesTheBuildIndexEverything() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try SiteBuilder(options: site.options).build()
+        // The first text piece of every document is gone, the edited one's among them.
+        let text = site.output.appendingPathComponent("search/text")
+        for name in try FileManager.default.contentsOfDirectory(atPath: text.path) where name.hasSuffix("-0.js") {
+            try FileManager.default.removeItem(at: text.appendingPathComponent(name))
+        }
+        let path = "content/" + Self.markdownFiles(of: site)[3]
+        let summary = try Self.rebuild(site) {
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(text + "\n补充一段。\n", to: path)
+        }
+        #expect(!summary.searchPatched)
+    }
+
+    @Test func theStateReadsBackAndRefusesDamage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = SearchIndexState(shardCount: 4, inlineCharacters: 9000, documents: [
+            .init(fingerprint: 0x00AB_CDEF_0123_4567, length: 120, titleEnd: 5, headingsEnd: 9, pieces: [0]),
+            .init(fingerprint: .max, length: 9000, titleEnd: 3, headingsEnd: 3, pieces: [0, 4100, 8200]),
+        ])
+        let url = SearchIndexState.url(in: folder)
+        try state.write(to: url)
+        #expect(SearchIndexState.read(from: url) == state)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for damaged in [text.replacingOccurrences(of: " 9000 2\n", with: " 9000 3\n"), text.replacingOccurrences(of: "0,4100", with: "0,,4100"),
+                        String(text.dropLast(1)), text.replacingOccurrences(of: "index format", with: "index format 9")] {
+            try damaged.write(to: url, atomically: true, encoding: .utf8)
+            #expect(SearchIndexState.read(from: url) == nil)
+        }
+    }
+
+    /// The shard reader gives back what the writer was given, for inline and chunked lists.
+    @Test func aShardReadsBackAsItWasWritten() throws {
+        var long = PostingListBuilder()
+        for document in stride(from: 0, to: 40000, by: 3) { long.add(document, positions: [4, 90, 1500][...]) }
+        var short = PostingListBuilder()
+        short.add(2, count: 3, tier: 1)
+        let quote = DocumentGrams.key(of: "\"\\\u{2028}")!
+        let shard = TermShardFile(shard: 5, lists: [(DocumentGrams.key(of: "办")!, short), (quote, short), (DocumentGrams.key(of: "办公室")!, long)])
+        #expect(long.chunks.count > SearchIndex.chunksPerPack + 1)
+        let files = shard.files()
+        let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.json) })
+        let read = try #require(TermShardFile.read(shard: 5, json: files[0].json, pack: { byName["terms/5-\($0)"] }))
+        #expect(read.lists.map(\.key) == shard.lists.map(\.key))
+        #expect(read.lists.map(\.list.bytes) == shard.lists.map(\.list.bytes))
+        // An inline list is written without its first document, so only a long list's come back.
+        #expect(read.lists[2].list.chunks.map(\.document) == long.chunks.map(\.document))
+        #expect(read.files().map(\.json) == files.map(\.json))
+        #expect(TermShardFile.read(shard: 5, json: Array(files[0].json.dropLast()), pack: { byName["terms/5-\($0)"] }) == nil)
+    }
+}
