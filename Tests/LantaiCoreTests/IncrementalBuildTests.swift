@@ -1,5 +1,5 @@
 import Foundation
-import LantaiCore
+@testable import LantaiCore
 import LantaiTestSupport
 import Testing
 
@@ -120,6 +120,54 @@ import Testing
         _ = try builder.build()
         let sources = FileManager.default.enumerator(atPath: site.content.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
         #expect(builder.memory!.lastReused == sources.count - 1)
+    }
+
+    @Test func onlyPagesWhoseInputsChangedAreRenderedAgain() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        let first = try site.build().get()
+        #expect(first.rendered == first.pages)
+        #expect(try site.build().get().rendered == 0)
+        let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
+        try site.write(text.replacingOccurrences(of: "借此机会，我再提两点希望和要求：", with: "借此机会，我再提两点要求："), to: Self.edited)
+        let edited = try site.build().get()
+        #expect(edited.rendered > 0 && edited.rendered < edited.pages / 2, "\(edited.rendered) of \(edited.pages)")
+    }
+
+    @Test func aTemplateChangeRendersEveryPageAgain() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: RepositoryPaths.theme, to: theme)
+        var options = site.options
+        options.theme = theme
+        _ = try SiteBuilder(options: options).build()
+        let list = theme.appendingPathComponent("templates/document-item.mustache")
+        try (String(contentsOf: list, encoding: .utf8) + "<!-- 列表项 -->\n").write(to: list, atomically: true, encoding: .utf8)
+        let summary = try SiteBuilder(options: options).build()
+        #expect(summary.rendered == summary.pages)
+        var full = options
+        full.output = site.root.appendingPathComponent("full")
+        full.cache = nil
+        _ = try SiteBuilder(options: full).build()
+        let incremental = Self.files(under: options.output), fresh = Self.files(under: full.output)
+        #expect(incremental.keys.sorted() == fresh.keys.sorted())
+        for (path, file) in fresh where incremental[path]?.bytes != file.bytes { Issue.record("\(path) differs from the full build") }
+    }
+
+    @Test func fingerprintsTellNestingAndMissingValuesApart() {
+        struct Item: Encodable { var name: String; var note: String? }
+        struct Inner: Encodable { var y: String }
+        struct Outer: Encodable { var x: Inner; var z: String }
+        struct Wide: Encodable { var y: String; var z: String }
+        struct Flat: Encodable { var x: Wide }
+        let bytes = { (value: any Encodable) in FingerprintEncoder.bytes(of: value) }
+        #expect(bytes([["a"], ["b"]]) != bytes([["a", "b"]]))
+        #expect(bytes(Outer(x: Inner(y: "a"), z: "b")) != bytes(Flat(x: Wide(y: "a", z: "b"))))
+        #expect(bytes(Item(name: "a", note: nil)) != bytes(Item(name: "a", note: "")))
+        #expect(bytes(Item(name: "ab", note: nil)) != bytes(Item(name: "a", note: "b")))
+        #expect(bytes([Item(name: "a", note: "b")]) == bytes([Item(name: "a", note: "b")]))
+        #expect(bytes([1, 2]) != bytes([12]))
     }
 
     @Test func aFileDeletedFromTheOutputIsWrittenAgain() throws {

@@ -8,6 +8,8 @@ public struct BuildSummary: Sendable {
     public var files: Int
     /// Files written; the others were already in the output with the same bytes.
     public var written: Int
+    /// Pages rendered; the others were carried over, made from the same inputs as before.
+    public var rendered = 0
     /// Whether the search index was patched from the previous build's instead of made again.
     public var searchPatched = false
     public var seconds: Double

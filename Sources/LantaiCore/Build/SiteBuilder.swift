@@ -115,6 +115,8 @@ public struct SiteBuilder: Sendable {
         /// The documents without their Markdown trees and body text, which only the render needs.
         var corpus: Corpus
         var sink: OutputSink
+        /// The fingerprints of the pages' inputs, for the next build.
+        var pageInputs: PageFingerprints
         var theme: Theme
         var pageCount: Int
         var draftCount: Int
@@ -143,7 +145,7 @@ public struct SiteBuilder: Sendable {
         // the output only when everything succeeded. Each document's body, page view and HTML
         // are made and written one document at a time (on every core), so the stage never holds
         // the whole site: only the links between documents are gathered first, for the backlinks.
-        let (pageCount, sink, loadedTheme, backlinks) = try stages.run("render") {
+        let (pageCount, sink, loadedTheme, backlinks, pageInputs) = try stages.run("render") {
             guard case .success(let loadedTheme) = theme, !diagnostics.hasErrors else {
                 // Nothing is written, but the bodies' problems are reported with the others.
                 diagnostics += Parallel.map(corpus.documents) { BodyRenderer.render($0, resolver: resolver).diagnostics }.flatMap { $0 }
@@ -154,10 +156,16 @@ public struct SiteBuilder: Sendable {
             let listPages = planner.listPages()
             let pageCount = listPages.count + corpus.documents.count
             let sink = try writer.makeSink(cache: options.cache)
+            // A page made from the same inputs as in the output is not rendered again.
+            let inputs = PageFingerprints(previous: sink.previous == nil ? nil : options.cache.flatMap(PageFingerprints.read(from:)))
             let counter = counter(stages, "render", pageCount, "pages")
             let write: @Sendable (PlannedPage) -> String? = { page in
                 defer { counter.tick() }
-                guard let html = loadedTheme.render(page) else { return page.template }
+                if inputs.carryOver(page, theme: loadedTheme, sink: sink) { return nil }
+                guard let html = loadedTheme.render(page) else {
+                    inputs.forget(page.path)
+                    return page.template
+                }
                 sink.write(html, to: page.path)
                 return nil
             }
@@ -175,7 +183,8 @@ public struct SiteBuilder: Sendable {
                 writer.discard(sink.staging)
                 throw BuildFailure(diagnostics: diagnostics)
             }
-            return ((pageCount, sink, loadedTheme, planner.backlinks), "\(pageCount) pages")
+            let carried = inputs.carriedOver
+            return ((pageCount, sink, loadedTheme, planner.backlinks, inputs), "\(pageCount) pages" + (carried > 0 ? " (\(pageCount - carried) rendered)" : ""))
         }
         var slim = corpus
         slim.documents = corpus.documents.map { $0.withoutMarkdown() }
@@ -183,7 +192,7 @@ public struct SiteBuilder: Sendable {
             corpus: slim, backlinks: backlinks, resolver: resolver, theme: loadedTheme, parser: DocumentParser(catalog: tree.catalog),
             content: options.content, contentDisplay: options.contentDisplay, includeDrafts: options.includeDrafts,
             indexOfSource: Dictionary(slim.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })))
-        return Rendered(corpus: slim, sink: sink, theme: loadedTheme, pageCount: pageCount,
+        return Rendered(corpus: slim, sink: sink, pageInputs: pageInputs, theme: loadedTheme, pageCount: pageCount,
                         draftCount: all.count - published.count, staticFiles: tree.staticFiles, diagnostics: diagnostics)
     }
 
@@ -220,16 +229,19 @@ public struct SiteBuilder: Sendable {
                 if let failure = sink.firstFailure {
                     throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
                 }
-                // The old state goes before the output changes and the new one comes after it, so a
-                // state never describes an output other than the one in place.
-                if let stateURL { try? FileManager.default.removeItem(at: stateURL) }
+                // What the next build reuses goes before the output changes and comes back after
+                // it, so it never describes an output other than the one in place.
+                let inputsURL = options.cache.map(PageFingerprints.url(in:))
+                for url in [stateURL, inputsURL].compactMap({ $0 }) { try? FileManager.default.removeItem(at: url) }
                 try writer.publish(sink, cache: options.cache)
                 if let stateURL { try? index.state.write(to: stateURL) }
+                if let inputsURL { try? rendered.pageInputs.recorded.write(to: inputsURL, header: PageFingerprints.header) }
                 return ((), "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)")
             }
             return BuildSummary(
                 documents: corpus.documents.count, drafts: rendered.draftCount, pages: rendered.pageCount,
-                files: sink.fileCount, written: sink.changedPaths.count, searchPatched: index.patched,
+                files: sink.fileCount, written: sink.changedPaths.count,
+                rendered: rendered.pageCount - rendered.pageInputs.carriedOver, searchPatched: index.patched,
                 seconds: Date().timeIntervalSince(started), stages: stages.times,
                 warnings: rendered.diagnostics.filter { $0.severity == .warning }.sortedForDisplay())
         } catch {

@@ -22,11 +22,11 @@ public struct OutputManifest: Sendable, Equatable {
         self.entries = entries
     }
 
-    static let header = "lantai output manifest 1"
+    public static let header = "lantai output manifest 1"
 
     /// The manifest at `url`, or nil when there is none or it cannot be read (then the build
     /// writes everything).
-    public static func read(from url: URL) -> OutputManifest? {
+    public static func read(from url: URL, header: String = header) -> OutputManifest? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
         guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { return nil }
@@ -45,12 +45,12 @@ public struct OutputManifest: Sendable, Equatable {
     /// Writes the manifest through a temporary file and a rename, so a reader never sees half of it.
     /// A path with a line break cannot be listed: then no manifest is kept and the next build
     /// writes everything.
-    public func write(to url: URL) throws {
+    public func write(to url: URL, header: String = header) throws {
         guard !entries.keys.contains(where: { $0.utf8.contains(0x0A) }) else {
             try? FileManager.default.removeItem(at: url)
             return
         }
-        var text = Self.header + "\n"
+        var text = header + "\n"
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             let digits = String(entry.hash, radix: 16)

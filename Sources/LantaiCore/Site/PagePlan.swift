@@ -2,7 +2,9 @@
 public struct PlannedPage: Sendable {
     public var path: String
     public var template: String
-    public var view: any Sendable
+    /// Encodable so that a build can tell whether the page would come out as the last build
+    /// made it (`PageFingerprints`).
+    public var view: any Encodable & Sendable
 }
 
 /// Output paths of the pages that are not documents.

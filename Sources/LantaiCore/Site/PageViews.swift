@@ -2,7 +2,7 @@
 // templates' lookups by name (PageViews+Mustache.swift).
 
 /// What the base layout needs on every page.
-public struct LayoutView: Sendable {
+public struct LayoutView: Sendable, Encodable {
     /// Leads from the page back to the site root: "" or "../".
     public var root: String
     public var siteTitle: String
@@ -14,14 +14,14 @@ public struct LayoutView: Sendable {
     public var isArchive: Bool
 }
 
-public struct TopicLinkView: Sendable {
+public struct TopicLinkView: Sendable, Encodable {
     public var name: String
     public var url: String
     public var description: String
     public var count: Int
 }
 
-public struct DocumentItemView: Sendable {
+public struct DocumentItemView: Sendable, Encodable {
     public var title: String
     public var url: String
     public var date: String?
@@ -33,13 +33,13 @@ public struct DocumentItemView: Sendable {
     public var topics: [TopicLinkView]
 }
 
-public struct OutlineItemView: Sendable {
+public struct OutlineItemView: Sendable, Encodable {
     public var title: String
     public var anchor: String
     public var depth: Int
 }
 
-public struct HomePageView: Sendable {
+public struct HomePageView: Sendable, Encodable {
     public var layout: LayoutView
     public var documentCount: Int
     public var topics: [TopicLinkView]
@@ -47,7 +47,7 @@ public struct HomePageView: Sendable {
     public var archiveURL: String
 }
 
-public struct DocumentPageView: Sendable {
+public struct DocumentPageView: Sendable, Encodable {
     public var layout: LayoutView
     public var title: String
     public var date: String?
@@ -71,12 +71,12 @@ public struct DocumentPageView: Sendable {
     public var body: String
 }
 
-public struct TopicsPageView: Sendable {
+public struct TopicsPageView: Sendable, Encodable {
     public var layout: LayoutView
     public var topics: [TopicLinkView]
 }
 
-public struct TopicPageView: Sendable {
+public struct TopicPageView: Sendable, Encodable {
     public var layout: LayoutView
     public var name: String
     public var description: String
@@ -95,7 +95,7 @@ public struct TopicPageView: Sendable {
 
 /// A document on a topic page: how much of it is about the topic, its best passages and the
 /// headings under which it treats the topic.
-public struct TopicDocumentView: Sendable {
+public struct TopicDocumentView: Sendable, Encodable {
     public var item: DocumentItemView
     public var percent: Int
     public var passageCount: Int
@@ -106,28 +106,28 @@ public struct TopicDocumentView: Sendable {
 }
 
 /// A related document and why: the topics both carry, or similar wording.
-public struct RelatedItemView: Sendable {
+public struct RelatedItemView: Sendable, Encodable {
     public var title: String
     public var url: String
     public var reason: String
 }
 
 /// A quoted passage linked to its paragraph anchor.
-public struct PassageLinkView: Sendable {
+public struct PassageLinkView: Sendable, Encodable {
     public var url: String
     public var excerpt: String
     /// Assigned because of the heading above it rather than its own words.
     public var viaHeading: Bool
 }
 
-public struct HeadingLinkView: Sendable {
+public struct HeadingLinkView: Sendable, Encodable {
     public var title: String
     public var url: String
     public var depth: Int
 }
 
 /// One topic of a document page, with the bar of how much of the document it takes.
-public struct DocumentTopicView: Sendable {
+public struct DocumentTopicView: Sendable, Encodable {
     public var name: String
     public var url: String
     public var percent: Int
@@ -135,13 +135,13 @@ public struct DocumentTopicView: Sendable {
     public var passages: [PassageLinkView]
 }
 
-public struct ArchiveLinkView: Sendable {
+public struct ArchiveLinkView: Sendable, Encodable {
     public var label: String
     public var url: String
     public var count: Int
 }
 
-public struct ArchivePageView: Sendable {
+public struct ArchivePageView: Sendable, Encodable {
     public var layout: LayoutView
     public var years: [ArchiveLinkView]
     public var types: [ArchiveLinkView]
@@ -149,7 +149,7 @@ public struct ArchivePageView: Sendable {
 }
 
 /// A page that lists documents: one year, or one document type.
-public struct ListPageView: Sendable {
+public struct ListPageView: Sendable, Encodable {
     public var layout: LayoutView
     public var heading: String
     public var kind: String
@@ -161,6 +161,6 @@ public struct ListPageView: Sendable {
 }
 
 /// The search page; the browser fills it from the index.
-public struct SearchPageView: Sendable {
+public struct SearchPageView: Sendable, Encodable {
     public var layout: LayoutView
 }

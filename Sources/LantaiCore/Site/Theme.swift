@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["base", "home", "document", "topics", "topic", "archive", "list", "search"]
 
     private let library: MustacheLibrary
+    /// A hash of every template's name and text: pages made from the same views with the same
+    /// templates are the same.
+    let fingerprint: UInt64
     public let staticFiles: [String]
     public let directory: URL
 
@@ -17,6 +20,7 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var sources: [UInt8] = []
         let files = (try? FileManager.default.contentsOfDirectory(atPath: templatesDirectory.path)) ?? []
         for file in files.sorted() where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
@@ -32,6 +36,7 @@ public struct Theme: Sendable {
                 do {
                     library.register(try MustacheTemplate(string: EscapingPragma.line + text), named: name)
                     names.insert(name)
+                    sources += FingerprintEncoder.bytes(of: [name, text])
                 } catch let error as MustacheTemplate.ParserError {
                     // The pragma line is ours; lines are counted in the file as written.
                     diagnostics.append(.error("template error: \(error.error)", in: displayPath,
@@ -47,7 +52,7 @@ public struct Theme: Sendable {
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics)) }
         let staticRoot = directory.appendingPathComponent("static")
         let statics = ContentLoader(contentDirectory: staticRoot, displayPrefix: "").listFiles()
-        return .success(Theme(library: library, staticFiles: statics, directory: directory))
+        return .success(Theme(library: library, fingerprint: ContentHash.of(sources), staticFiles: statics, directory: directory))
     }
 
     /// Every template starts with a pragma line that selects our HTML escaping: swift-mustache's own
@@ -65,8 +70,9 @@ public struct Theme: Sendable {
         }
     }
 
-    private init(library: MustacheLibrary, staticFiles: [String], directory: URL) {
+    private init(library: MustacheLibrary, fingerprint: UInt64, staticFiles: [String], directory: URL) {
         self.library = library
+        self.fingerprint = fingerprint
         self.staticFiles = staticFiles
         self.directory = directory
     }

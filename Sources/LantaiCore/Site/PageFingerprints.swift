@@ -1,0 +1,63 @@
+import Foundation
+
+/// What every page of the last build was made from: per page path, the hash and size of its
+/// inputs (its view, encoded by `FingerprintEncoder`, its template's name and the theme). A page
+/// whose inputs are unchanged and whose file is still in the output is not rendered again: the
+/// render is a function of exactly these inputs.
+///
+/// Kept in the build cache in the manifest's text format, under a header of its own that
+/// carries `version`.
+final class PageFingerprints: @unchecked Sendable {
+    /// Raise when the same view and templates would render differently (a change to the HTML
+    /// escaping, to how templates read views, to swift-mustache): then no fingerprint of an
+    /// older build matches.
+    static let version = 1
+    static var header: String { "lantai page inputs \(version)" }
+
+    /// The previous build's, nil when there are none to trust.
+    let previous: OutputManifest?
+    private let lock = NSLock()
+    private var made = OutputManifest()
+    private var carried = 0
+
+    init(previous: OutputManifest?) {
+        self.previous = previous
+    }
+
+    static func url(in cache: URL) -> URL {
+        cache.appendingPathComponent("page-inputs.txt")
+    }
+
+    static func read(from cache: URL) -> OutputManifest? {
+        OutputManifest.read(from: url(in: cache), header: header)
+    }
+
+    /// The fingerprint of a page's inputs.
+    static func of(_ page: PlannedPage, theme: Theme) -> OutputManifest.Entry {
+        var bytes = FingerprintEncoder.bytes(of: page.view)
+        bytes += FingerprintEncoder.bytes(of: [page.template, String(theme.fingerprint, radix: 16)])
+        return OutputManifest.Entry(hash: ContentHash.of(bytes), size: bytes.count)
+    }
+
+    /// Records the page's fingerprint. When the previous build made the page from the same
+    /// inputs and its file is still in the output, carries that file over and returns true: the
+    /// page need not be rendered.
+    func carryOver(_ page: PlannedPage, theme: Theme, sink: OutputSink) -> Bool {
+        let entry = Self.of(page, theme: theme)
+        lock.withLock { made.entries[page.path] = entry }
+        guard previous?.entries[page.path] == entry, sink.keep(page.path) else { return false }
+        lock.withLock { carried += 1 }
+        return true
+    }
+
+    /// Pages carried over so far.
+    var carriedOver: Int { lock.withLock { carried } }
+
+    /// Forgets a page, so the next build renders it whatever its inputs (its render failed).
+    func forget(_ path: String) {
+        lock.withLock { made.entries[path] = nil }
+    }
+
+    /// Every page's fingerprint recorded so far.
+    var recorded: OutputManifest { lock.withLock { made } }
+}
