@@ -53,17 +53,22 @@ public struct PagePlanner: Sendable {
     /// Documents per page of a year or a type.
     public static let listDocumentsPerPage = 200
 
-    /// Every page but the documents' own: home, topics, archives, search.
+    /// Every page but the documents' own: home, topics, archives, search; made on every core.
     public func listPages() -> [PlannedPage] {
-        var pages: [PlannedPage] = [home(), topicsOverview(), archive(), searchPage()]
-        pages += corpus.catalog.topics.flatMap(topicPages)
-        pages += corpus.years.flatMap { year in
+        Parallel.map(listPageMakers()) { $0() }
+    }
+
+    /// A function per list page that makes it.
+    private func listPageMakers() -> [@Sendable () -> PlannedPage] {
+        var makers: [@Sendable () -> PlannedPage] = [home, topicsOverview, archive, searchPage]
+        makers += corpus.catalog.topics.flatMap(topicPages)
+        makers += corpus.years.flatMap { year in
             archivePages(SitePaths.year(year.year), heading: "\(year.year)年", kind: "年份", year.documents)
         }
-        pages += corpus.types.flatMap { type in
+        makers += corpus.types.flatMap { type in
             archivePages(SitePaths.type(type.type.slug), heading: type.type.name, kind: "文稿类型", type.documents)
         }
-        return pages
+        return makers
     }
 
     private func layout(for path: String, title: String?, section: String) -> LayoutView {
@@ -120,7 +125,7 @@ public struct PagePlanner: Sendable {
         return PlannedPage(path: path, template: "topics", view: view)
     }
 
-    private func topicPages(_ topic: Topic) -> [PlannedPage] {
+    private func topicPages(_ topic: Topic) -> [@Sendable () -> PlannedPage] {
         let ranking = corpus.topicRanking[topic.slug] ?? []
         var perYear: [Int: Int] = [:]
         for entry in ranking {
@@ -128,14 +133,14 @@ public struct PagePlanner: Sendable {
         }
         let chart = TopicChart.svg(counts: corpus.years.map(\.year).sorted().map { ($0, perYear[$0] ?? 0) })
         let passageCount = ranking.reduce(0) { $0 + $1.analysis.passages.count }
-        return Pagination.pages(count: ranking.count, perPage: Self.topicDocumentsPerPage, base: SitePaths.topic(topic.slug)).map { page in
+        return Pagination.pages(count: ranking.count, perPage: Self.topicDocumentsPerPage, base: SitePaths.topic(topic.slug)).map { page in { () -> PlannedPage in
             let view = TopicPageView(layout: layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics"),
                                      name: topic.name, description: topic.description, count: ranking.count,
                                      passageCount: passageCount, start: page.range.lowerBound + 1,
                                      documents: ranking[page.range].map { topicDocument($0, from: page.path) },
                                      chart: chart, pager: page.pager)
             return PlannedPage(path: page.path, template: "topic", view: view)
-        }
+        } }
     }
 
     /// A page title, with the page's number after the first page of a list.
@@ -195,7 +200,8 @@ public struct PagePlanner: Sendable {
 
     /// The start of a passage for a quote: at most 80 characters.
     static func excerpt(_ text: String) -> String {
-        text.count <= 80 ? text : String(text.prefix(80)) + "…"
+        // Counting only the first 81 characters: a paragraph may have thousands.
+        text.utf8.count <= 80 || text.prefix(81).count <= 80 ? text : String(text.prefix(80)) + "…"
     }
 
     private func archive() -> PlannedPage {
@@ -209,13 +215,13 @@ public struct PagePlanner: Sendable {
     }
 
     /// The pages of a year's or a type's documents.
-    private func archivePages(_ base: String, heading: String, kind: String, _ indexes: [Int]) -> [PlannedPage] {
-        Pagination.pages(count: indexes.count, perPage: Self.listDocumentsPerPage, base: base).map { page in
+    private func archivePages(_ base: String, heading: String, kind: String, _ indexes: [Int]) -> [@Sendable () -> PlannedPage] {
+        Pagination.pages(count: indexes.count, perPage: Self.listDocumentsPerPage, base: base).map { page in { () -> PlannedPage in
             let view = ListPageView(layout: layout(for: page.path, title: Self.title(heading, page.pager), section: "archive"),
                                     heading: heading, kind: kind, count: indexes.count,
                                     documents: indexes[page.range].map { item($0, from: page.path) }, pager: page.pager)
             return PlannedPage(path: page.path, template: "list", view: view)
-        }
+        } }
     }
 
     /// The page of `corpus.documents[index]` around its rendered body.
