@@ -115,8 +115,18 @@ public enum SearchIndex {
     static func writePieces(of search: SearchDocument, id: Int, to sink: OutputSink) -> [Int] {
         let pieces = Self.pieces(of: search.segments)
         for (number, piece) in pieces.enumerated() {
-            let rows = piece.map { JSONText.array([JSONText.quoted($0.anchor), String($0.start), JSONText.quoted($0.text)]) }
-            sink.write(SearchAssets.script(name: "text/\(id)-\(number)", json: JSONText.array(rows)), to: SearchAssets.path("text/\(id)-\(number)"))
+            // Rows `[anchor, start, text]`.
+            var json: [UInt8] = [UInt8(ascii: "[")]
+            json.reserveCapacity(piece.reduce(16) { $0 + $1.text.utf8.count + $1.anchor.utf8.count + 24 })
+            for (index, segment) in piece.enumerated() {
+                json += index > 0 ? Array(",[".utf8) : [UInt8(ascii: "[")]
+                JSONText.appendQuoted(segment.anchor, to: &json)
+                json += ",\(segment.start),".utf8
+                JSONText.appendQuoted(segment.text, to: &json)
+                json.append(UInt8(ascii: "]"))
+            }
+            json.append(UInt8(ascii: "]"))
+            sink.write(SearchAssets.script(name: "text/\(id)-\(number)", json: json), to: SearchAssets.path("text/\(id)-\(number)"))
         }
         return pieces.map { $0[0].start }
     }
@@ -253,8 +263,15 @@ enum JSONText {
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, and U+2028
     /// and U+2029, which old JavaScript engines refuse inside a script's string literal.
     static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = [0x22]
+        var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 2)
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `quoted(text)`'s bytes appended to `bytes`.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
         var utf8 = text.utf8.makeIterator()
         var pending: [UInt8] = []
         while let byte = utf8.next() {
@@ -282,11 +299,7 @@ enum JSONText {
             }
         }
         bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func array(_ items: [String]) -> String {
-        "[" + items.joined(separator: ",") + "]"
-    }
 
 }

@@ -38,7 +38,7 @@ struct TopicData {
     static let path = "data/topics.json"
 
     init(_ corpus: Corpus) {
-        topics = corpus.catalog.topics.map { topic in
+        topics = Parallel.map(corpus.catalog.topics) { topic in
             var documents: [DocumentEntry] = []
             var passages: [PassageEntry] = []
             for document in corpus.documents {
@@ -62,44 +62,53 @@ struct TopicData {
     /// in memory at ten thousand documents (the file then holds some hundred megabytes of
     /// passages). Keys in sorted order, as the encoder wrote them.
     func bytes() -> [UInt8] {
+        // Each topic on a core of its own, then the pieces joined in order, each freed as soon as
+        // it is copied: the file plus its largest topic at the peak.
+        var pieces = Parallel.map(topics, Self.json(of:))
         var json = JSONBytes()
-        // Reserved up front: grown by doubling, the last step would hold the old and the new
-        // buffer at once (three times the file's size at its peak).
-        json.bytes.reserveCapacity(topics.reduce(0) { sum, topic in
-            sum + topic.documents.count * 256 + topic.passages.reduce(0) { $0 + $1.text.utf8.count * 11 / 10 + 256 }
-        })
+        json.bytes.reserveCapacity(pieces.reduce(64) { $0 + $1.count + 1 })
         json.raw("{\"topics\":[")
-        for (index, topic) in topics.enumerated() {
+        for index in pieces.indices {
             if index > 0 { json.raw(",") }
-            json.raw("{\"description\":"); json.string(topic.description)
-            json.raw(",\"documents\":[")
-            for (number, document) in topic.documents.enumerated() {
-                if number > 0 { json.raw(",") }
-                json.raw("{\"carries\":"); json.bool(document.carries)
-                json.raw(",\"fromFrontMatter\":"); json.bool(document.fromFrontMatter)
-                json.raw(",\"passages\":"); json.number(Double(document.passages))
-                json.raw(",\"share\":"); json.number(document.share)
-                json.raw(",\"slug\":"); json.string(document.slug)
-                json.raw(",\"title\":"); json.string(document.title)
-                json.raw(",\"url\":"); json.string(document.url)
-                json.raw("}")
-            }
-            json.raw("],\"name\":"); json.string(topic.name)
-            json.raw(",\"passages\":[")
-            for (number, passage) in topic.passages.enumerated() {
-                if number > 0 { json.raw(",") }
-                json.raw("{\"anchor\":"); json.string(passage.anchor)
-                json.raw(",\"document\":"); json.string(passage.document)
-                json.raw(",\"score\":"); json.number(passage.score)
-                json.raw(",\"text\":"); json.string(passage.text)
-                json.raw(",\"url\":"); json.string(passage.url)
-                json.raw(",\"viaHeading\":"); json.bool(passage.viaHeading)
-                json.raw("}")
-            }
-            json.raw("],\"slug\":"); json.string(topic.slug)
-            json.raw("}")
+            json.bytes += pieces[index]
+            pieces[index] = []
         }
         json.raw("],\"version\":"); json.number(Double(version))
+        json.raw("}")
+        return json.bytes
+    }
+
+    private static func json(of topic: TopicEntry) -> [UInt8] {
+        var json = JSONBytes()
+        // Reserved up front: grown by doubling, the last step would hold the old and the new
+        // buffer at once.
+        json.bytes.reserveCapacity(topic.documents.count * 256 + topic.passages.reduce(0) { $0 + $1.text.utf8.count * 11 / 10 + 256 })
+        json.raw("{\"description\":"); json.string(topic.description)
+        json.raw(",\"documents\":[")
+        for (number, document) in topic.documents.enumerated() {
+            if number > 0 { json.raw(",") }
+            json.raw("{\"carries\":"); json.bool(document.carries)
+            json.raw(",\"fromFrontMatter\":"); json.bool(document.fromFrontMatter)
+            json.raw(",\"passages\":"); json.number(Double(document.passages))
+            json.raw(",\"share\":"); json.number(document.share)
+            json.raw(",\"slug\":"); json.string(document.slug)
+            json.raw(",\"title\":"); json.string(document.title)
+            json.raw(",\"url\":"); json.string(document.url)
+            json.raw("}")
+        }
+        json.raw("],\"name\":"); json.string(topic.name)
+        json.raw(",\"passages\":[")
+        for (number, passage) in topic.passages.enumerated() {
+            if number > 0 { json.raw(",") }
+            json.raw("{\"anchor\":"); json.string(passage.anchor)
+            json.raw(",\"document\":"); json.string(passage.document)
+            json.raw(",\"score\":"); json.number(passage.score)
+            json.raw(",\"text\":"); json.string(passage.text)
+            json.raw(",\"url\":"); json.string(passage.url)
+            json.raw(",\"viaHeading\":"); json.bool(passage.viaHeading)
+            json.raw("}")
+        }
+        json.raw("],\"slug\":"); json.string(topic.slug)
         json.raw("}")
         return json.bytes
     }
@@ -115,7 +124,7 @@ struct JSONBytes {
     }
 
     mutating func string(_ text: String) {
-        bytes += JSONText.quoted(text).utf8
+        JSONText.appendQuoted(text, to: &bytes)
     }
 
     mutating func bool(_ value: Bool) {
