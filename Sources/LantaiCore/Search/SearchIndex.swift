@@ -300,6 +300,4 @@ enum JSONText {
         }
         bytes.append(0x22)
     }
-
-
 }
