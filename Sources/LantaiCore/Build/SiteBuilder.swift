@@ -70,7 +70,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    func loadAndParse(_ stages: StageLog) throws -> Parsed {
+    /// `cached`: parses are read from and kept in the build cache (`lantai build`; `lantai check`
+    /// leaves the cache as the last build left it).
+    func loadAndParse(_ stages: StageLog, cached: Bool) throws -> Parsed {
         var (tree, theme) = try stages.run("load") {
             let tree = try ContentLoader(contentDirectory: options.content, displayPrefix: options.contentDisplay).load()
             let theme = Theme.load(from: options.theme, displayPrefix: options.themeDisplay)
@@ -81,8 +83,15 @@ public struct SiteBuilder: Sendable {
         let parser = DocumentParser(catalog: tree.catalog)
         let parsed = stages.run("parse") {
             let counter = counter(stages, "parse", tree.sources.count, "documents")
-            let results = memory?.parse(tree.sources, with: parser, tick: counter.tick)
-                ?? Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
+            if let memory {
+                let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
+                return (results, "\(results.count) documents")
+            }
+            if cached, let folder = options.cache?.appendingPathComponent("documents") {
+                let (results, reused) = DocumentCache(folder: folder, catalog: tree.catalog).parse(tree.sources, with: parser, tick: counter.tick)
+                return (results, "\(results.count) documents (\(results.count - reused) parsed)")
+            }
+            let results = Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
             return (results, "\(results.count) documents")
         }
         // The documents keep what later stages need of the text; the files' text goes now
@@ -98,7 +107,7 @@ public struct SiteBuilder: Sendable {
     /// `lantai check`: reads and parses every file, checks pages, links and topics, writes nothing.
     public func check() throws -> CheckSummary {
         let stages = StageLog(count: 3, log: log)
-        let parsed = try loadAndParse(stages)
+        let parsed = try loadAndParse(stages, cached: false)
         var diagnostics = parsed.diagnostics
         stages.run("links") {
             diagnostics += Corpus.pageCollisions(parsed.published)
@@ -128,7 +137,7 @@ public struct SiteBuilder: Sendable {
     /// needed (Markdown trees, the link resolver, every document in full) is released when it
     /// returns, before the index stage fills its posting lists.
     func loadAnalyzeAndRender(_ stages: StageLog, writer: OutputWriter) throws -> Rendered {
-        let parsed = try loadAndParse(stages)
+        let parsed = try loadAndParse(stages, cached: true)
         let (tree, theme, all, published) = (parsed.tree, parsed.theme, parsed.all, parsed.published)
         var diagnostics = parsed.diagnostics
 

@@ -1,5 +1,5 @@
 /// A word or phrase that signals a topic, already normalised for matching, with its weight.
-public struct TopicSignal: Sendable, Hashable {
+public struct TopicSignal: Sendable, Hashable, Encodable {
     public var phrase: String
     public var weight: Double
 
@@ -10,7 +10,7 @@ public struct TopicSignal: Sendable, Hashable {
 }
 
 /// A theme the portal is indexed by (服务意识, 参谋作用, 督查 …).
-public struct Topic: Sendable, Hashable {
+public struct Topic: Sendable, Hashable, Encodable {
     public var name: String
     public var slug: String
     public var description: String
@@ -31,7 +31,7 @@ public struct Topic: Sendable, Hashable {
 }
 
 /// The topics listed in `content/topics.yml`, in the order written there.
-public struct TopicCatalog: Sendable, Hashable {
+public struct TopicCatalog: Sendable, Hashable, Encodable {
     public var topics: [Topic]
 
     public init(topics: [Topic]) {

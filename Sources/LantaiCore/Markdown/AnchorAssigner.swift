@@ -22,12 +22,18 @@ public struct Passage: Sendable, Hashable {
     public var normalized: String
 
     public init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String]) {
+        self.init(ordinal: ordinal, anchor: anchor, text: text, headingPath: headingPath, headingAnchors: headingAnchors,
+                  normalized: SearchNormalizer.normalize(text))
+    }
+
+    /// A passage whose text was normalised before (read back from the build cache).
+    init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], normalized: String) {
         self.ordinal = ordinal
         self.anchor = anchor
         self.text = text
         self.headingPath = headingPath
         self.headingAnchors = headingAnchors
-        self.normalized = SearchNormalizer.normalize(text)
+        self.normalized = normalized
     }
 }
 

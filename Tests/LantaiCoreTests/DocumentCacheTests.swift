@@ -1,0 +1,138 @@
+import Foundation
+@testable import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// Parses kept on disk between builds must read back as the very parse, and anything else in
+/// the cache folder must be a miss, never a wrong document or a crash.
+@Suite struct DocumentCacheTests {
+    /// Every kind of Markdown node, front matter with every field, topics given and excluded.
+    static let everything = """
+        ---
+        title: 全部元素
+        date: 2024-05-06
+        speaker: 张三
+        organization: 县政府办公室
+        venue: 第一会议室
+        type: 讲话
+        summary: 摘要
+        topics: [服务意识]
+        exclude_topics: [督查]
+        ---
+
+        # 第一部分
+
+        要增强**服务意识**，做到*以文辅政*，~~不要~~[链接](other.md "标题")、`代码`、![图](a.png "图题")。<span>行内</span>
+        换行\\
+        下一行
+
+        > 引用：发挥参谋作用。
+
+        1. 第一
+        2. 第二
+
+        - [x] 完成
+        - [ ] 未完成
+
+        | 左 | 中 | 右 | 无 |
+        | :- | :-: | -: | - |
+        | 一 | 二 | 三 | 四 |
+
+        ```swift
+        let x = 1
+        ```
+
+        <div>块</div>
+
+        ---
+
+        ## 第二部分
+
+        督查落实，[[另一篇]]。
+        """
+
+    static func sources() throws -> [SourceFile] {
+        var files = try SearchCorpusFixture.files()
+        files["content/a/everything.md"] = everything
+        files["content/a/empty.md"] = ""
+        files["content/a/broken.md"] = "---\ntitle: [未闭合\n---\n\n正文。\n"
+        files["content/a/unknown-topic.md"] = "---\ntopics: [不存在的专题]\n---\n\n正文。\n"
+        return files.sorted { $0.key < $1.key }.map { SourceFile(displayPath: $0.key, relativePath: String($0.key.dropFirst("content/".count)), text: $0.value) }
+    }
+
+    /// The repository's own catalogue.
+    static let catalog = TopicCatalog.parse(try! String(contentsOf: RepositoryPaths.content.appendingPathComponent(TopicCatalog.fileName), encoding: .utf8), path: TopicCatalog.fileName).0
+
+    @Test func everyParseReadsBackAsItWas() throws {
+        let parser = DocumentParser(catalog: Self.catalog)
+        let codec = DocumentCodec(catalog: Self.catalog)
+        var kinds: Set<String> = []
+        func collect(_ node: MarkdownNode) {
+            kinds.insert(String(describing: node.kind).prefix { $0 != "(" }.description)
+            node.children.forEach(collect)
+        }
+        var diagnostics = 0
+        for source in try Self.sources() {
+            let (document, problems) = parser.parse(source)
+            diagnostics += problems.count
+            if let document { collect(document.body) }
+            let decoded = try #require(codec.decode(codec.encode(document, problems)), "\(source.relativePath)")
+            #expect(decoded.document == document, "\(source.relativePath)")
+            #expect(decoded.diagnostics == problems, "\(source.relativePath)")
+        }
+        // The sample reaches all 22 kinds of node, and diagnostics (broken front matter, an
+        // unknown topic, an empty file).
+        #expect(kinds.count == 22, "\(kinds.sorted())")
+        #expect(diagnostics >= 3)
+    }
+
+    @Test func cutOrDamagedEntriesAreMisses() throws {
+        let parser = DocumentParser(catalog: Self.catalog)
+        let codec = DocumentCodec(catalog: Self.catalog)
+        let source = try #require(try Self.sources().first { $0.relativePath.hasSuffix("everything.md") })
+        let (document, problems) = parser.parse(source)
+        let bytes = codec.encode(document, problems)
+        for length in 0..<bytes.count {
+            #expect(codec.decode(Array(bytes.prefix(length))) == nil, "cut at \(length)")
+        }
+        #expect(codec.decode(bytes + [0]) == nil)
+        // Flipped bytes either read as some parse or as a miss; never a trap.
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<2000 {
+            var damaged = bytes
+            damaged[Int(random.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: random.next() | 1)
+            _ = codec.decode(damaged)
+        }
+        // Under another catalogue the topic numbers mean nothing: the cache keys hold the catalogue.
+        let other = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: TopicCatalog(topics: Array(Self.catalog.topics.dropLast())))
+        let same = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: Self.catalog)
+        #expect(other.key(of: source) != same.key(of: source))
+    }
+
+    @Test func aSecondParseReadsTheCacheAndAnEditIsParsedAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parser = DocumentParser(catalog: Self.catalog)
+        let cache = DocumentCache(folder: folder, catalog: Self.catalog)
+        var sources = try Self.sources()
+        let first = cache.parse(sources, with: parser)
+        #expect(first.reused == 0)
+        let second = cache.parse(sources, with: parser)
+        #expect(second.reused == sources.count)
+        #expect(second.results.map(\.0) == first.results.map(\.0))
+        #expect(second.results.map(\.1) == first.results.map(\.1))
+
+        // One file edited, one removed, one entry damaged on disk: three parsed, and the
+        // removed file's entry is gone.
+        sources[0].text += "\n\n新增一段。\n"
+        let removed = sources.removeLast()
+        let damaged = cache.key(of: sources[1])
+        try Data([1, 2, 3]).write(to: folder.appendingPathComponent(damaged + ".bin"))
+        let third = cache.parse(sources, with: parser)
+        #expect(third.reused == sources.count - 2)
+        #expect(third.results.map(\.0) == sources.map { parser.parse($0).0 })
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count == sources.count)
+        #expect(!names.contains(cache.key(of: removed) + ".bin"))
+    }
+}
