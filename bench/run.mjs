@@ -84,7 +84,10 @@ async function measure(size) {
   const ours = [];
   const theirs = [];
   for (let run = 0; run < runs; run++) {
+    // A full build each time: no previous output, and no build cache (parses, page inputs,
+    // index state) from the run before.
     setAside(output);
+    setAside(join(options.work, '.lantai-cache', `public-${size}`));
     ours.push(timed(lantai, ['build', '--content', corpus, '--theme', join(repository, 'theme'), '--output', output], repository));
     setAside(hugoOutput);
     theirs.push(timed('hugo', ['--quiet', '-d', hugoOutput], hugoSite));
