@@ -61,9 +61,10 @@ struct DocumentCache: Sendable {
     /// Writes an entry through a temporary file and a rename, so that no reader sees half of it.
     /// A failure only costs a parse next time.
     private func store(_ bytes: [UInt8], at url: URL) {
-        let temporary = url.path + ".tmp"
-        guard (try? OutputWriter.write(bytes, to: (temporary as NSString).lastPathComponent, in: folder)) != nil else { return }
-        if rename(temporary, url.path) != 0 { unlink(temporary) }
+        let temporary = url.lastPathComponent + ".tmp"
+        guard (try? OutputWriter.write(bytes, to: temporary, in: folder)) != nil else { return }
+        let temporaryPath = folder.appendingPathComponent(temporary).path
+        if rename(temporaryPath, url.path) != 0 { unlink(temporaryPath) }
     }
 
     /// Removes every file of the folder but the entries of `keys`.

@@ -95,10 +95,9 @@ struct SearchIndexPatch {
                 kept += (0..<previous.documents[id].pieces.count).map { SearchAssets.path("text/\(id)-\($0)") }
             }
         }
-        guard kept.allSatisfy(sink.canKeep) else { return nil }
+        guard sink.keep(kept) else { return nil }
 
         // Nothing can fail from here on: write.
-        for path in kept { _ = sink.keep(path) }
         var files = kept.count
         for id in changed where id < corpus.documents.count {
             files += SearchIndex.writePieces(of: versions[changed.firstIndex(of: id)!]!.search!, id: id, to: sink).count

@@ -52,18 +52,24 @@ public final class OutputSink: @unchecked Sendable {
     /// Carries the output's file at `path` over as it is, without making it again: true when the
     /// previous manifest lists it and the output still holds a file of that size.
     func keep(_ path: String) -> Bool {
-        guard canKeep(path), let entry = previous?.entries[path] else { return false }
-        lock.withLock {
-            manifest.entries[path] = entry
-            bytes += entry.size
-        }
-        return true
+        keep([path])
     }
 
-    /// Whether `keep(path)` would succeed.
-    func canKeep(_ path: String) -> Bool {
-        guard let entry = previous?.entries[path] else { return false }
-        return isInOutput(path, size: entry.size)
+    /// Carries every file of `paths` over, or none of them when one cannot be (see `keep(_:)`).
+    func keep(_ paths: [String]) -> Bool {
+        var entries: [(path: String, entry: OutputManifest.Entry)] = []
+        entries.reserveCapacity(paths.count)
+        for path in paths {
+            guard let entry = previous?.entries[path], isInOutput(path, size: entry.size) else { return false }
+            entries.append((path, entry))
+        }
+        lock.withLock {
+            for (path, entry) in entries {
+                manifest.entries[path] = entry
+                bytes += entry.size
+            }
+        }
+        return true
     }
 
     /// The bytes of the output's file at `path` as the previous build wrote them; nil when the
