@@ -1,4 +1,5 @@
-import LantaiCore
+@testable import LantaiCore
+import LantaiTestSupport
 import Testing
 
 @Suite struct SlugTests {
@@ -57,9 +58,42 @@ import Testing
         #expect(SitePath.rootPrefix(of: "a/b/c.html") == "../../")
     }
 
+    /// The byte walk gives what splitting both paths into components gives, on random paths
+    /// over a few names (so folders often agree) with empty components now and then.
+    @Test func relativeURLsAgreeWithTheComponentWay() {
+        var generator = SeededGenerator(seed: 7)
+        let names = ["a", "b", "ab", "专题", "2021", "index.html", "a.html", ""]
+        func path() -> String {
+            (0..<Int.random(in: 1...4, using: &generator)).map { _ in names.randomElement(using: &generator)! }.joined(separator: "/")
+        }
+        for _ in 0..<5000 {
+            let from = path(), to = path()
+            #expect(SitePath.relative(from: from, to: to) == SitePath.relativeByComponents(from: from, to: to), "\(from) → \(to)")
+        }
+    }
+
     @Test func resolvingNeverLeavesTheRoot() {
         #expect(SitePath.resolve("../guidance/x.md", inDirectoryOf: "speeches/a.md") == "guidance/x.md")
         #expect(SitePath.resolve("./img/a.png", inDirectoryOf: "speeches/a.md") == "speeches/img/a.png")
         #expect(SitePath.resolve("../../etc/passwd", inDirectoryOf: "speeches/a.md") == nil)
+    }
+}
+
+@Suite struct ExcerptTests {
+    /// Counting scalars where every one is a whole character gives what counting `Character`s
+    /// gives: random texts around the 80-character edge, with combining marks, CR LF, emoji with
+    /// joiners and tone marks mixed into ideographs and punctuation.
+    @Test func scalarCountingAgreesWithCharacters() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces = ["办", "公", "室", "，", "。", "a", " ", "“", "”", "—", "e\u{301}", "\r\n", "👩\u{200D}💻", "〇\u{302A}", "𠀀", "１"]
+        let lone = ["办", "公", "室", "，", "。", "a", " ", "“", "”", "—", "１"]
+        for round in 0..<3000 {
+            // Every other text of lone scalars only (the quick way), now and then with one joiner late.
+            var text = (0..<Int.random(in: 60...100, using: &generator))
+                .map { _ in (round.isMultiple(of: 2) ? lone : pieces).randomElement(using: &generator)! }.joined()
+            if round % 4 == 0 { text.insert(contentsOf: "\u{301}", at: text.index(text.startIndex, offsetBy: min(text.count, 79 + round % 3))) }
+            let byCharacters = text.count <= 80 ? text : String(text.prefix(80)) + "…"
+            #expect(PagePlanner.excerpt(text) == byCharacters, "\(text)")
+        }
     }
 }

@@ -200,8 +200,9 @@ public struct PagePlanner: Sendable {
 
     /// The start of a passage for a quote: at most 80 characters.
     static func excerpt(_ text: String) -> String {
+        if let excerpt = CJK.prefixOfLoneScalars(text, characters: 80, mark: "…") { return excerpt }
         // Counting only the first 81 characters: a paragraph may have thousands.
-        text.utf8.count <= 80 || text.prefix(81).count <= 80 ? text : String(text.prefix(80)) + "…"
+        return text.utf8.count <= 80 || text.prefix(81).count <= 80 ? text : String(text.prefix(80)) + "…"
     }
 
     private func archive() -> PlannedPage {

@@ -24,4 +24,32 @@ public enum CJK {
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         isIdeograph(scalar) || isPunctuation(scalar)
     }
+
+    /// Whether a scalar is a whole character whatever stands beside it: printable ASCII,
+    /// ideographs, CJK and full-width punctuation (without the combining tone marks U+302A–F),
+    /// general punctuation from U+2010. None of them joins a neighbour into one character.
+    static func isLoneScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20...0x7E, 0xB7, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `text` cut to its first `characters` characters with `mark` added, or `text` itself when
+    /// it is no longer, counted on scalars without grapheme breaking; nil when a scalar within
+    /// reach is not a lone one (the caller counts `Character`s then).
+    static func prefixOfLoneScalars(_ text: String, characters limit: Int, mark: String) -> String? {
+        var count = 0
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            guard isLoneScalar(scalars[index].value) else { return nil }
+            if count == limit { return String(scalars[..<index]) + mark }
+            count += 1
+            index = scalars.index(after: index)
+        }
+        return text
+    }
 }

@@ -48,9 +48,10 @@ public enum SimilarPassages {
         // The signatures come from the trigrams themselves; only the hashed sets are kept.
         let found = Parallel.map(Array(passages.indices)) { document in
             passages[document].enumerated().compactMap { passage, text -> (item: Item, keys: [UInt64])? in
-                let trigrams = trigramSet(text)
-                guard trigrams.count >= minimumTrigrams else { return nil }
-                return (Item(document: document, passage: passage, trigrams: hashedSet(trigrams)), bandKeys(signature(trigrams)))
+                let trigrams = trigrams(text)
+                let hashed = hashedSet(trigrams)
+                guard hashed.count >= minimumTrigrams else { return nil }
+                return (Item(document: document, passage: passage, trigrams: hashed), bandKeys(signature(trigrams)))
             }
         }.flatMap { $0 }
         let items = found.map(\.item)
@@ -107,14 +108,19 @@ public enum SimilarPassages {
         return unique
     }
 
-    /// Sorted, distinct hashes of the overlapping three-character pieces of the letters and
-    /// digits of `text`.
-    static func trigramSet(_ text: String) -> [UInt64] {
-        var scalars: [UInt64] = []
-        scalars.reserveCapacity(text.utf8.count / 3 + 1)
-        for scalar in text.unicodeScalars where isWordCharacter(scalar) { scalars.append(UInt64(scalar.value)) }
-        guard scalars.count >= 3 else { return [] }
-        return sortedDistinct((0...(scalars.count - 3)).map { scalars[$0] << 42 | scalars[$0 + 1] << 21 | scalars[$0 + 2] })
+    /// The overlapping three-character pieces of the letters and digits of `text`, each packed
+    /// into 64 bits, in text order with repeats (the signature's minimums do not see repeats, and
+    /// `hashedSet` drops them).
+    static func trigrams(_ text: String) -> [UInt64] {
+        var trigrams: [UInt64] = []
+        trigrams.reserveCapacity(text.utf8.count / 3 + 1)
+        var window: UInt64 = 0, seen = 0
+        for scalar in text.unicodeScalars where isWordCharacter(scalar) {
+            window = (window << 21 | UInt64(scalar.value)) & (1 << 63 - 1)
+            seen += 1
+            if seen >= 3 { trigrams.append(window) }
+        }
+        return trigrams
     }
 
     /// Letters and digits; ideographs and ASCII answered without the Unicode property tables.
@@ -127,21 +133,64 @@ public enum SimilarPassages {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Sorted, distinct 32-bit hashes of a trigram set.
+    /// Sorted, distinct 32-bit hashes of trigrams. A paragraph's hashes are few (hundreds), so a
+    /// plain quicksort on the buffer beats the standard library's stable merge sort here.
     static func hashedSet(_ trigrams: [UInt64]) -> [UInt32] {
-        sortedDistinct(trigrams.map { UInt32(truncatingIfNeeded: mix($0) >> 32) })
+        var hashes = trigrams.map { UInt32(truncatingIfNeeded: mix($0) >> 32) }
+        let count = hashes.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress, buffer.count > 1 else { return buffer.count }
+            quicksort(base, 0, buffer.count - 1)
+            var write = 1
+            for read in 1..<buffer.count where base[read] != base[write - 1] {
+                base[write] = base[read]
+                write += 1
+            }
+            return write
+        }
+        hashes.removeLast(hashes.count - count)
+        return hashes
     }
 
-    static func sortedDistinct<Value: Comparable>(_ values: [Value]) -> [Value] {
-        var values = values
-        values.sort()
-        var write = 0
-        for read in values.indices where read == 0 || values[read] != values[write - 1] {
-            values[write] = values[read]
-            write += 1
+    /// Sorts `values[low...high]` in place: median-of-three quicksort, insertion sort for short runs.
+    private static func quicksort(_ values: UnsafeMutablePointer<UInt32>, _ low: Int, _ high: Int) {
+        var low = low, high = high
+        while high - low > 16 {
+            let middle = low + (high - low) / 2
+            if values[middle] < values[low] { swap(values, middle, low) }
+            if values[high] < values[low] { swap(values, high, low) }
+            if values[high] < values[middle] { swap(values, high, middle) }
+            let pivot = values[middle]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j { swap(values, i, j); i += 1; j -= 1 }
+            }
+            // Recurse into the smaller side, loop on the larger: the stack stays logarithmic.
+            if j - low < high - i {
+                quicksort(values, low, j)
+                low = i
+            } else {
+                quicksort(values, i, high)
+                high = j
+            }
         }
-        values.removeLast(values.count - write)
-        return values
+        if high <= low { return }
+        for i in (low + 1)...high {
+            let value = values[i]
+            var j = i - 1
+            while j >= low, values[j] > value {
+                values[j + 1] = values[j]
+                j -= 1
+            }
+            values[j + 1] = value
+        }
+    }
+
+    private static func swap(_ values: UnsafeMutablePointer<UInt32>, _ a: Int, _ b: Int) {
+        let value = values[a]
+        values[a] = values[b]
+        values[b] = value
     }
 
     /// |a ∩ b| / |a ∪ b| of two sorted, distinct arrays.
@@ -159,10 +208,15 @@ public enum SimilarPassages {
     /// trigram of a large archive.
     static func signature(_ trigrams: [UInt64]) -> [UInt64] {
         var least = [UInt64](repeating: .max, count: bands * rows)
-        for trigram in trigrams {
-            let hash = mix(trigram)
-            for function in least.indices {
-                least[function] = min(least[function], (hash ^ seeds[function]) &* multipliers[function])
+        least.withUnsafeMutableBufferPointer { least in
+            functionConstants.withUnsafeBufferPointer { constants in
+                for trigram in trigrams {
+                    let hash = mix(trigram)
+                    for function in 0..<(bands * rows) {
+                        let value = (hash ^ constants[2 * function]) &* constants[2 * function + 1]
+                        if value < least[function] { least[function] = value }
+                    }
+                }
             }
         }
         return least
@@ -177,8 +231,10 @@ public enum SimilarPassages {
         }
     }
 
-    private static let seeds: [UInt64] = (0..<(bands * rows)).map { mix(UInt64($0) &+ 0x5851_F42D_4C95_7F2D) }
-    private static let multipliers: [UInt64] = (0..<(bands * rows)).map { mix(UInt64($0) &* 0xD6E8_FEB8_6659_FD93) | 1 }
+    /// Per hash function, its seed and its odd multiplier, side by side.
+    private static let functionConstants: [UInt64] = (0..<(bands * rows)).flatMap { function in
+        [mix(UInt64(function) &+ 0x5851_F42D_4C95_7F2D), mix(UInt64(function) &* 0xD6E8_FEB8_6659_FD93) | 1]
+    }
 
     /// SplitMix64's finaliser: a fast, well-spread 64-bit hash.
     static func mix(_ value: UInt64) -> UInt64 {
