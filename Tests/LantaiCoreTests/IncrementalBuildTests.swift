@@ -46,9 +46,9 @@ import Testing
     }
 
     /// Builds, applies `edit`, builds again (remembering parses, as `lantai serve` does), and
-    /// checks the second build against a full one. Returns how many files the second build wrote.
+    /// checks the second build against a full one. Returns the files the second build wrote.
     @discardableResult
-    static func checkIncrementalBuild(after edit: (SiteFixture) throws -> Void) throws -> Int {
+    static func checkIncrementalBuild(after edit: (SiteFixture) throws -> Void) throws -> Set<String> {
         let site = try makeSite()
         defer { site.remove() }
         var builder = SiteBuilder(options: site.options)
@@ -64,17 +64,17 @@ import Testing
         for (path, file) in full {
             #expect(after[path]?.bytes == file.bytes, "\(path) differs from the full build")
         }
-        var changed = 0
+        var changed: Set<String> = []
         for (path, file) in after {
-            guard let old = before[path] else { changed += 1; continue }
+            guard let old = before[path] else { changed.insert(path); continue }
             if old.bytes == file.bytes {
                 #expect(old.inode == file.inode, "\(path) has the same bytes but was written again")
             } else {
-                changed += 1
+                changed.insert(path)
                 #expect(old.inode != file.inode)
             }
         }
-        #expect(summary.written == changed)
+        #expect(summary.written == changed.count)
         #expect(summary.files == after.count)
         let sources = FileManager.default.enumerator(atPath: site.content.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
         #expect(builder.memory!.lastReused >= sources.count - 2, "only the edited files are parsed again")
@@ -86,7 +86,18 @@ import Testing
             let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
             try site.write(text.replacingOccurrences(of: "借此机会，我再提两点希望和要求：", with: "借此机会，我再提三点希望和要求，请大家督查落实："), to: Self.edited)
         }
-        #expect(written > 1, "the page and its search files must change")
+        #expect(written.count > 1, "the page and its search files must change")
+    }
+
+    /// `data/topics.json` is carried over when its fields fingerprint as before: an edit inside a
+    /// passage the file quotes must still reach it, also one that keeps the passage's length
+    /// and words (shares and scores stay, only the quoted text changes).
+    @Test func editingAQuotedPassageReachesTopicsJSON() throws {
+        let written = try Self.checkIncrementalBuild { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "切实增强服务意识，提升服务能力", with: "切实增强服务意识，提高服务能力"), to: Self.edited)
+        }
+        #expect(written.contains(TopicData.path))
     }
 
     @Test func changingATitleReachesTheBacklinksAndLists() throws {
@@ -105,7 +116,7 @@ import Testing
 
     @Test func aBuildWithoutChangesWritesNothing() throws {
         let written = try Self.checkIncrementalBuild { _ in }
-        #expect(written == 0)
+        #expect(written.isEmpty)
     }
 
     @Test func aFileWhoseTextIsUnchangedIsNotParsedAgain() throws {

@@ -225,7 +225,10 @@ public struct SiteBuilder: Sendable {
                 let previous = sink.previous == nil ? nil : stateURL.flatMap(SearchIndexState.read(from:))
                 let index = SearchIndex.write(corpus, to: sink, previous: previous, tick: counter.tick)
                 MemoryTrim.releaseFreedPages()
-                sink.write(TopicData(corpus).bytes(), to: TopicData.path)
+                let topics = TopicData(corpus)
+                if !rendered.pageInputs.carryOver(TopicData.path, inputs: topics.fingerprint(), sink: sink) {
+                    sink.write(topics.bytes(), to: TopicData.path)
+                }
                 return (index, "\(index.files) search files\(index.patched ? " (patched)" : ""), \(TopicData.path)")
             }
             try stages.run("write") {

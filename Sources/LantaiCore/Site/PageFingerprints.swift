@@ -1,7 +1,7 @@
 import Foundation
 
-/// What every page of the last build was made from: per page path, the hash and size of its
-/// inputs (its view, encoded by `FingerprintEncoder`, its template's name and the theme). A page
+/// What every page of the last build (and `data/topics.json`) was made from: per page path,
+/// the hash and size of its inputs (its view, encoded by `FingerprintEncoder`, its template's name and the theme). A page
 /// whose inputs are unchanged and whose file is still in the output is not rendered again: the
 /// render is a function of exactly these inputs.
 ///
@@ -43,11 +43,15 @@ final class PageFingerprints: @unchecked Sendable {
     /// inputs and its file is still in the output, carries that file over and returns true: the
     /// page need not be rendered.
     func carryOver(_ page: PlannedPage, theme: Theme, sink: OutputSink) -> Bool {
-        let entry = Self.of(page, theme: theme)
-        lock.withLock { made.entries[page.path] = entry }
-        guard previous?.entries[page.path] == entry, sink.keep(page.path) else { return false }
+        guard carryOver(page.path, inputs: Self.of(page, theme: theme), sink: sink) else { return false }
         lock.withLock { carried += 1 }
         return true
+    }
+
+    /// The same for any file the build makes from inputs it can fingerprint (`data/topics.json`).
+    func carryOver(_ path: String, inputs entry: OutputManifest.Entry, sink: OutputSink) -> Bool {
+        lock.withLock { made.entries[path] = entry }
+        return previous?.entries[path] == entry && sink.keep(path)
     }
 
     /// Pages carried over so far.
