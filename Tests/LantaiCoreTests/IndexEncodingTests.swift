@@ -14,6 +14,11 @@ import Testing
         }
     }
 
+    @Test func postingCodeCharactersAreTheAlphabetsInOrder() {
+        let characters = (0..<64).map { PostingCode.character(of: $0) }
+        #expect(String(decoding: characters, as: UTF8.self) == "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    }
+
     @Test func postingCodeRoundTripsAndRejectsDamage() {
         let numbers = [0, 1, 31, 32, 1023, 1024, 33_000, 1 << 40, 7]
         let text = PostingCode.encode(numbers)

@@ -17,8 +17,22 @@ public enum PostingCode {
         repeat {
             let group = rest & 31
             rest >>= 5
-            bytes.append(alphabet[rest > 0 ? group | 32 : group])
+            bytes.append(character(of: rest > 0 ? group | 32 : group))
         } while rest > 0
+    }
+
+    /// `alphabet[value]` worked out rather than looked up: the index build appends some hundred
+    /// million of them, and a lookup in a global array costs its lazy-initialisation check each time.
+    @inline(__always)
+    static func character(of value: Int) -> UInt8 {
+        let value = UInt8(truncatingIfNeeded: value)
+        switch value {
+        case 0..<26: return value &+ 0x41      // A–Z
+        case 26..<52: return value &+ 0x47     // a–z: 0x61 − 26
+        case 52..<62: return value &- 4        // 0–9: 0x30 − 52 wraps to −4
+        case 62: return 0x2D                   // -
+        default: return 0x5F                   // _
+        }
     }
 
     /// The value of one character, -1 outside the alphabet.

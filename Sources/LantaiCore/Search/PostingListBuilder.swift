@@ -12,6 +12,9 @@ struct PostingListBuilder: Sendable {
     private var firstDocument = -1
     /// The first document and byte offset of each chunk after the first.
     private var laterChunks: [(document: Int, offset: Int)] = []
+    /// Where the last chunk starts in `bytes` (`laterChunks.last?.offset ?? 0`, kept apart: it is
+    /// read for every posting).
+    private var lastChunkStart = 0
     private var previous = 0
 
     init() {}
@@ -22,6 +25,7 @@ struct PostingListBuilder: Sendable {
         self.bytes = bytes
         firstDocument = chunks.first?.document ?? -1
         laterChunks = Array(chunks.dropFirst())
+        lastChunkStart = laterChunks.last?.offset ?? 0
     }
 
     /// The first document of each chunk and the offset in `bytes` where the chunk starts.
@@ -34,8 +38,9 @@ struct PostingListBuilder: Sendable {
         if firstDocument < 0 {
             firstDocument = document
             previous = 0
-        } else if bytes.count - (laterChunks.last?.offset ?? 0) >= Self.chunkTarget {
+        } else if bytes.count - lastChunkStart >= Self.chunkTarget {
             laterChunks.append((document, bytes.count))
+            lastChunkStart = bytes.count
             previous = 0
         }
         PostingCode.append(document - previous, to: &bytes)

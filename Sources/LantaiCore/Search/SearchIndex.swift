@@ -239,20 +239,29 @@ final class IndexPartition: @unchecked Sendable {
 
     /// Appends document `id`'s grams of this partition to their lists (ids come in increasing order).
     func add(_ id: Int, _ grams: DocumentGrams, partition: Int) {
-        for index in grams.partitionStarts[partition]..<grams.partitionStarts[partition + 1] {
-            let key = grams.keys[index]
-            let (number, isNew) = table.number(of: key)
+        let range = grams.partitionStarts[partition]..<grams.partitionStarts[partition + 1]
+        // The lists' numbers first (adding lists for new grams), then the postings through one
+        // access to the lists rather than one per posting.
+        var numbers: [Int] = []
+        numbers.reserveCapacity(range.count)
+        for index in range {
+            let (number, isNew) = table.number(of: grams.keys[index])
             if isNew {
-                keys.append(key)
+                keys.append(grams.keys[index])
                 lists.append(PostingListBuilder())
             }
-            let count = Int(grams.counts[index])
-            if DocumentGrams.isTriple(key) {
-                let start = Int(grams.values[index])
-                lists[number].add(id, positions: grams.positions[start..<(start + count)])
-            } else {
-                let tier = SearchDocument.tier(of: Int(grams.values[index]), titleEnd: grams.titleEnd, headingsEnd: grams.headingsEnd)
-                lists[number].add(id, count: count, tier: tier)
+            numbers.append(number)
+        }
+        lists.withUnsafeMutableBufferPointer { lists in
+            for (index, number) in zip(range, numbers) {
+                let count = Int(grams.counts[index])
+                if DocumentGrams.isTriple(grams.keys[index]) {
+                    let start = Int(grams.values[index])
+                    lists[number].add(id, positions: grams.positions[start..<(start + count)])
+                } else {
+                    let tier = SearchDocument.tier(of: Int(grams.values[index]), titleEnd: grams.titleEnd, headingsEnd: grams.headingsEnd)
+                    lists[number].add(id, count: count, tier: tier)
+                }
             }
         }
     }
