@@ -54,10 +54,10 @@ import Testing
         #expect(related[17].first?.document == 900)
     }
 
-    /// The two-pass computation against a plain one that holds every document's counts in a
+    /// The packed computation against a plain one that holds every document's counts in a
     /// dictionary (the way it was first written), on a corpus where the frequency cap and the
     /// champion lists both cut.
-    @Test func theTwoPassComputationAgreesWithAPlainOne() {
+    @Test func thePackedComputationAgreesWithAPlainOne() {
         var generator = SeededGenerator(seed: 9)
         let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部")
         let texts = (0..<1_000).map { _ in

@@ -29,26 +29,32 @@ public enum RelatedDocuments {
     }
 
     /// The same for a corpus whose texts are read on demand: `text(i)` gives the pieces of
-    /// document i's normalised text (no bigram spans two pieces) and is called twice per
-    /// document, once for the document frequencies and once for its vector, so that no step
-    /// holds every document's bigram counts (some 700 MB at 10,000 documents) or texts at once.
+    /// document i's normalised text (no bigram spans two pieces) and is called once per document.
+    /// Each document's bigram counts are held until its vector is made, packed 8 bytes a bigram
+    /// (some 2,800 distinct bigrams a document: about 220 MB at 10,000 documents; counting every
+    /// text twice instead, once for the frequencies and once for the vectors, cost a second).
     static func compute(documentCount total: Int, text: @Sendable (Int) -> [String]) -> [[RelatedDocument]] {
         guard total > 1 else { return Array(repeating: [], count: total) }
-        let frequency = documentFrequencies(documentCount: total, text: text)
+        var counts: [[UInt64]] = Parallel.map(Array(0..<total)) { document in
+            bigramCounts(text(document)).map { PackedCount(term: $0.term, count: $0.count).bits }
+        }
+        let frequency = documentFrequencies(counts)
         let maximumFrequency = total <= 20 ? total - 1 : max(10, total / 10)
         // Weighted, truncated, normalised vectors.
-        let vectors: [[(term: UInt32, weight: Double)]] = Parallel.map(Array(0..<total)) { document in
+        let vectors: [[(term: UInt32, weight: Double)]] = Parallel.map(Array(0..<total)) { [counts] document in
             var weighted: [(term: UInt32, weight: Double)] = []
-            for (term, count) in bigramCounts(text(document)) {
-                let df = frequency.of(term)
+            for bits in counts[document] {
+                let entry = PackedCount(bits: bits)
+                let df = frequency.of(entry.term)
                 guard df >= 2, df <= maximumFrequency else { continue }
-                weighted.append((term, (1 + log(Double(count))) * log(Double(total) / Double(df))))
+                weighted.append((entry.term, (1 + log(Double(entry.count))) * log(Double(total) / Double(df))))
             }
             weighted.sort { ($0.weight, $0.term) > ($1.weight, $1.term) }
             let kept = weighted.prefix(termsPerDocument)
             let norm = sqrt(kept.reduce(0) { $0 + $1.weight * $1.weight })
             return norm > 0 ? kept.map { ($0.term, $0.weight / norm) } : []
         }
+        counts = []
         var postings: [UInt32: [(document: Int, weight: Double)]] = [:]
         for (document, vector) in vectors.enumerated() {
             for entry in vector { postings[entry.term, default: []].append((document, entry.weight)) }
@@ -71,21 +77,38 @@ public enum RelatedDocuments {
 
     /// How many documents hold each bigram: slices of the corpus count into tables of their
     /// own on every core, then the tables are added up.
-    static func documentFrequencies(documentCount total: Int, text: @Sendable (Int) -> [String]) -> TermCounts {
-        let size = max(64, total / 8)
-        let slices = stride(from: 0, to: total, by: size).map { $0..<min($0 + size, total) }
+    static func documentFrequencies(_ counts: [[UInt64]]) -> TermCounts {
+        let size = max(64, counts.count / 8)
+        let slices = stride(from: 0, to: counts.count, by: size).map { $0..<min($0 + size, counts.count) }
         let partial = Parallel.map(slices) { slice in
-            var counts = TermCounts()
+            var frequencies = TermCounts()
             for document in slice {
-                for (term, _) in bigramCounts(text(document)) { counts.add(term, 1) }
+                for bits in counts[document] { frequencies.add(PackedCount(bits: bits).term, 1) }
             }
-            return counts
+            return frequencies
         }
         var all = TermCounts()
-        for counts in partial {
-            for (term, count) in counts.entries { all.add(term, count) }
+        for frequencies in partial {
+            for (term, count) in frequencies.entries { all.add(term, count) }
         }
         return all
+    }
+
+    /// A bigram and its count in one word: the term in the high half, the count (at most
+    /// 2³² − 1, a text of gigabytes) in the low half.
+    struct PackedCount {
+        var bits: UInt64
+
+        init(bits: UInt64) {
+            self.bits = bits
+        }
+
+        init(term: UInt32, count: Int) {
+            bits = UInt64(term) << 32 | UInt64(min(count, Int(UInt32.max)))
+        }
+
+        var term: UInt32 { UInt32(truncatingIfNeeded: bits >> 32) }
+        var count: Int { Int(bits & 0xFFFF_FFFF) }
     }
 
     /// Counts of adjacent ideograph pairs, in the order each pair first occurs, each pair packed
