@@ -48,10 +48,12 @@ public enum SimilarPassages {
         // The signatures come from the trigrams themselves; only the hashed sets are kept.
         let found = Parallel.map(Array(passages.indices)) { document in
             passages[document].enumerated().compactMap { passage, text -> (item: Item, keys: [UInt64])? in
-                let trigrams = trigrams(text)
-                let hashed = hashedSet(trigrams)
+                // Each trigram mixed once: the set keeps the mixes' high halves, the signature
+                // permutes the whole mixes.
+                let mixed = trigrams(text).map(mix)
+                let hashed = hashedSet(ofMixed: mixed)
                 guard hashed.count >= minimumTrigrams else { return nil }
-                return (Item(document: document, passage: passage, trigrams: hashed), bandKeys(signature(trigrams)))
+                return (Item(document: document, passage: passage, trigrams: hashed), bandKeys(signature(ofMixed: mixed)))
             }
         }.flatMap { $0 }
         let items = found.map(\.item)
@@ -133,10 +135,11 @@ public enum SimilarPassages {
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// Sorted, distinct 32-bit hashes of trigrams. A paragraph's hashes are few (hundreds), so a
-    /// plain quicksort on the buffer beats the standard library's stable merge sort here.
-    static func hashedSet(_ trigrams: [UInt64]) -> [UInt32] {
-        var hashes = trigrams.map { UInt32(truncatingIfNeeded: mix($0) >> 32) }
+    /// Sorted, distinct 32-bit hashes of trigrams, from their mixes (`mix`): the high halves.
+    /// A paragraph's hashes are few (hundreds), so a plain quicksort on the buffer beats the
+    /// standard library's stable merge sort here.
+    static func hashedSet(ofMixed mixed: [UInt64]) -> [UInt32] {
+        var hashes = mixed.map { UInt32(truncatingIfNeeded: $0 >> 32) }
         let count = hashes.withUnsafeMutableBufferPointer { buffer -> Int in
             guard let base = buffer.baseAddress, buffer.count > 1 else { return buffer.count }
             quicksort(base, 0, buffer.count - 1)
@@ -195,23 +198,26 @@ public enum SimilarPassages {
 
     /// |a ∩ b| / |a ∪ b| of two sorted, distinct arrays.
     static func jaccard(_ a: [UInt32], _ b: [UInt32]) -> Double {
-        var i = 0, j = 0, shared = 0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        let shared = a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0, shared = 0
+                while i < a.count, j < b.count {
+                    if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+                }
+                return shared
+            }
         }
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
     /// The MinHash signature: for each of `bands × rows` hash functions, the least hash over the
-    /// trigrams. Each trigram is mixed once; function f is then the bijection
-    /// `(h ^ seed_f) × odd_f` of that mix (multiply-shift hashing), cheap enough for every
-    /// trigram of a large archive.
-    static func signature(_ trigrams: [UInt64]) -> [UInt64] {
+    /// trigrams, given as their mixes (`mix`); function f is the bijection `(h ^ seed_f) × odd_f`
+    /// of a mix h (multiply-shift hashing), cheap enough for every trigram of a large archive.
+    static func signature(ofMixed mixed: [UInt64]) -> [UInt64] {
         var least = [UInt64](repeating: .max, count: bands * rows)
         least.withUnsafeMutableBufferPointer { least in
             functionConstants.withUnsafeBufferPointer { constants in
-                for trigram in trigrams {
-                    let hash = mix(trigram)
+                for hash in mixed {
                     for function in 0..<(bands * rows) {
                         let value = (hash ^ constants[2 * function]) &* constants[2 * function + 1]
                         if value < least[function] { least[function] = value }
