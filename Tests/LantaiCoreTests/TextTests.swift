@@ -97,3 +97,20 @@ import Testing
         }
     }
 }
+
+@Suite struct HTMLEscapeTests {
+    /// The five characters become entities and nothing else changes, against a chain of
+    /// replacements (`&` first), on random texts with and without them.
+    @Test func escapesTheFiveCharactersAndKeepsTheRest() {
+        var generator = SeededGenerator(seed: 5)
+        let pieces = ["服务", "意识", "a", " ", "&", "<", ">", "\"", "'", "&amp;", "𠮷", "e\u{301}", "\n"]
+        for round in 0..<2000 {
+            let pool = round.isMultiple(of: 2) ? pieces.filter { !"&<>\"'".contains($0) } : pieces
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            let expected = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+            #expect(HTMLEscape.text(text) == expected, "\(text)")
+        }
+    }
+}

@@ -1,9 +1,13 @@
 /// HTML escaping for text and attribute values written by our own renderer.
 public enum HTMLEscape {
     public static func text(_ string: String) -> String {
-        guard string.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return string
+        // Most text has nothing to escape; the check runs over the contiguous UTF-8 bytes
+        // (`withUTF8` copies only a string that is not native, which builds do not make).
+        var contiguous = string
+        let needsEscaping = contiguous.withUTF8 { bytes in
+            bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         }
+        guard needsEscaping else { return string }
         var result = ""
         result.reserveCapacity(string.utf8.count + 16)
         for scalar in string.unicodeScalars {
