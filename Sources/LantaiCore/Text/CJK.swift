@@ -25,9 +25,10 @@ public enum CJK {
         isIdeograph(scalar) || isPunctuation(scalar)
     }
 
-    /// Whether a scalar is a whole character whatever stands beside it: printable ASCII,
-    /// ideographs, CJK and full-width punctuation (without the combining tone marks U+302A–F),
-    /// general punctuation from U+2010. None of them joins a neighbour into one character.
+    /// Whether a scalar always starts a character of its own (it never joins the scalar before
+    /// it, as a combining mark, a joiner or the LF of CR LF does): printable ASCII, ideographs,
+    /// CJK and full-width punctuation (without the combining tone marks U+302A–F), general
+    /// punctuation from U+2010. In a run of such scalars, characters and scalars are the same.
     static func isLoneScalar(_ value: UInt32) -> Bool {
         switch value {
         case 0x20...0x7E, 0xB7, 0x2010...0x2027, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
