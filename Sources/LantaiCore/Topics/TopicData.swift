@@ -58,54 +58,21 @@ struct TopicData {
         }
     }
 
-    /// A fingerprint of every field `bytes()` writes (and the format version): equal
-    /// fingerprints, equal files. Strings are copied with their lengths and numbers as their bit
-    /// patterns, which costs a fraction of escaping them into JSON.
+    /// A fingerprint of what `bytes()` writes: each topic is walked by the same code as for the
+    /// JSON (`write(_:to:)`), into `FieldBytes`, which keeps strings with their lengths and
+    /// numbers as bit patterns instead of escaping and formatting them — a fraction of the cost,
+    /// and no field can be in the file but not in its fingerprint. Equal fingerprints, equal files.
     func fingerprint() -> OutputManifest.Entry {
         let perTopic = Parallel.map(topics) { topic -> (hash: UInt64, size: Int) in
             var fields = FieldBytes()
-            fields.bytes.reserveCapacity(topic.passages.reduce(4096) { $0 + $1.text.utf8.count + 96 })
-            for text in [topic.name, topic.slug, topic.description] { fields.append(text) }
-            fields.append(topic.documents.count)
-            for document in topic.documents {
-                for text in [document.slug, document.url, document.title] { fields.append(text) }
-                fields.append(document.share.bitPattern)
-                fields.append(document.passages)
-                fields.append(document.carries ? 1 : 0)
-                fields.append(document.fromFrontMatter ? 1 : 0)
-            }
-            fields.append(topic.passages.count)
-            for passage in topic.passages {
-                for text in [passage.document, passage.url, passage.anchor, passage.text] { fields.append(text) }
-                fields.append(passage.score.bitPattern)
-                fields.append(passage.viaHeading ? 1 : 0)
-            }
+            fields.bytes.reserveCapacity(topic.passages.reduce(4096) { $0 + $1.text.utf8.count + 128 })
+            Self.write(topic, to: &fields)
             return (ContentHash.of(fields.bytes), fields.bytes.count)
         }
         var all = FieldBytes()
-        all.append(version)
-        all.append(topics.count)
-        for topic in perTopic { all.append(topic.hash) }
+        all.number(Double(version))
+        for topic in perTopic { all.word(topic.hash) }
         return OutputManifest.Entry(hash: ContentHash.of(all.bytes), size: perTopic.reduce(all.bytes.count) { $0 + $1.size })
-    }
-
-    /// Fields as bytes for a fingerprint: each string after its length, so no two lists of
-    /// strings give the same bytes.
-    private struct FieldBytes {
-        var bytes: [UInt8] = []
-
-        mutating func append(_ text: String) {
-            append(text.utf8.count)
-            bytes += text.utf8
-        }
-
-        mutating func append(_ number: Int) {
-            append(UInt64(bitPattern: Int64(number)))
-        }
-
-        mutating func append(_ word: UInt64) {
-            withUnsafeBytes(of: word.littleEndian) { bytes += $0 }
-        }
     }
 
     /// The JSON, written by hand: `JSONEncoder` took seconds and several times the file's size
@@ -133,6 +100,12 @@ struct TopicData {
         // Reserved up front: grown by doubling, the last step would hold the old and the new
         // buffer at once.
         json.bytes.reserveCapacity(topic.documents.count * 256 + topic.passages.reduce(0) { $0 + $1.text.utf8.count * 11 / 10 + 256 })
+        write(topic, to: &json)
+        return json.bytes
+    }
+
+    /// One topic's object, through `writer`: the JSON itself, or its fingerprint's bytes.
+    private static func write(_ topic: TopicEntry, to json: inout some TopicDataWriter) {
         json.raw("{\"description\":"); json.string(topic.description)
         json.raw(",\"documents\":[")
         for (number, document) in topic.documents.enumerated() {
@@ -160,13 +133,47 @@ struct TopicData {
         }
         json.raw("],\"slug\":"); json.string(topic.slug)
         json.raw("}")
-        return json.bytes
+    }
+}
+
+/// What `TopicData` writes its topics through.
+protocol TopicDataWriter {
+    mutating func raw(_ text: StaticString)
+    mutating func string(_ text: String)
+    mutating func bool(_ value: Bool)
+    mutating func number(_ value: Double)
+}
+
+/// The bytes of a topic's fingerprint: the JSON's punctuation and keys as they are, each string
+/// after its length (so no two lists of strings give the same bytes), numbers as bit patterns.
+struct FieldBytes: TopicDataWriter {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        word(UInt64(text.utf8.count))
+        bytes += text.utf8
+    }
+
+    mutating func bool(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    mutating func number(_ value: Double) {
+        word(value.bitPattern)
+    }
+
+    mutating func word(_ word: UInt64) {
+        withUnsafeBytes(of: word.littleEndian) { bytes += $0 }
     }
 }
 
 /// JSON appended to a byte array: strings escaped as `JSONText.quoted` does, numbers as
 /// JavaScript writes them (integers without a fraction).
-struct JSONBytes {
+struct JSONBytes: TopicDataWriter {
     var bytes: [UInt8] = []
 
     mutating func raw(_ text: StaticString) {
