@@ -49,6 +49,10 @@ public struct AnchorAssigner {
     private var depthOfLevel: [Int: Int] = [:]
     private var counters: [Int] = []
     private var headingPath: [(depth: Int, title: String, anchor: String)] = []
+    /// The titles and anchors of `headingPath`, made once per heading and shared by the passages
+    /// under it (one pair of arrays a section rather than a pair a paragraph).
+    private var pathTitles: [String] = []
+    private var pathAnchors: [String] = []
     private var usedAnchors: Set<String> = []
 
     public init() {}
@@ -72,13 +76,15 @@ public struct AnchorAssigner {
             outline.append(OutlineEntry(depth: depth, title: title, anchor: anchor))
             headingPath.removeAll { $0.depth >= depth }
             headingPath.append((depth, title, anchor))
+            pathTitles = headingPath.map(\.title)
+            pathAnchors = headingPath.map(\.anchor)
             return
         case .paragraph:
             let ordinal = passages.count + 1
             let anchor = unique("p-\(ordinal)")
             node.anchor = anchor
             passages.append(Passage(ordinal: ordinal, anchor: anchor, text: node.plainText,
-                                    headingPath: headingPath.map(\.title), headingAnchors: headingPath.map(\.anchor)))
+                                    headingPath: pathTitles, headingAnchors: pathAnchors))
             return
         default:
             break
