@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "LantaiTestSupport",
-            dependencies: ["LantaiCore"],
+            dependencies: ["LantaiCore", "CMarkGFM"],
             path: "Tests/LantaiTestSupport"
         ),
         .testTarget(

@@ -164,6 +164,8 @@ struct DocumentCodec {
         case .strikethrough: writer.int(19)
         case .link(let destination, let title): writer.int(20); writer.string(destination); writer.string(title)
         case .image(let source, let title): writer.int(21); writer.string(source); writer.string(title)
+        case .footnoteReference(let label, let number, let occurrence): writer.int(22); writer.string(label); writer.int(number); writer.int(occurrence)
+        case .footnoteDefinition(let label, let references): writer.int(23); writer.string(label); writer.int(references)
         }
         writer.int(node.line)
         writer.int(node.byteColumn)
@@ -208,6 +210,10 @@ struct DocumentCodec {
         case 19: kind = .strikethrough
         case 20: guard let destination = reader.string(), let title = reader.string() else { return nil }; kind = .link(destination: destination, title: title)
         case 21: guard let source = reader.string(), let title = reader.string() else { return nil }; kind = .image(source: source, title: title)
+        case 22:
+            guard let label = reader.string(), let number = reader.int(), let occurrence = reader.int() else { return nil }
+            kind = .footnoteReference(label: label, number: number, occurrence: occurrence)
+        case 23: guard let label = reader.string(), let references = reader.int() else { return nil }; kind = .footnoteDefinition(label: label, references: references)
         default: return nil
         }
         guard let line = reader.int(), let byteColumn = reader.int(), let anchor = reader.optional({ $0.string() }),

@@ -79,6 +79,11 @@ public struct AnchorAssigner {
             pathTitles = headingPath.map(\.title)
             pathAnchors = headingPath.map(\.anchor)
             return
+        case .footnoteDefinition:
+            // Notes come after the body (cmark moves them there): under no heading of it.
+            headingPath.removeAll()
+            pathTitles = []
+            pathAnchors = []
         case .paragraph:
             let ordinal = passages.count + 1
             let anchor = unique("p-\(ordinal)")

@@ -48,6 +48,17 @@ public struct HTMLRenderer {
     private mutating func renderChildren(_ children: [MarkdownNode], tight: Bool) {
         for index in children.indices {
             let child = children[index]
+            if case .footnoteDefinition = child.kind {
+                // cmark moves the definitions to the end of the document: one list of notes.
+                if index == 0 || !children[index - 1].isFootnoteDefinition {
+                    output += "<section class=\"footnotes\" aria-label=\"注释\">\n<ol>\n"
+                }
+                render(child, tight: false)
+                if index + 1 == children.count || !children[index + 1].isFootnoteDefinition {
+                    output += "</ol>\n</section>\n"
+                }
+                continue
+            }
             if case .softBreak = child.kind {
                 let before = index > 0 ? children[index - 1].lastScalar : nil
                 let after = index + 1 < children.count ? children[index + 1].firstScalar : nil
@@ -59,7 +70,9 @@ public struct HTMLRenderer {
         }
     }
 
-    private mutating func render(_ node: MarkdownNode, tight: Bool) {
+    /// `trailer` is written at the end of a paragraph, before its anchor link (a footnote's
+    /// back-links in its last paragraph).
+    private mutating func render(_ node: MarkdownNode, tight: Bool, trailer: String = "") {
         switch node.kind {
         case .document:
             renderChildren(node.children, tight: false)
@@ -67,6 +80,7 @@ public struct HTMLRenderer {
             let anchor = node.anchor ?? ""
             output += tight ? "<p class=\"tight\" id=\"\(anchor)\">" : "<p id=\"\(anchor)\">"
             renderChildren(node.children, tight: false)
+            output += trailer
             output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本段链接\">¶</a></p>\n"
             if let note = afterParagraph[anchor] { output += note }
         case .heading(let level):
@@ -143,6 +157,24 @@ public struct HTMLRenderer {
                 renderChildren(node.children, tight: false)
                 output += "</span>"
             }
+        case .footnoteReference(let label, let number, let occurrence):
+            let id = Self.footnoteID(label)
+            output += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"fnref-\(id)\(occurrence > 1 ? "-\(occurrence)" : "")\">\(number)</a></sup>"
+        case .footnoteDefinition(let label, let references):
+            let id = Self.footnoteID(label)
+            var backLinks = ""
+            for occurrence in 1...max(references, 1) where references > 0 {
+                backLinks += occurrence == 1
+                    ? " <a href=\"#fnref-\(id)\" class=\"footnote-backref\" aria-label=\"返回正文\">↩</a>"
+                    : " <a href=\"#fnref-\(id)-\(occurrence)\" class=\"footnote-backref\" aria-label=\"返回正文第 \(occurrence) 处\">↩<sup class=\"footnote-ref\">\(occurrence)</sup></a>"
+            }
+            output += "<li id=\"fn-\(id)\">\n"
+            let endsInParagraph = node.children.last?.kind == .paragraph
+            for (index, child) in node.children.enumerated() {
+                render(child, tight: false, trailer: endsInParagraph && index == node.children.count - 1 ? backLinks : "")
+            }
+            if !endsInParagraph { output += backLinks.drop { $0 == " " } + "\n" }
+            output += "</li>\n"
         case .image(let source, let title):
             let alt = HTMLEscape.attribute(node.plainText)
             switch target(source, isImage: true, node: node) {
@@ -201,7 +233,20 @@ public struct HTMLRenderer {
     }
 }
 
+extension HTMLRenderer {
+    /// A footnote's label as it goes into its ids and links, as cmark-gfm writes it: the
+    /// label's own text percent-encoded, then escaped for the attribute.
+    static func footnoteID(_ label: String) -> String {
+        HTMLEscape.attribute(URLEscape.href(label))
+    }
+}
+
 private extension MarkdownNode {
+    var isFootnoteDefinition: Bool {
+        if case .footnoteDefinition = kind { return true }
+        return false
+    }
+
     var firstScalar: Unicode.Scalar? {
         if case .text(let text) = kind { return text.unicodeScalars.first }
         return children.first?.firstScalar

@@ -29,6 +29,13 @@ public struct MarkdownNode: Sendable, Hashable {
         case strikethrough
         case link(destination: String, title: String)
         case image(source: String, title: String)
+        /// A footnote reference. `label` is its definition's label as written there (the ids of
+        /// both are made from it), `number` the one shown (definitions are numbered in the order
+        /// they are first referenced), `occurrence` which reference to that definition this is.
+        case footnoteReference(label: String, number: Int, occurrence: Int)
+        /// A footnote definition; cmark moves them to the end of the document in number order
+        /// and drops those never referenced. `references` counts the references (a back-link each).
+        case footnoteDefinition(label: String, references: Int)
     }
 
     public enum TableAlignment: Sendable, Hashable {
@@ -53,7 +60,7 @@ public struct MarkdownNode: Sendable, Hashable {
     public var isBlock: Bool {
         switch kind {
         case .document, .paragraph, .heading, .blockQuote, .list, .item, .codeBlock, .htmlBlock,
-             .thematicBreak, .table, .tableRow, .tableCell:
+             .thematicBreak, .table, .tableRow, .tableCell, .footnoteDefinition:
             return true
         default:
             return false
@@ -84,6 +91,9 @@ struct PlainTextCollector {
                 result += literal
             case .softBreak, .lineBreak:
                 result += "\n"
+            case .footnoteReference:
+                // The number is markup, not text: a phrase around a note stays one phrase.
+                break
             case .htmlInline(let literal), .htmlBlock(let literal):
                 result += literal
             default:

@@ -1,17 +1,45 @@
 import CMarkGFM
+import Foundation
 
 /// Parses Markdown with cmark-gfm and its GFM extensions and converts the C tree into
-/// `MarkdownNode` values. This is the only file that touches cmark pointers.
+/// `MarkdownNode` values. This is the only file of the library that touches cmark pointers.
 ///
 /// Raw HTML is parsed as cmark parses it but never passed through: the renderer shows it as text.
 public enum MarkdownParser {
-    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// Safe mode (raw HTML is never rendered by cmark anyway: we render) and footnotes.
+    public static let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
 
-    /// cmark-gfm's extension registry is process-wide; registering it once is enough.
+    /// cmark-gfm's extension registry is process-wide, and its own once-guard is a plain int;
+    /// a Swift `static let` runs the registration exactly once, whichever thread comes first.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    public static func registerExtensions() {
+        _ = registered
+    }
+
+    /// Serialises cmark-gfm's inline pass across the process.
+    ///
+    /// cmark-gfm keeps the table of characters that may start an inline construct in one
+    /// process-wide array. `cmark_parser_finish` adds the characters of the parser's inline
+    /// extensions (`~` for strikethrough, `:` and `w` for autolinks) when its inline pass starts
+    /// and clears them when it ends, so a parser finishing on one thread clears them under a
+    /// parser still reading inlines on another, which then silently misses strikethrough and
+    /// links (cmark-gfm issue 221). The table cannot be set once and left alone: the
+    /// strikethrough extension is found through the same character list at every closing `~`.
+    /// So every inline pass in the process runs under this lock; block parsing (`feed`) and the
+    /// conversion to Swift values stay parallel. It costs about one fifth of a parse's time at
+    /// most being serial (cmark's inline pass against the whole of `parse`).
+    public static func withInlinePass<Result>(_ body: () throws -> Result) rethrows -> Result {
+        inlinePassLock.lock()
+        defer { inlinePassLock.unlock() }
+        return try body()
+    }
+
+    private static let inlinePassLock = NSLock()
 
     public static func parse(_ markdown: String) -> MarkdownNode {
         parseReportingDepth(markdown).root
@@ -20,8 +48,7 @@ public enum MarkdownParser {
     /// Parses, and tells where the first container nested deeper than `maximumDepth` starts
     /// (its source line and byte column), if any was flattened.
     public static func parseReportingDepth(_ markdown: String) -> (root: MarkdownNode, firstFlattened: (line: Int, byteColumn: Int)?) {
-        _ = registered
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        registerExtensions()
         guard let parser = cmark_parser_new(options) else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -32,9 +59,10 @@ public enum MarkdownParser {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = cmark_parser_finish(parser) else { return (MarkdownNode(kind: .document), nil) }
+        guard let root = withInlinePass({ cmark_parser_finish(parser) }) else { return (MarkdownNode(kind: .document), nil) }
         defer { cmark_node_free(root) }
-        let (tree, firstFlattened) = convert(root)
+        var (tree, firstFlattened, hasFootnotes) = convert(root, source: markdown)
+        if hasFootnotes { FootnoteLinker.link(&tree) }
         return (WikiLinkFinder.rewrite(AutolinkTrimmer.trim(tree)), firstFlattened)
     }
 
@@ -44,19 +72,25 @@ public enum MarkdownParser {
     static let maximumDepth = 64
 
     /// Walks cmark's iterator (enter and exit events) with an explicit stack of open containers.
-    private static func convert(_ root: OpaquePointer) -> (MarkdownNode, (line: Int, byteColumn: Int)?) {
-        guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), nil) }
+    private static func convert(_ root: OpaquePointer, source: String) -> (MarkdownNode, (line: Int, byteColumn: Int)?, hasFootnotes: Bool) {
+        guard let iterator = cmark_iter_new(root) else { return (MarkdownNode(kind: .document), nil, false) }
         defer { cmark_iter_free(iterator) }
         var open: [MarkdownNode] = []
         var flattened = 0
         var firstFlattened: (line: Int, byteColumn: Int)?
         var finished: MarkdownNode?
+        var labels = FootnoteLabels(source: source)
+        var hasFootnotes = false
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let pointer = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_ENTER {
-                let node = makeNode(pointer)
+                var node = makeNode(pointer)
+                if case .footnoteDefinition = node.kind {
+                    hasFootnotes = true
+                    node.kind = .footnoteDefinition(label: labels.label(line: node.line, byteColumn: node.byteColumn), references: 0)
+                }
                 if isLeaf(pointer) {
                     if open.isEmpty { finished = node } else { open[open.count - 1].children.append(node) }
                 } else if open.count >= maximumDepth {
@@ -73,7 +107,7 @@ public enum MarkdownParser {
                 }
             }
         }
-        return (finished ?? MarkdownNode(kind: .document), firstFlattened)
+        return (finished ?? MarkdownNode(kind: .document), firstFlattened, hasFootnotes)
     }
 
     /// Leaves get an enter event only; cmark decides by node type.
@@ -96,6 +130,17 @@ public enum MarkdownParser {
     /// Extension nodes are identified by their type string: their numeric ids are assigned at
     /// registration time and are not stable.
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        // Footnotes are core nodes without a type string ("<unknown>"); their numbers are stable.
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            // cmark has replaced the label by the definition's number; `FootnoteLinker` finds the rest.
+            return .footnoteReference(label: "", number: Int(literal(node)) ?? 0, occurrence: 0)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            // Its label is not in the C API; `convert` reads it from the source.
+            return .footnoteDefinition(label: "", references: 0)
+        default:
+            break
+        }
         let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
         switch typeName {
         case "document": return .document
@@ -126,7 +171,7 @@ public enum MarkdownParser {
         case "link": return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
         case "image": return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
         default:
-            // Unknown constructs (footnote definitions and references) keep their text visible.
+            // A construct this converter does not know keeps its text visible.
             return .text(literal(node))
         }
     }
