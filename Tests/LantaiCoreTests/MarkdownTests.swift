@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func unsafeLinksKeepTheirTextButLoseTheirTarget() {
-        let html = render("[点我](javascript:alert(1))") { _, _ in .unsafe }
+        let html = render("[点我](javascript:alert(1))") { _, _ in .unsafe(allowed: "http") }
         #expect(html.contains("<span class=\"dead-link\">点我</span>"))
         #expect(!html.contains("javascript"))
     }
@@ -32,7 +32,7 @@ import Testing
     @Test func refusedLinksAreReportedTwentyAtMostThenCounted() {
         // 25 refused links, one a line, then two lines of raw HTML.
         let markdown = (1...25).map { "[链接\($0)](javascript:x\($0))" }.joined(separator: "\n\n") + "\n\n甲<b>乙</b>\n\n<i>丙</i>\n"
-        var renderer = HTMLRenderer { _, _ in .unsafe }
+        var renderer = HTMLRenderer { _, _ in .unsafe(allowed: "http") }
         _ = renderer.render(MarkdownParser.parse(markdown))
         let notices = renderer.notices
         #expect(notices.count == 22)

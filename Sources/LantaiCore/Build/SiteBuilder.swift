@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
         /// Resolves links between the documents, drafts included (a draft may be linked to).
         var resolver: LinkResolver {
             LinkResolver(pageOfSource: Dictionary(all.map { ($0.sourcePath, $0.pagePath) }, uniquingKeysWith: { first, _ in first }),
-                         staticFiles: Set(tree.staticFiles), documents: all)
+                         staticFiles: Set(tree.staticFiles), documents: all, config: tree.config)
         }
     }
 

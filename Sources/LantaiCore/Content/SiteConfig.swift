@@ -6,6 +6,22 @@ public struct SiteConfig: Sendable, Hashable {
     public var latestCount = 10
     /// Document types with the ASCII slugs their archive pages use.
     public var documentTypes: [DocumentType] = DocumentType.defaults
+    /// The schemes a link or image in a document may use (`link_schemes`); others are shown as
+    /// text with a warning.
+    public var linkSchemes = ["http", "https", "mailto", "ftp", "tel"]
+    /// What a link to the web server's root (`/oa/notice.html`) gets (`root_links`): it leaves
+    /// the portal, which may be served under a sub-path or opened from a folder.
+    public var rootLinks = RootLinks.warn
+
+    public enum RootLinks: String, Sendable, Hashable {
+        /// Kept as written, with one warning a file.
+        case warn
+        /// Kept as written, quietly: the portal is served at the root of a server that has them.
+        case allow
+    }
+
+    /// Schemes whose URLs can run scripts in the page: never linked, whatever `link_schemes` says.
+    public static let scriptSchemes: Set<String> = ["javascript", "vbscript", "data"]
 
     public init() {}
 
@@ -22,6 +38,27 @@ public struct SiteConfig: Sendable, Hashable {
         if let description = fields.string("description")?.value { config.description = description }
         if let latest = fields.int("latest") {
             if latest > 0 { config.latestCount = latest } else { fields.report("'latest' must be at least 1", at: fields.location(ofKey: "latest") ?? .start) }
+        }
+        if let rootLinks = fields.string("root_links") {
+            if let value = RootLinks(rawValue: rootLinks.value) {
+                config.rootLinks = value
+            } else {
+                fields.report("'root_links' is 'warn' (keep links to the web server's root, with a warning) or 'allow' (keep them quietly), found '\(rootLinks.value)'", at: rootLinks.location)
+            }
+        }
+        if fields.keys.contains("link_schemes") {
+            var schemes: [String] = []
+            for scheme in fields.stringList("link_schemes") {
+                let name = scheme.value.lowercased()
+                if Self.scriptSchemes.contains(name) {
+                    fields.report("'\(scheme.value)' in 'link_schemes' can run scripts in a page and cannot be allowed; remove it", at: scheme.location)
+                } else if !Self.isScheme(name) {
+                    fields.report("'\(scheme.value)' in 'link_schemes' is not a URL scheme (a letter, then letters, digits, '+', '-' or '.', without ':')", at: scheme.location)
+                } else if !schemes.contains(name) {
+                    schemes.append(name)
+                }
+            }
+            config.linkSchemes = schemes
         }
         var types: [DocumentType] = []
         for var entry in fields.mappingList("types") {
@@ -44,6 +81,11 @@ public struct SiteConfig: Sendable, Hashable {
             config.documentTypes = types + DocumentType.defaults.filter { !named.contains($0.name) }
         }
         return (config, fields.diagnostics)
+    }
+
+    static func isScheme(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)) }
     }
 
     /// The slug for a type name: the configured one, else a stable ASCII slug.

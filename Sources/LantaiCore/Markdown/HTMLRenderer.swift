@@ -17,6 +17,11 @@ public struct HTMLRenderer {
             notices.append(RenderNotice(message: "\(refusedLinkCount - refusedLinks.count) more links or images after this one are not allowed and shown as text",
                                         line: last.line, byteColumn: last.byteColumn))
         }
+        if let first = firstOutsideLink {
+            let more = outsideLinkCount > 1 ? " and \(outsideLinkCount - 1) more" : ""
+            notices.append(RenderNotice(message: "links to the web server's root ('\(first.destination)'\(more)) lead out of the portal: they are kept as written and work only where the portal is served beside those pages; link the portal's own files relatively (../guidance/x.md), or set 'root_links: allow' in site.yml to keep them quietly",
+                                        line: first.line, byteColumn: first.byteColumn))
+        }
         if let first = firstRawHTML {
             let places = rawHTMLCount == 1 ? "" : " (the first of \(rawHTMLCount) places)"
             notices.append(RenderNotice(message: "raw HTML is shown as text, not as HTML\(places); write it in Markdown",
@@ -29,6 +34,9 @@ public struct HTMLRenderer {
     private var refusedLinkCount = 0
     private static let refusedLinksReported = 20
     private var firstRawHTML: (line: Int, byteColumn: Int)?
+    /// Links to the web server's root: the first, and how many; one warning a document.
+    private var firstOutsideLink: (destination: String, line: Int, byteColumn: Int)?
+    private var outsideLinkCount = 0
     private var rawHTMLCount = 0
     /// Ready-made HTML written right after the paragraph with that anchor (类似表述 notes).
     public var afterParagraph: [String: String] = [:]
@@ -147,7 +155,7 @@ public struct HTMLRenderer {
             wrap("del", node)
         case .link(let destination, let title):
             switch target(destination, isImage: false, node: node) {
-            case .url(let url):
+            case .url(let url), .outside(let url):
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.attribute(title))\""
                 output += "<a href=\"\(HTMLEscape.attribute(url))\"\(titleAttribute)>"
                 renderChildren(node.children, tight: false)
@@ -178,7 +186,7 @@ public struct HTMLRenderer {
         case .image(let source, let title):
             let alt = HTMLEscape.attribute(node.plainText)
             switch target(source, isImage: true, node: node) {
-            case .url(let url):
+            case .url(let url), .outside(let url):
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.attribute(title))\""
                 output += "<img src=\"\(HTMLEscape.attribute(url))\" alt=\"\(alt)\"\(titleAttribute)>"
             case .unsafe, .broken:
@@ -214,17 +222,23 @@ public struct HTMLRenderer {
         switch result {
         case .broken(let reason):
             brokenLinks.append(BrokenLink(destination: destination, reason: reason, line: node.line, byteColumn: node.byteColumn))
-        case .unsafe:
+        case .unsafe(let allowed):
             refusedLinkCount += 1
             guard refusedLinks.count < Self.refusedLinksReported else { break }
-            let shown = destination.count > 60 ? String(destination.prefix(60)) + "…" : destination
             refusedLinks.append(RenderNotice(
-                message: "\(isImage ? "image" : "link") '\(shown)' is not allowed in the portal (only http, https, mailto, ftp, tel and the site's own files); its text is shown without the \(isImage ? "image" : "link")",
+                message: "\(isImage ? "image" : "link") '\(Self.shortened(destination))' is not allowed in the portal (\(allowed)); its text is shown without the \(isImage ? "image" : "link")",
                 line: node.line, byteColumn: node.byteColumn))
+        case .outside:
+            outsideLinkCount += 1
+            if firstOutsideLink == nil { firstOutsideLink = (Self.shortened(destination), node.line, node.byteColumn) }
         case .url:
             break
         }
         return result
+    }
+
+    private static func shortened(_ destination: String) -> String {
+        destination.count > 60 ? String(destination.prefix(60)) + "…" : destination
     }
 
     private mutating func noteRawHTML(_ node: MarkdownNode) {

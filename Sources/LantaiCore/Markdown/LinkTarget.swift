@@ -1,9 +1,13 @@
 /// What a link or image in a document's body points at, once the site knows all its pages.
 public enum LinkTarget: Sendable, Hashable {
-    /// Write this URL as the `href`/`src` (rewritten, or left as written).
+    /// Write this URL as the `href`/`src` (rewritten, or left as written), percent-encoded.
     case url(String)
+    /// A link to the web server's root (`/oa/notice.html`), written as is: it leaves the portal,
+    /// so the renderer warns once a document.
+    case outside(String)
     /// The destination is not allowed in a page (a `javascript:` URL, say); the text stays.
-    case unsafe
+    /// `allowed` names what is allowed, for the warning.
+    case unsafe(allowed: String)
     /// The destination names a file of the site that does not exist.
     case broken(reason: String)
 }

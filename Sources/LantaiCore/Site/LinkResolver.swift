@@ -13,10 +13,15 @@ public struct LinkResolver: Sendable {
     /// Titles and slugs → the documents that have them (content path, page path), for
     /// `[[标题]]` and `[[slug]]` links.
     public var wikiTargets: [String: [(source: String, page: String, slug: String)]]
+    /// `link_schemes` of `site.yml`, lower case.
+    public var allowedSchemes: [String]
+    public var rootLinks: SiteConfig.RootLinks
 
-    public init(pageOfSource: [String: String], staticFiles: Set<String>, documents: [Document] = []) {
+    public init(pageOfSource: [String: String], staticFiles: Set<String>, documents: [Document] = [], config: SiteConfig = SiteConfig()) {
         self.pageOfSource = pageOfSource
         self.staticFiles = staticFiles
+        allowedSchemes = config.linkSchemes
+        rootLinks = config.rootLinks
         var targets: [String: [(source: String, page: String, slug: String)]] = [:]
         for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             for key in Set([document.title, document.slug]) {
@@ -53,16 +58,18 @@ public struct LinkResolver: Sendable {
         return String(destination.dropFirst(2).dropLast(2))
     }
 
-    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "ftp", "tel"]
-
+    /// Every URL written is percent-encoded as cmark-gfm encodes destinations (`URLEscape`).
     public func target(for destination: String, in document: Document) -> LinkTarget {
         switch resolve(destination, in: document) {
-        case .asWritten(let url): return .url(url)
-        case .unsafe: return .unsafe
+        case .asWritten(let url): return .url(URLEscape.href(url))
+        case .rootOfServer(let url): return rootLinks == .allow ? .url(URLEscape.href(url)) : .outside(URLEscape.href(url))
+        case .unsafe:
+            let schemes = allowedSchemes.isEmpty ? "" : allowedSchemes.joined(separator: ", ") + " and "
+            return .unsafe(allowed: "only \(schemes)the site's own files; 'link_schemes' in site.yml lists the schemes")
         case .broken(let reason): return .broken(reason: reason)
-        case .document(let page, let fragment): return .url(SitePath.relative(from: document.pagePath, to: page) + fragment)
+        case .document(let page, let fragment): return .url(URLEscape.href(SitePath.relative(from: document.pagePath, to: page) + fragment))
         case .file(let outputPath, let fragment):
-            return .url(Self.percentEncode(SitePath.relative(from: document.pagePath, to: outputPath)) + fragment)
+            return .url(URLEscape.href(SitePath.relative(from: document.pagePath, to: outputPath) + fragment))
         }
     }
 
@@ -70,6 +77,8 @@ public struct LinkResolver: Sendable {
     enum Resolution {
         /// Kept as written: a fragment in the same page, or an allowed external URL.
         case asWritten(String)
+        /// A path from the web server's root, outside the portal.
+        case rootOfServer(String)
         case unsafe
         case broken(String)
         /// A document's page (site-relative) and the `#fragment`, if any.
@@ -87,16 +96,15 @@ public struct LinkResolver: Sendable {
             case .failure(let failure): return .broken(failure.reason)
             }
         }
-        if let scheme = Self.scheme(of: trimmed) {
-            return Self.allowedSchemes.contains(scheme.lowercased()) ? .asWritten(trimmed) : .unsafe
+        if let scheme = Self.scheme(of: trimmed)?.lowercased() {
+            return allowedSchemes.contains(scheme) && !SiteConfig.scriptSchemes.contains(scheme) ? .asWritten(trimmed) : .unsafe
         }
         if trimmed.hasPrefix("//") { return .asWritten(trimmed) }
+        if trimmed.hasPrefix("/") { return .rootOfServer(trimmed) }
 
         let (pathPart, fragment) = Self.splitFragment(trimmed)
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        if decoded.hasPrefix("/") {
-            return .broken("links inside the portal must be relative, e.g. ../speeches/x.md")
-        }
+        if decoded.hasPrefix("/") { return .rootOfServer(trimmed) }
         guard let sourcePath = SitePath.resolve(decoded, inDirectoryOf: document.sourcePath) else {
             return .broken("the link leaves the content folder")
         }
@@ -130,9 +138,5 @@ public struct LinkResolver: Sendable {
     private static func splitFragment(_ url: String) -> (String, String) {
         guard let hash = url.firstIndex(of: "#") else { return (url, "") }
         return (String(url[..<hash]), String(url[hash...]))
-    }
-
-    private static func percentEncode(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 }
