@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Lantai needs, only those that are missing.
 #   scripts/install-deps.sh          what building the portal needs
-#   scripts/install-deps.sh --test   also what the tests need (headless Chromium, a CJK font,
+#   scripts/install-deps.sh --test   also what the tests need (the GFM spec in cmark-gfm, headless Chromium, a CJK font,
 #                                    poppler-utils to read printed PDFs, nginx to serve under a sub-path)
 #   scripts/install-deps.sh --bench  also the peers the benchmarks run beside us (Hugo, Pagefind)
 #                                    and OpenCC, which the corpus generator converts text with
@@ -9,7 +9,7 @@ set -euo pipefail
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
 case "${1:-}" in
-  --test) packages+=(chromium fonts-wqy-microhei poppler-utils nginx-light nodejs) ;;
+  --test) packages+=(cmark-gfm chromium fonts-wqy-microhei poppler-utils nginx-light nodejs) ;;
   --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc time) ;;
 esac
 

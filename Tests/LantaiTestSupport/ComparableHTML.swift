@@ -7,7 +7,7 @@
 /// tight list items (cmark writes none). Made one: `align-left`
 /// classes and `align="left"`, `<br />` and `<br>`, `disabled=""` and `disabled`, character
 /// references in text and attributes (decoded, then `&`, `<`, `>` and `"` escaped), white space
-/// between block elements. Everything else, text and tags, must be the same.
+/// beside the tags of block elements (outside `<pre>` it shows nothing there). Everything else, text and tags, must be the same.
 public enum ComparableHTML {
     public static func canonical(_ html: String) -> String {
         var output = ""
@@ -41,10 +41,11 @@ public enum ComparableHTML {
                 output += ">"
             case .end(let name):
                 output += "</\(name)>"
-            case .text(let text):
-                let isSpace = text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" }
-                if isSpace, (index > 0 && tokens[index - 1].isBlockTag) || (index + 1 < tokens.count && tokens[index + 1].isBlockTag) {
-                    continue
+            case .text(var text):
+                // White space beside a block element's tags shows nothing.
+                if index > 0, tokens[index - 1].isBlockTag { text = String(text.drop(while: \.isNewlineOrSpace)) }
+                if index + 1 < tokens.count, tokens[index + 1].isBlockTag {
+                    while let last = text.last, last.isNewlineOrSpace { text.removeLast() }
                 }
                 output += escape(text, quote: false)
             }
@@ -97,6 +98,10 @@ public enum ComparableHTML {
         }
         return result
     }
+}
+
+private extension Character {
+    var isNewlineOrSpace: Bool { self == " " || self == "\n" || self == "\t" }
 }
 
 /// The tags and text of an HTML fragment as our renderer and cmark-gfm write them (well-formed,

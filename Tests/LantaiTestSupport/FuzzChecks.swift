@@ -65,9 +65,9 @@ public enum FuzzChecks {
     }
 
     /// The elements `HTMLRenderer` writes.
-    static let renderedElements: Set<String> = [
+    public static let renderedElements: Set<String> = [
         "p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "input", "pre", "code", "hr",
-        "div", "table", "thead", "tbody", "tr", "th", "td", "br", "em", "strong", "del", "img", "span",
+        "div", "table", "thead", "tbody", "tr", "th", "td", "br", "em", "strong", "del", "img", "span", "sup", "section",
     ]
 
     static let importer = Importer()
