@@ -5,7 +5,7 @@ LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
 FUZZ_SECONDS ?= 120
 
-.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-search fuzz clean
+.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-markdown bench-search fuzz clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
@@ -24,9 +24,15 @@ bench-deps:
 	@scripts/install-deps.sh --bench
 
 ## Build 1,000 and 10,000 generated documents with lantai and Hugo, measure search, index with Pagefind; one table.
+## Then the Markdown inputs that once made our passes superlinear, at N, 2N and 4N (bench-markdown).
 ## BENCH_FLAGS passes options, e.g. BENCH_FLAGS="--sizes 1000 --runs 5 --no-pagefind".
 bench: bench-deps build-release
 	LANTAI=$(LANTAI_RELEASE) node bench/run.mjs $(BENCH_FLAGS)
+	LANTAI=$(LANTAI_RELEASE) node bench/markdown-scaling.mjs
+
+## A line of URLs glued to Chinese, nested brackets and a large table, each at N, 2N and 4N: time and memory.
+bench-markdown: bench-deps build-release
+	LANTAI=$(LANTAI_RELEASE) node bench/markdown-scaling.mjs
 
 ## Search against Pagefind on the real speeches: recall and precision against brute force, sizes, bytes.
 bench-search: bench-deps build-release

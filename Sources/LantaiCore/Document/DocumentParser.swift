@@ -23,8 +23,8 @@ public struct DocumentParser: Sendable {
             diagnostics += problems
         }
 
-        let (parsedBody, firstFlattened) = MarkdownParser.parseReportingDepth(split.body)
-        var body = parsedBody
+        // One owner of the tree, so that the passes below change it in place instead of copying it.
+        var (body, firstFlattened) = MarkdownParser.parseReportingDepth(split.body)
         if let (line, byteColumn) = firstFlattened {
             diagnostics.append(.warning("quotes and lists are nested too deeply here (more than \(MarkdownParser.maximumDepth) levels of quotes, lists and items); what is deeper is shown flattened at this level",
                                         in: file.displayPath, at: SourceLocation(inBody: split.body, lineOffset: split.bodyLineOffset, bodyLine: line, byteColumn: byteColumn)))

@@ -58,7 +58,7 @@ public struct AnchorAssigner {
     public init() {}
 
     public mutating func assign(_ root: inout MarkdownNode) {
-        let levels = Set(Self.headingLevels(in: root)).sorted()
+        let levels = Self.headingLevels(in: root).sorted()
         depthOfLevel = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0 + 1) })
         visit(&root)
     }
@@ -112,9 +112,14 @@ public struct AnchorAssigner {
         return candidate
     }
 
-    private static func headingLevels(in node: MarkdownNode) -> [Int] {
-        if case .heading(let level) = node.kind { return [level] }
-        guard node.isBlock else { return [] }
-        return node.children.flatMap(headingLevels(in:))
+    private static func headingLevels(in root: MarkdownNode) -> Set<Int> {
+        var levels: Set<Int> = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            if case .heading(let level) = node.kind { levels.insert(level); continue }
+            guard node.isBlock else { continue }
+            for child in node.children where child.isBlock { stack.append(child) }
+        }
+        return levels
     }
 }

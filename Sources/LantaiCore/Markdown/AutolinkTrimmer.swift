@@ -6,57 +6,69 @@
 /// position (0:0). The run is split into links that each end at CJK text or white space, and the
 /// text between them.
 enum AutolinkTrimmer {
-    static func trim(_ root: MarkdownNode) -> MarkdownNode {
-        var root = root
-        trimChildren(of: &root)
-        return root
+    /// In place: a node's children are rebuilt only where an autolink runs into CJK text, so a
+    /// large table or list is not copied. The converter flattens the tree beyond
+    /// `MarkdownParser.maximumDepth`, so the recursion is shallow.
+    static func trim(_ node: inout MarkdownNode) {
+        guard !node.children.isEmpty else { return }
+        if node.children.contains(where: isGluedAutolink) {
+            var rebuilt: [MarkdownNode] = []
+            rebuilt.reserveCapacity(node.children.count)
+            for child in node.children {
+                if isGluedAutolink(child) { rebuilt += split(child.plainText) } else { rebuilt.append(child) }
+            }
+            node.children = rebuilt
+        }
+        for index in node.children.indices where !node.children[index].children.isEmpty {
+            trim(&node.children[index])
+        }
     }
 
-    private static func trimChildren(of node: inout MarkdownNode) {
-        guard !node.children.isEmpty else { return }
-        var rebuilt: [MarkdownNode] = []
-        rebuilt.reserveCapacity(node.children.count)
-        for var child in node.children {
-            if case .link(let destination, _) = child.kind, child.line == 0,
-               destination.unicodeScalars.contains(where: CJK.isCJK) {
-                rebuilt += split(child.plainText)
+    /// Autolinked nodes are the links without a source position.
+    private static func isGluedAutolink(_ node: MarkdownNode) -> Bool {
+        guard case .link(let destination, _) = node.kind, node.line == 0 else { return false }
+        return destination.unicodeScalars.contains(where: CJK.isCJK)
+    }
+
+    static let schemes: [[Unicode.Scalar]] = ["https://", "http://", "www."].map { Array($0.unicodeScalars) }
+    static let trailingPunctuation: Set<Unicode.Scalar> = Set(".,:;!?'\"".unicodeScalars)
+
+    /// Splits autolinked text into URLs and the text around them, in one pass over its scalars
+    /// (a line of URLs glued to Chinese text is one autolink of any length).
+    static func split(_ text: String) -> [MarkdownNode] {
+        let scalars = Array(text.unicodeScalars)
+        var nodes: [MarkdownNode] = []
+        var pending = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard let scheme = schemes.first(where: { startsWith($0, in: scalars, at: index) }) else {
+                pending.append(scalars[index])
+                index += 1
                 continue
             }
-            trimChildren(of: &child)
-            rebuilt.append(child)
+            var end = index
+            while end < scalars.count, !CJK.isCJK(scalars[end]), !scalars[end].properties.isWhitespace { end += 1 }
+            while end > index, trailingPunctuation.contains(scalars[end - 1]) { end -= 1 }
+            let url = scalars[index..<end]
+            if url.count <= scheme.count {
+                // Only the scheme, or less of it once trailing punctuation is cut (`www.。`): text.
+                pending.append(contentsOf: url)
+            } else {
+                if !pending.isEmpty { nodes.append(MarkdownNode(kind: .text(String(pending)))) }
+                pending = String.UnicodeScalarView()
+                let shown = String(String.UnicodeScalarView(url))
+                let destination = url.first == "w" ? "http://" + shown : shown
+                nodes.append(MarkdownNode(kind: .link(destination: destination, title: ""), children: [MarkdownNode(kind: .text(shown))]))
+            }
+            index = end
         }
-        node.children = rebuilt
+        if !pending.isEmpty { nodes.append(MarkdownNode(kind: .text(String(pending)))) }
+        return nodes
     }
 
-    static let schemes = ["https://", "http://", "www."]
-
-    /// Splits autolinked text into URLs and the text around them.
-    static func split(_ text: String) -> [MarkdownNode] {
-        var nodes: [MarkdownNode] = []
-        var pendingText = ""
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            guard let start = schemes.compactMap({ rest.range(of: $0)?.lowerBound }).min() else {
-                pendingText += rest
-                break
-            }
-            pendingText += rest[..<start]
-            var end = rest[start...].unicodeScalars.firstIndex { CJK.isCJK($0) || $0.properties.isWhitespace } ?? rest.endIndex
-            while end > start, let last = rest[start..<end].unicodeScalars.last, ".,:;!?'\"".unicodeScalars.contains(last) {
-                end = rest.unicodeScalars.index(before: end)
-            }
-            let url = String(rest[start..<end])
-            if schemes.contains(url) {
-                pendingText += url
-            } else {
-                if !pendingText.isEmpty { nodes.append(MarkdownNode(kind: .text(pendingText))) }
-                pendingText = ""
-                let destination = url.hasPrefix("www.") ? "http://" + url : url
-                nodes.append(MarkdownNode(kind: .link(destination: destination, title: ""), children: [MarkdownNode(kind: .text(url))]))
-            }
-            rest = rest[end...]
-        }
-        if !pendingText.isEmpty { nodes.append(MarkdownNode(kind: .text(pendingText))) }
-        return nodes
+    private static func startsWith(_ prefix: [Unicode.Scalar], in scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index + prefix.count <= scalars.count else { return false }
+        for offset in prefix.indices where scalars[index + offset] != prefix[offset] { return false }
+        return true
     }
 }

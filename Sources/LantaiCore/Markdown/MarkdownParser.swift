@@ -63,7 +63,9 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         var (tree, firstFlattened, hasFootnotes) = convert(root, source: markdown)
         if hasFootnotes { FootnoteLinker.link(&tree) }
-        return (WikiLinkFinder.rewrite(AutolinkTrimmer.trim(tree)), firstFlattened)
+        AutolinkTrimmer.trim(&tree)
+        WikiLinkFinder.rewrite(&tree)
+        return (tree, firstFlattened)
     }
 
     /// Containers nested deeper than this are flattened into their ancestor at this depth, so
@@ -100,6 +102,10 @@ public enum MarkdownParser {
                     open.append(node)
                 }
             } else if event == CMARK_EVENT_EXIT {
+                // The children are converted: free their C nodes now rather than with the root,
+                // so the two trees are not both whole in memory (a 5 MB table: cmark's tree is
+                // some 190 MB). The iterator's next step points at a sibling or the parent.
+                while let child = cmark_node_first_child(pointer) { cmark_node_free(child) }
                 if flattened > 0 {
                     flattened -= 1
                 } else if let node = open.popLast() {
