@@ -65,7 +65,7 @@ let package = Package(
 if Context.environment["LANTAI_FUZZ"] != nil {
     package.targets.append(.target(name: "LantaiFuzzSupport", path: "Fuzz/Support",
                                    swiftSettings: [.enableExperimentalFeature("Extern")]))
-    for name in ["FuzzFrontMatter", "FuzzMarkdown", "FuzzImport"] {
+    for name in ["FuzzFrontMatter", "FuzzMarkdown", "FuzzImport", "FuzzParallelParse"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["LantaiTestSupport", "LantaiFuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 seconds="${FUZZ_SECONDS:-120}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzFrontMatter FuzzMarkdown FuzzImport)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzFrontMatter FuzzMarkdown FuzzImport FuzzParallelParse)
 # The Swift runtime's backtracer trips AddressSanitizer after a finding; libFuzzer reports it.
 export SWIFT_BACKTRACE=enable=no
 build=(env LANTAI_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)

@@ -18,6 +18,7 @@ import Testing
         ("FuzzFrontMatter", FuzzChecks.contentFile),
         ("FuzzMarkdown", FuzzChecks.markdown),
         ("FuzzImport", FuzzChecks.importedFile),
+        ("FuzzParallelParse", FuzzChecks.parallelParse),
     ] as [(String, @Sendable ([UInt8]) -> [String])])
     func findingsStayFixed(target: String, check: @Sendable ([UInt8]) -> [String]) throws {
         let inputs = try Self.inputs(target)

@@ -64,6 +64,30 @@ public enum FuzzChecks {
         return problems
     }
 
+    /// Any text parsed and rendered on several threads at once, beside a text full of what the
+    /// extensions add (so that parsers with different inline work overlap), each result equal
+    /// to the one-thread render: cmark-gfm's process-wide state must not leak between parsers.
+    public static func parallelParse(_ bytes: [UInt8]) -> [String] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let other = "见 www.example.com/a 和 ~~删~~、https://example.org/b。[^1]\n\n| a | ~b~ |\n| - | - |\n| www.x.cn | c |\n\n[^1]: 注 http://example.net\n"
+        let inputs = [text, other, text, other, text, other]
+        let oneThread = [render(text), render(other)]
+        let results = Parallel.map(inputs, render)
+        var problems: [String] = []
+        for (index, result) in results.enumerated() where result != oneThread[index % 2] {
+            problems.append("thread \(index) rendered \(index % 2 == 0 ? "the input" : "the extension text") differently from one thread")
+        }
+        return problems
+    }
+
+    private static func render(_ text: String) -> String {
+        var root = MarkdownParser.parse(text)
+        var assigner = AnchorAssigner()
+        assigner.assign(&root)
+        var renderer = HTMLRenderer { destination, _ in .url(destination) }
+        return renderer.render(root)
+    }
+
     /// The elements `HTMLRenderer` writes.
     public static let renderedElements: Set<String> = [
         "p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "input", "pre", "code", "hr",
