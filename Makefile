@@ -5,7 +5,7 @@ LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
 FUZZ_SECONDS ?= 120
 
-.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-markdown bench-search fuzz clean
+.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-markdown bench-search fuzz tsan clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
@@ -42,6 +42,11 @@ bench-search: bench-deps build-release
 ## (default 120) each; findings land in .build-fuzz/findings/, fixed ones go to Fuzz/regressions/.
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+## Build lantai with ThreadSanitizer and build a generated corpus of extension-heavy documents
+## with it (TSAN_DOCUMENTS, default 300): any report fails.
+tsan:
+	scripts/tsan.sh
 
 build-release:
 	$(SWIFT) build -c release --product lantai

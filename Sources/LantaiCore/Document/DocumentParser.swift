@@ -24,8 +24,15 @@ public struct DocumentParser: Sendable {
         }
 
         // One owner of the tree, so that the passes below change it in place instead of copying it.
-        var (body, firstFlattened) = MarkdownParser.parseReportingDepth(split.body)
-        if let (line, byteColumn) = firstFlattened {
+        var (body, losses) = MarkdownParser.parseReporting(split.body)
+        for footnote in losses.droppedFootnotes {
+            let message = footnote.isRepeated
+                ? "footnote '[^\(footnote.label)]' is defined a second time here; cmark-gfm shows only the first definition, so this one is left out; give it a label of its own"
+                : "footnote '[^\(footnote.label)]' is never referenced, so cmark-gfm leaves it out of the page; refer to it with [^\(footnote.label)] in the text, or delete it"
+            diagnostics.append(.warning(message, in: file.displayPath,
+                                        at: SourceLocation(inBody: split.body, lineOffset: split.bodyLineOffset, bodyLine: footnote.line, byteColumn: footnote.byteColumn)))
+        }
+        if let (line, byteColumn) = losses.firstFlattened {
             diagnostics.append(.warning("quotes and lists are nested too deeply here (more than \(MarkdownParser.maximumDepth) levels of quotes, lists and items); what is deeper is shown flattened at this level",
                                         in: file.displayPath, at: SourceLocation(inBody: split.body, lineOffset: split.bodyLineOffset, bodyLine: line, byteColumn: byteColumn)))
         }

@@ -2,7 +2,7 @@
 /// function to read it. A definition's node starts right after its `[^label]:` and the blanks
 /// after it, on the same line (checked with the C library: `[^n1]: note` starts at column 8,
 /// `[^e]:` alone on its line at column 6).
-struct FootnoteLabels {
+public struct FootnoteLabels {
     private let bytes: [UInt8]
     /// Byte offset of each line's start, made on the first definition.
     private var lineStarts: [Int] = []
@@ -31,6 +31,68 @@ struct FootnoteLabels {
     }
 }
 
+extension FootnoteLabels {
+    /// A footnote definition as written: its label and where its `[^` is.
+    public struct Definition: Sendable, Hashable {
+        public var label: String
+        public var line: Int
+        public var byteColumn: Int
+        /// Whether an earlier definition has the same label (cmark keeps the first).
+        public var isRepeated: Bool
+    }
+
+    /// Whether the text may define a footnote at all (checked on bytes, before any line scan).
+    static func mayDefine(_ source: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in source.utf8 {
+            if previous == UInt8(ascii: "["), byte == UInt8(ascii: "^") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The definitions cmark-gfm leaves out of the tree: a label none of the shown definitions
+    /// has (never referenced), and each repeated label. cmark gives no trace of them, so lines
+    /// that look like a definition are read from the source: `[^label]:` after at most three
+    /// spaces and any `>` of block quotes, outside fenced code. (A definition inside a list item
+    /// indented four spaces or more is not seen; one inside an HTML block would be, wrongly.)
+    static func droppedDefinitions(in source: String, shown: Set<String>) -> [Definition] {
+        var dropped: [Definition] = []
+        var seen: Set<String> = []
+        var fence: (marker: Character, length: Int)?
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line.dropFirst(0)
+            var spaces = 0
+            while spaces < 4, rest.first == " " { rest = rest.dropFirst(); spaces += 1 }
+            if spaces < 4, let marker = rest.first, marker == "`" || marker == "~" {
+                let length = rest.prefix { $0 == marker }.count
+                if length >= 3 {
+                    if let open = fence {
+                        if open.marker == marker, length >= open.length, rest.dropFirst(length).allSatisfy(\.isWhitespace) { fence = nil }
+                    } else if marker == "~" || !rest.dropFirst(length).contains("`") {
+                        fence = (marker, length)
+                    }
+                    continue
+                }
+            }
+            guard fence == nil, spaces < 4 else { continue }
+            while rest.first == ">" { rest = rest.dropFirst(); if rest.first == " " { rest = rest.dropFirst() } }
+            guard rest.hasPrefix("[^"), let close = rest.firstIndex(of: "]"), rest[close...].hasPrefix("]:") else { continue }
+            let label = String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])
+            guard !label.isEmpty, !label.allSatisfy(\.isWhitespace) else { continue }
+            let key = FootnoteLinker.normalized(label)
+            let column = line.utf8.distance(from: line.startIndex, to: rest.startIndex) + 1
+            if seen.contains(key) {
+                dropped.append(Definition(label: label, line: index + 1, byteColumn: column, isRepeated: true))
+            } else {
+                seen.insert(key)
+                if !shown.contains(key) { dropped.append(Definition(label: label, line: index + 1, byteColumn: column, isRepeated: false)) }
+            }
+        }
+        return dropped
+    }
+}
+
 /// Gives each footnote reference its definition's label and its occurrence, and each
 /// definition its count of references, as cmark-gfm's HTML renderer works them out: the
 /// definition numbered n is the n-th definition at the end of the document.
@@ -51,6 +113,20 @@ enum FootnoteLinker {
                 number += 1
             }
         }
+    }
+
+    /// The labels of the definitions in the tree, as cmark matches labels.
+    static func definedLabels(_ root: MarkdownNode) -> Set<String> {
+        var labels: Set<String> = []
+        for child in root.children {
+            if case .footnoteDefinition(let label, _) = child.kind { labels.insert(normalized(label)) }
+        }
+        return labels
+    }
+
+    /// cmark matches labels case-insensitively with runs of white space as one space.
+    static func normalized(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// In place, in document order. The converter flattens the tree beyond

@@ -42,14 +42,22 @@ public enum MarkdownParser {
     private static let inlinePassLock = NSLock()
 
     public static func parse(_ markdown: String) -> MarkdownNode {
-        parseReportingDepth(markdown).root
+        parseReporting(markdown).root
     }
 
-    /// Parses, and tells where the first container nested deeper than `maximumDepth` starts
-    /// (its source line and byte column), if any was flattened.
-    public static func parseReportingDepth(_ markdown: String) -> (root: MarkdownNode, firstFlattened: (line: Int, byteColumn: Int)?) {
+    /// What a parse leaves out or changes, for the document stage to report.
+    public struct Losses: Sendable {
+        /// Where the first container nested deeper than `maximumDepth` starts (source line and
+        /// byte column), if any was flattened.
+        public var firstFlattened: (line: Int, byteColumn: Int)?
+        /// Footnote definitions cmark-gfm leaves out: never referenced, or a label's second one.
+        public var droppedFootnotes: [FootnoteLabels.Definition] = []
+    }
+
+    /// Parses, and tells what the page will not show as written.
+    public static func parseReporting(_ markdown: String) -> (root: MarkdownNode, losses: Losses) {
         registerExtensions()
-        guard let parser = cmark_parser_new(options) else { return (MarkdownNode(kind: .document), nil) }
+        guard let parser = cmark_parser_new(options) else { return (MarkdownNode(kind: .document), Losses()) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -59,13 +67,17 @@ public enum MarkdownParser {
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
-        guard let root = withInlinePass({ cmark_parser_finish(parser) }) else { return (MarkdownNode(kind: .document), nil) }
+        guard let root = withInlinePass({ cmark_parser_finish(parser) }) else { return (MarkdownNode(kind: .document), Losses()) }
         defer { cmark_node_free(root) }
         var (tree, firstFlattened, hasFootnotes) = convert(root, source: markdown)
+        var losses = Losses(firstFlattened: firstFlattened)
         if hasFootnotes { FootnoteLinker.link(&tree) }
+        if FootnoteLabels.mayDefine(markdown) {
+            losses.droppedFootnotes = FootnoteLabels.droppedDefinitions(in: markdown, shown: FootnoteLinker.definedLabels(tree))
+        }
         AutolinkTrimmer.trim(&tree)
         WikiLinkFinder.rewrite(&tree)
-        return (tree, firstFlattened)
+        return (tree, losses)
     }
 
     /// Containers nested deeper than this are flattened into their ancestor at this depth, so
