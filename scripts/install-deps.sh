@@ -2,14 +2,15 @@
 # Installs the Debian packages Lantai needs, only those that are missing.
 #   scripts/install-deps.sh          what building the portal needs
 #   scripts/install-deps.sh --test   also what the tests need (the GFM spec in cmark-gfm, headless Chromium, a CJK font,
-#                                    poppler-utils to read printed PDFs, nginx to serve under a sub-path)
+#                                    poppler-utils to read printed PDFs, nginx to serve under a sub-path,
+#                                    OpenCC for the generated corpus the kill test builds)
 #   scripts/install-deps.sh --bench  also the peers the benchmarks run beside us (Hugo, Pagefind)
 #                                    and OpenCC, which the corpus generator converts text with
 set -euo pipefail
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
 case "${1:-}" in
-  --test) packages+=(cmark-gfm chromium fonts-wqy-microhei poppler-utils nginx-light nodejs) ;;
+  --test) packages+=(cmark-gfm chromium fonts-wqy-microhei poppler-utils nginx-light opencc nodejs) ;;
   --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc time) ;;
 esac
 

@@ -48,7 +48,9 @@ import Testing
 
         ## 第二部分
 
-        督查落实，[[另一篇]]。
+        督查落实，[[另一篇]]，见注[^注]。
+
+        [^注]: 注释的文字。
         """
 
     static func sources() throws -> [SourceFile] {
@@ -80,9 +82,9 @@ import Testing
             #expect(decoded.document == document, "\(source.relativePath)")
             #expect(decoded.diagnostics == problems, "\(source.relativePath)")
         }
-        // The sample reaches all 22 kinds of node, and diagnostics (broken front matter, an
+        // The sample reaches all 24 kinds of node, and diagnostics (broken front matter, an
         // unknown topic, an empty file).
-        #expect(kinds.count == 22, "\(kinds.sorted())")
+        #expect(kinds.count == 24, "\(kinds.sorted())")
         #expect(diagnostics >= 3)
     }
 

@@ -98,9 +98,14 @@ extension FootnoteLabels {
 /// definition numbered n is the n-th definition at the end of the document.
 enum FootnoteLinker {
     static func link(_ root: inout MarkdownNode) {
+        // A label the source did not give (`FootnoteLabels` found no `[^…]:`) is the note's
+        // number, so its ids stay unique.
         var labels: [String] = []
-        for child in root.children {
-            if case .footnoteDefinition(let label, _) = child.kind { labels.append(label) }
+        for index in root.children.indices {
+            if case .footnoteDefinition(let label, let references) = root.children[index].kind {
+                labels.append(label.isEmpty ? String(labels.count + 1) : label)
+                root.children[index].kind = .footnoteDefinition(label: labels[labels.count - 1], references: references)
+            }
         }
         var occurrences = Array(repeating: 0, count: labels.count)
         for index in root.children.indices {

@@ -170,12 +170,7 @@ public struct HTMLRenderer {
             output += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"fnref-\(id)\(occurrence > 1 ? "-\(occurrence)" : "")\">\(number)</a></sup>"
         case .footnoteDefinition(let label, let references):
             let id = Self.footnoteID(label)
-            var backLinks = ""
-            for occurrence in 1...max(references, 1) where references > 0 {
-                backLinks += occurrence == 1
-                    ? " <a href=\"#fnref-\(id)\" class=\"footnote-backref\" aria-label=\"返回正文\">↩</a>"
-                    : " <a href=\"#fnref-\(id)-\(occurrence)\" class=\"footnote-backref\" aria-label=\"返回正文第 \(occurrence) 处\">↩<sup class=\"footnote-ref\">\(occurrence)</sup></a>"
-            }
+            let backLinks = Self.footnoteBackLinks(id: id, references: references)
             output += "<li id=\"fn-\(id)\">\n"
             let endsInParagraph = node.children.last?.kind == .paragraph
             for (index, child) in node.children.enumerated() {
@@ -252,6 +247,18 @@ extension HTMLRenderer {
     /// label's own text percent-encoded, then escaped for the attribute.
     static func footnoteID(_ label: String) -> String {
         HTMLEscape.attribute(URLEscape.href(label))
+    }
+
+    /// A link back to each reference of a note, as cmark-gfm writes them: `↩` to the first,
+    /// `↩²`, `↩³` … to the others.
+    static func footnoteBackLinks(id: String, references: Int) -> String {
+        var links = ""
+        for occurrence in stride(from: 1, through: references, by: 1) {
+            links += occurrence == 1
+                ? " <a href=\"#fnref-\(id)\" class=\"footnote-backref\" aria-label=\"返回正文\">↩</a>"
+                : " <a href=\"#fnref-\(id)-\(occurrence)\" class=\"footnote-backref\" aria-label=\"返回正文第 \(occurrence) 处\">↩<sup class=\"footnote-ref\">\(occurrence)</sup></a>"
+        }
+        return links
     }
 }
 
