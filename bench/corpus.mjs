@@ -26,7 +26,7 @@ const topicNames = ['服务意识', '参谋作用', '督查', '以文辅政', '�
 const types = [['讲话', 'speech', 0.7], ['经验交流', 'experience', 0.9], ['指导意见', 'guidance', 1]];
 
 /** mulberry32: a small, fast, well-mixed 32-bit generator. */
-function generator(seed) {
+export function generator(seed) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6D2B79F5) >>> 0;

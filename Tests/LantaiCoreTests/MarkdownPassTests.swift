@@ -110,11 +110,7 @@ enum QuadraticOracle {
         return nodes
     }
 
-
     private static func node(_ kind: MarkdownNode.Kind, line: Int, byteColumn: Int) -> MarkdownNode {
-        var node = MarkdownNode(kind: kind)
-        node.line = line
-        node.byteColumn = byteColumn
-        return node
+        MarkdownNode(kind: kind, line: line, byteColumn: byteColumn)
     }
 }

@@ -6,19 +6,13 @@
 //   node Tests/support/extension-corpus.mjs --count 300 --out /tmp/corpus/content
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generator } from '../../bench/corpus.mjs';
 
 const words = ['服务', '督查', '落实', '参谋', '办文', '办会', '办事', '协调', '信息', '调研'];
 
 /** Writes `count` documents into `content`; returns how many links and strikethroughs they hold. */
 export function writeExtensionCorpus(content, { count = 300, paragraphs = 40, seed = 22 } = {}) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const { next } = generator(seed);
   const phrase = () => Array.from({ length: 2 + Math.floor(next() * 5) }, () => words[Math.floor(next() * words.length)]).join('');
   mkdirSync(join(content, 'speeches'), { recursive: true });
   const expected = { links: 0, struck: 0, footnotes: 0 };
