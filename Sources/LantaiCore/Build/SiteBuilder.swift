@@ -111,6 +111,10 @@ public struct SiteBuilder: Sendable {
         var diagnostics = parsed.diagnostics
         stages.run("links") {
             diagnostics += Corpus.pageCollisions(parsed.published)
+            if case .success(let theme) = parsed.theme {
+                diagnostics += OutputCollisions.beforeRendering(documents: parsed.published, contentFiles: parsed.tree.staticFiles, themeFiles: theme.staticFiles,
+                                                                catalog: parsed.tree.catalog, contentDisplay: options.contentDisplay)
+            }
             let resolver = parsed.resolver
             let problems = Parallel.map(parsed.published) { BodyRenderer.render($0, resolver: resolver).diagnostics }
             diagnostics += problems.flatMap { $0 }
@@ -240,6 +244,12 @@ public struct SiteBuilder: Sendable {
                 }
                 if let failure = sink.firstFailure {
                     throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
+                }
+                let twice = sink.writtenTwice
+                if !twice.isEmpty {
+                    throw BuildFailure(diagnostics: OutputCollisions.diagnostics(
+                        paths: twice, documents: corpus.documents, contentFiles: rendered.staticFiles,
+                        themeFiles: loadedTheme.staticFiles, contentDisplay: options.contentDisplay))
                 }
                 // What the next build reuses goes before the output changes and comes back after
                 // it, so it never describes an output other than the one in place.

@@ -20,6 +20,8 @@ public final class OutputSink: @unchecked Sendable {
     private var manifest = OutputManifest()
     private var changed: [String] = []
     private var bytes = 0
+    /// Paths written more than once in this build (`OutputCollisions` reports them).
+    private var twice: Set<String> = []
 
     public init(staging: URL, updating output: URL? = nil, previous: OutputManifest? = nil) {
         self.staging = staging
@@ -43,6 +45,7 @@ public final class OutputSink: @unchecked Sendable {
             }
         }
         lock.withLock {
+            if manifest.entries[path] != nil { twice.insert(path) }
             manifest.entries[path] = entry
             bytes += entry.size
             if !unchanged { changed.append(path) }
@@ -65,6 +68,7 @@ public final class OutputSink: @unchecked Sendable {
         }
         lock.withLock {
             for (path, entry) in entries {
+                if manifest.entries[path] != nil { twice.insert(path) }
                 manifest.entries[path] = entry
                 bytes += entry.size
             }
@@ -110,6 +114,8 @@ public final class OutputSink: @unchecked Sendable {
     public var byteCount: Int { lock.withLock { bytes } }
     /// The manifest of everything made so far.
     public var made: OutputManifest { lock.withLock { manifest } }
+    /// Paths made more than once, sorted: an error, since whichever came last would win.
+    public var writtenTwice: [String] { lock.withLock { twice.sorted() } }
     /// Paths written into the staging folder, in no particular order.
     public var changedPaths: [String] { lock.withLock { changed } }
 }
