@@ -87,3 +87,22 @@ import Testing
         ])
     }
 }
+
+extension LinkSettingsTests {
+    /// Markdown exported beside its HTML links the other documents' `.html`: their pages.
+    @Test func aLinkToAnotherDocumentsPageReachesIt() throws {
+        let site = try SiteFixture(files: [
+            "content/api/fs.md": "# 文件\n\n见[缓冲区](buffer.html#buffer-类)和[缺失](missing.html)。\n",
+            "content/api/buffer.md": "# 缓冲区\n\n正文。\n",
+        ])
+        defer { site.remove() }
+        let failure = try #require(site.failedBuild())
+        #expect(failure.diagnostics.map(\.description) == [
+            "content/api/fs.md:3:30: error: broken link 'missing.html': no file at 'api/missing.html' in the content folder",
+        ])
+        try site.write("# 文件\n\n见[缓冲区](buffer.html#buffer-类)。\n", to: "content/api/fs.md")
+        _ = try site.build().get()
+        #expect(try #require(site.page("api/fs.html")).contains("<a href=\"buffer.html#buffer-%E7%B1%BB\">缓冲区</a>"))
+        #expect(try #require(site.page("api/buffer.html")).contains("引用本文的文稿"), "a backlink like any link to a document")
+    }
+}

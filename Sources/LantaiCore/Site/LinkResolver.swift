@@ -13,6 +13,8 @@ public struct LinkResolver: Sendable {
     /// Titles and slugs → the documents that have them (content path, page path), for
     /// `[[标题]]` and `[[slug]]` links.
     public var wikiTargets: [String: [(source: String, page: String, slug: String)]]
+    /// Every document's page, for links written to a page rather than to its Markdown.
+    private let pages: Set<String>
     /// `link_schemes` of `site.yml`, lower case.
     public var allowedSchemes: [String]
     public var rootLinks: SiteConfig.RootLinks
@@ -20,6 +22,7 @@ public struct LinkResolver: Sendable {
     public init(pageOfSource: [String: String], staticFiles: Set<String>, documents: [Document] = [], config: SiteConfig = SiteConfig()) {
         self.pageOfSource = pageOfSource
         self.staticFiles = staticFiles
+        pages = Set(pageOfSource.values)
         allowedSchemes = config.linkSchemes
         rootLinks = config.rootLinks
         var targets: [String: [(source: String, page: String, slug: String)]] = [:]
@@ -115,6 +118,11 @@ public struct LinkResolver: Sendable {
             return .document(page: page, fragment: fragment)
         }
         guard staticFiles.contains(sourcePath) else {
+            // Markdown exported with its HTML links to the other documents' `.html` (Node's docs
+            // link `fs.html` beside `fs.md`): the page of that document is there.
+            if decoded.hasSuffix(".html"), pages.contains(Self.outputPath(ofStatic: sourcePath)) {
+                return .document(page: Self.outputPath(ofStatic: sourcePath), fragment: fragment)
+            }
             return .broken("no file at '\(sourcePath)' in the content folder")
         }
         return .file(outputPath: Self.outputPath(ofStatic: sourcePath), fragment: fragment)
