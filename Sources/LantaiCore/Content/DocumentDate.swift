@@ -25,7 +25,9 @@ public struct DocumentDate: Sendable, Hashable, Comparable, CustomStringConverti
             var value = 0
             var digits = 0
             while index < scalars.count, let digit = scalars[index].asciiDigit {
-                value = value * 10 + digit
+                // A run longer than a year is refused below; past that, stop adding, so that
+                // a run of any length cannot overflow (`2023-666…603-05` crashed a build).
+                if digits < 5 { value = value * 10 + digit }
                 digits += 1
                 index += 1
             }
