@@ -4,7 +4,7 @@ import LantaiCore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Turn copied speech files (UTF-8, UTF-16, GB18030) into clean Markdown documents.")
+        abstract: "Turn copied speech files (UTF-8, UTF-16, GB18030, Big5) into clean Markdown documents.")
 
     @Argument(help: "Text files, or folders of them.")
     var sources: [String]
@@ -27,6 +27,15 @@ struct Import: ParsableCommand {
     @Flag(help: "Keep half-width punctuation in Chinese text as it is.")
     var keepPunctuation = false
 
+    @Option(help: "The files' encoding, when lantai cannot tell it: utf-8, utf-16le, utf-16be, gb18030 or big5.")
+    var encoding: String?
+
+    func validate() throws {
+        if let encoding, !ImportDecoder.forcible.contains(encoding.lowercased()) {
+            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(ImportDecoder.forcible.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
         var importRules = ImportRules.defaults()
         let rulesPath = rules ?? (FileManager.default.fileExists(atPath: "content/\(ImportRules.fileName)") ? "content/\(ImportRules.fileName)" : nil)
@@ -41,7 +50,7 @@ struct Import: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let importer = Importer(rules: importRules, options: ImportOptions(keepPunctuation: keepPunctuation))
+        let importer = Importer(rules: importRules, options: ImportOptions(keepPunctuation: keepPunctuation, encoding: encoding))
         let writer = ImportWriter(folder: URL(fileURLWithPath: into), displayFolder: into, force: force, dryRun: dryRun)
         var usedNames: Set<String> = []
         var failed = false

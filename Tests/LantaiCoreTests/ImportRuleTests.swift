@@ -257,10 +257,10 @@ import Testing
 
     @Test func undecodableBytesAreAnErrorWithTheirOffset() {
         guard case .failure(let diagnostic) = ImportDecoder.decode([0x41, 0x42, 0xFF, 0x43], path: "raw/bad.txt") else {
-            Issue.record("0xFF is neither UTF-8 nor GB18030")
+            Issue.record("0xFF is neither UTF-8 nor GB18030 nor Big5")
             return
         }
-        #expect(diagnostic.description == "raw/bad.txt:1:1: error: cannot decode: not UTF-8 (byte 0xFF at byte offset 2); not GB18030 either (byte 0xFF at byte offset 2)")
+        #expect(diagnostic.description == "raw/bad.txt:1:1: error: cannot decode: not UTF-8 (byte 0xFF at byte offset 2); not GB18030 (byte 0xFF at byte offset 2) nor Big5 either")
         guard case .failure(let nul) = ImportDecoder.decode([0x41, 0x00, 0x42], path: "raw/nul.txt") else {
             Issue.record("a NUL byte must be refused")
             return
@@ -322,5 +322,54 @@ import Testing
         let writer = ImportWriter(folder: URL(fileURLWithPath: "/nonexistent"), displayFolder: "speeches", dryRun: true)
         let names = (writer.write(imported, usedNames: &used).files + writer.write(imported, usedNames: &used).files).map(\.path)
         #expect(names.count == 2 && Set(names).count == 2)
+    }
+}
+
+/// Big5 and GB18030 told apart: both decode most byte strings without error, so the decoder
+/// keeps the one that reads as ordinary Chinese and refuses what reads as neither.
+@Suite struct ChineseEncodingTests {
+    /// The same speech in simplified and in traditional characters (written here, not from the
+    /// raw files), each encoded by the system's `iconv` command, as a file saved on an old machine.
+    static let simplified = "在全县办公室工作会议上的讲话\n\n同志们：今天召开全县办公室工作会议，主要任务是总结去年工作，部署今年任务。办公室工作要有心、用心、尽心，做到服务领导、服务部门、服务基层。\n"
+    static let traditional = "在全縣辦公室工作會議上的講話\n\n同志們：今天召開全縣辦公室工作會議，主要任務是總結去年工作，部署今年任務。辦公室工作要有心、用心、盡心，做到服務領導、服務部門、服務基層。\n"
+
+    static func encoded(_ text: String, as encoding: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", encoding]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return bytes
+    }
+
+    @Test func twinsDecodeEachInTheirOwnEncoding() throws {
+        let big5 = try Self.encoded(Self.traditional, as: "BIG5")
+        let gb = try Self.encoded(Self.simplified, as: "GB18030")
+        #expect(try ImportDecoder.decode(big5, path: "big5.txt").get() == DecodedText(text: Self.traditional, encoding: "Big5"))
+        #expect(try ImportDecoder.decode(gb, path: "gb.txt").get() == DecodedText(text: Self.simplified, encoding: "GB18030"))
+        // Traditional text in GB18030 too (GBK has the traditional forms): still GB18030.
+        let gbTraditional = try Self.encoded(Self.traditional, as: "GB18030")
+        #expect(try ImportDecoder.decode(gbTraditional, path: "gb-trad.txt").get() == DecodedText(text: Self.traditional, encoding: "GB18030"))
+        // The title the importer reads is the text's, not mojibake.
+        let result = try Importer().importFile(big5, name: "big5.txt").get()
+        #expect(result.speeches.first?.metadata.title == "在全县办公室工作会议上的讲话" || result.speeches.first?.metadata.title == "在全縣辦公室工作會議上的講話")
+    }
+
+    @Test func whatReadsAsNeitherIsRefusedWithBothReadings() throws {
+        // F9 F9 is a box-drawing character in Big5 and a private-use one in GB18030.
+        let bytes: [UInt8] = Array(repeating: [0xF9, 0xF9], count: 8).flatMap { $0 }
+        let failure = try #require(ImportDecoder.decode(bytes, path: "x.txt").failure)
+        #expect(failure.message.contains("GB18030 gives") && failure.message.contains("Big5 gives '════"))
+        #expect(failure.message.contains("--encoding"))
+        // Named, it is decoded as asked.
+        #expect(try ImportDecoder.decode(bytes, path: "x.txt", as: "big5").get().text == String(repeating: "═", count: 8))
+        #expect(ImportDecoder.decode(bytes, path: "x.txt", as: "latin9").failure?.message.contains("unknown encoding 'latin9'") == true)
     }
 }

@@ -6,14 +6,14 @@ import Glibc
 /// The text of an imported file and the encoding it was written in.
 public struct DecodedText: Sendable, Equatable {
     public var text: String
-    /// The encoding's name as recorded in front matter: UTF-8, UTF-8 (BOM), UTF-16LE, UTF-16BE, GB18030.
+    /// The encoding's name as recorded in front matter: UTF-8, UTF-8 (BOM), UTF-16LE, UTF-16BE, GB18030, Big5.
     public var encoding: String
 }
 
 /// Decodes the bytes of a file people saved on all kinds of machines. A byte-order mark decides
-/// when there is one; otherwise strict UTF-8, then GB18030 (a superset of GBK and GB2312) through
-/// the system's iconv. Nothing is guessed beyond that: bytes neither encoding accepts are an error
-/// that names the byte offset, never replacement characters.
+/// when there is one; otherwise strict UTF-8, then GB18030 (a superset of GBK and GB2312) or Big5
+/// through the system's iconv, whichever reads as ordinary Chinese. Bytes no encoding accepts,
+/// or that read as garbled, are an error, never replacement characters or silent mojibake.
 public enum ImportDecoder {
     public static func decode(_ bytes: [UInt8], path: String) -> Result<DecodedText, Diagnostic> {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -28,14 +28,51 @@ public enum ImportDecoder {
         case .success(let text):
             return .success(DecodedText(text: text, encoding: "UTF-8"))
         case .failure(let utf8Failure):
-            switch Iconv.convert(bytes, from: "GB18030") {
-            case .success(let text):
-                return .success(DecodedText(text: text, encoding: "GB18030"))
-            case .failure(let failure):
-                let offset = min(failure.offset, bytes.count - 1)
-                let byte = String(format: "0x%02X", bytes[offset])
-                return .failure(.error("cannot decode: \(utf8Failure.message); not GB18030 either (byte \(byte) at byte offset \(offset))", in: path))
+            return legacyChinese(bytes, path: path, utf8Failure: utf8Failure)
+        }
+    }
+
+    /// GB18030 or Big5, whichever reads as ordinary Chinese (`ChineseEncodingGuess`); a file
+    /// that both decode with no clear winner, or that reads as garbled in the only one that
+    /// decodes it, is refused with both readings shown, never decoded silently wrong.
+    private static func legacyChinese(_ bytes: [UInt8], path: String, utf8Failure: Diagnostic) -> Result<DecodedText, Diagnostic> {
+        let candidates = ChineseEncodingGuess.candidates(bytes)
+        func shown(_ candidate: ChineseEncodingGuess.Candidate) -> String {
+            let start = candidate.text.unicodeScalars.drop { $0.properties.isWhitespace || $0.value < 0x80 }.prefix(12)
+            return "\(candidate.encoding) gives '\(String(String.UnicodeScalarView(start)))'"
+        }
+        guard let best = candidates.first else {
+            let offset = Iconv.convert(bytes, from: "GB18030").failure.map { min($0.offset, bytes.count - 1) } ?? 0
+            let byte = String(format: "0x%02X", bytes[offset])
+            return .failure(.error("cannot decode: \(utf8Failure.message); not GB18030 (byte \(byte) at byte offset \(offset)) nor Big5 either", in: path))
+        }
+        let runnerUp = candidates.dropFirst().first
+        if best.score > 0, best.score > (runnerUp?.score ?? Int.min) + 1 {
+            return .success(DecodedText(text: best.text, encoding: best.encoding))
+        }
+        let readings = candidates.map(shown).joined(separator: ", ")
+        return .failure(.error("not UTF-8, and it does not read as ordinary Chinese in GB18030 or Big5 (\(readings)); if one of them is right, import with --encoding \(best.encoding == "Big5" ? "big5" : "gb18030"), else save the file as UTF-8", in: path))
+    }
+
+    /// The encodings `--encoding` names, lower case, and how each decodes.
+    public static let forcible = ["utf-8", "utf-16le", "utf-16be", "gb18030", "big5"]
+
+    /// Decodes with the encoding the user named (`lantai import --encoding`), strictly.
+    public static func decode(_ bytes: [UInt8], path: String, as encoding: String) -> Result<DecodedText, Diagnostic> {
+        switch encoding.lowercased() {
+        case "utf-8":
+            return utf8(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, path: path, offset: 0).map { DecodedText(text: $0, encoding: "UTF-8") }
+        case "utf-16le", "utf-16be":
+            let little = encoding.lowercased() == "utf-16le"
+            let mark: [UInt8] = little ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            return utf16(bytes.starts(with: mark) ? bytes : mark + bytes, littleEndian: little, path: path)
+        case "gb18030", "big5":
+            let (name, iconvName) = encoding.lowercased() == "big5" ? ("Big5", "CP950") : ("GB18030", "GB18030")
+            return Iconv.convert(bytes, from: iconvName).map { DecodedText(text: $0, encoding: name) }.mapError { failure in
+                .error("not \(name) (byte offset \(min(failure.offset, max(bytes.count - 1, 0)))); try another --encoding, or leave it out to let lantai tell", in: path)
             }
+        default:
+            return .failure(.error("unknown encoding '\(encoding)'; use one of: \(forcible.joined(separator: ", "))", in: path))
         }
     }
 
@@ -103,7 +140,16 @@ enum Iconv {
 
     /// Converts `bytes` to a String.
     static func convert(_ bytes: [UInt8], from encoding: String) -> Result<String, Failure> {
-        let descriptor = iconv_open("UTF-8", encoding)
+        transcode(bytes, from: encoding, to: "UTF-8").map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Converts UTF-8 bytes to `encoding`.
+    static func encode(_ utf8: [UInt8], to encoding: String) -> Result<[UInt8], Failure> {
+        transcode(utf8, from: "UTF-8", to: encoding)
+    }
+
+    private static func transcode(_ bytes: [UInt8], from source: String, to target: String) -> Result<[UInt8], Failure> {
+        let descriptor = iconv_open(target, source)
         guard descriptor != iconv_t(bitPattern: -1) else { return .failure(Failure(offset: 0)) }
         defer { iconv_close(descriptor) }
         var input = bytes.map { CChar(bitPattern: $0) }
@@ -120,9 +166,16 @@ enum Iconv {
                     return .failure(Failure(offset: inputBuffer.count - inLeft))
                 }
                 let written = outputCapacity - outLeft
-                let utf8 = UnsafeRawBufferPointer(start: outputBuffer.baseAddress, count: written)
-                return .success(String(decoding: utf8, as: UTF8.self))
+                return .success(UnsafeRawBufferPointer(start: outputBuffer.baseAddress, count: written).map { $0 })
             }
         }
+    }
+}
+
+extension Result {
+    /// The failure, if this is one.
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
     }
 }

@@ -24,9 +24,13 @@ public struct ImportResult: Sendable, Hashable {
 public struct ImportOptions: Sendable {
     /// Keep half-width punctuation in Chinese text as it was.
     public var keepPunctuation = false
+    /// The encoding the user named (`--encoding`, one of `ImportDecoder.forcible`); nil lets
+    /// the decoder tell.
+    public var encoding: String?
 
-    public init(keepPunctuation: Bool = false) {
+    public init(keepPunctuation: Bool = false, encoding: String? = nil) {
         self.keepPunctuation = keepPunctuation
+        self.encoding = encoding
     }
 }
 
@@ -47,7 +51,7 @@ public struct Importer: Sendable {
     public func importFile(_ bytes: [UInt8], name: String) -> Result<ImportResult, Diagnostic> {
         let sourceName = (name as NSString).lastPathComponent
         let decoded: DecodedText
-        switch ImportDecoder.decode(bytes, path: name) {
+        switch options.encoding.map({ ImportDecoder.decode(bytes, path: name, as: $0) }) ?? ImportDecoder.decode(bytes, path: name) {
         case .success(let text): decoded = text
         case .failure(let diagnostic): return .failure(diagnostic)
         }
