@@ -373,3 +373,11 @@ import Testing
         #expect(ImportDecoder.decode(bytes, path: "x.txt", as: "latin9").failure?.message.contains("unknown encoding 'latin9'") == true)
     }
 }
+
+extension Result {
+    /// The failure, if this is one.
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}

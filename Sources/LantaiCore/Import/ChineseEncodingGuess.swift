@@ -60,14 +60,20 @@ enum ChineseEncodingGuess {
         return false
     }
 
-    /// The decodings that read as Chinese, best first: GB18030 and Big5 when both decode.
-    static func candidates(_ bytes: [UInt8]) -> [Candidate] {
+    /// The legacy encodings told apart: the name recorded in front matter and iconv's name.
+    static let encodings = [(name: "GB18030", iconv: "GB18030"), (name: "Big5", iconv: "CP950")]
+
+    /// The decodings, best first (GB18030 and Big5 when both decode), and where GB18030 stopped
+    /// when it did not decode.
+    static func candidates(_ bytes: [UInt8]) -> (candidates: [Candidate], gb18030Failure: Iconv.Failure?) {
         var candidates: [Candidate] = []
-        for (encoding, iconvName) in [("GB18030", "GB18030"), ("Big5", "CP950")] {
-            if case .success(let text) = Iconv.convert(bytes, from: iconvName) {
-                candidates.append(Candidate(encoding: encoding, text: text, score: score(text)))
+        var gb18030Failure: Iconv.Failure?
+        for encoding in encodings {
+            switch Iconv.convert(bytes, from: encoding.iconv) {
+            case .success(let text): candidates.append(Candidate(encoding: encoding.name, text: text, score: score(text)))
+            case .failure(let failure): if encoding.name == "GB18030" { gb18030Failure = failure }
             }
         }
-        return candidates.sorted { $0.score > $1.score }
+        return (candidates.sorted { $0.score > $1.score }, gb18030Failure)
     }
 }

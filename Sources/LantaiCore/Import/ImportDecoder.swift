@@ -36,13 +36,13 @@ public enum ImportDecoder {
     /// that both decode with no clear winner, or that reads as garbled in the only one that
     /// decodes it, is refused with both readings shown, never decoded silently wrong.
     private static func legacyChinese(_ bytes: [UInt8], path: String, utf8Failure: Diagnostic) -> Result<DecodedText, Diagnostic> {
-        let candidates = ChineseEncodingGuess.candidates(bytes)
+        let (candidates, gb18030Failure) = ChineseEncodingGuess.candidates(bytes)
         func shown(_ candidate: ChineseEncodingGuess.Candidate) -> String {
             let start = candidate.text.unicodeScalars.drop { $0.properties.isWhitespace || $0.value < 0x80 }.prefix(12)
             return "\(candidate.encoding) gives '\(String(String.UnicodeScalarView(start)))'"
         }
         guard let best = candidates.first else {
-            let offset = Iconv.convert(bytes, from: "GB18030").failure.map { min($0.offset, bytes.count - 1) } ?? 0
+            let offset = gb18030Failure.map { min($0.offset, bytes.count - 1) } ?? 0
             let byte = String(format: "0x%02X", bytes[offset])
             return .failure(.error("cannot decode: \(utf8Failure.message); not GB18030 (byte \(byte) at byte offset \(offset)) nor Big5 either", in: path))
         }
@@ -67,9 +67,9 @@ public enum ImportDecoder {
             let mark: [UInt8] = little ? [0xFF, 0xFE] : [0xFE, 0xFF]
             return utf16(bytes.starts(with: mark) ? bytes : mark + bytes, littleEndian: little, path: path)
         case "gb18030", "big5":
-            let (name, iconvName) = encoding.lowercased() == "big5" ? ("Big5", "CP950") : ("GB18030", "GB18030")
-            return Iconv.convert(bytes, from: iconvName).map { DecodedText(text: $0, encoding: name) }.mapError { failure in
-                .error("not \(name) (byte offset \(min(failure.offset, max(bytes.count - 1, 0)))); try another --encoding, or leave it out to let lantai tell", in: path)
+            let named = ChineseEncodingGuess.encodings.first { $0.name.lowercased() == encoding.lowercased() } ?? ChineseEncodingGuess.encodings[0]
+            return Iconv.convert(bytes, from: named.iconv).map { DecodedText(text: $0, encoding: named.name) }.mapError { failure in
+                .error("not \(named.name) (byte offset \(min(failure.offset, max(bytes.count - 1, 0)))); try another --encoding, or leave it out to let lantai tell", in: path)
             }
         default:
             return .failure(.error("unknown encoding '\(encoding)'; use one of: \(forcible.joined(separator: ", "))", in: path))
@@ -169,13 +169,5 @@ enum Iconv {
                 return .success(UnsafeRawBufferPointer(start: outputBuffer.baseAddress, count: written).map { $0 })
             }
         }
-    }
-}
-
-extension Result {
-    /// The failure, if this is one.
-    var failure: Failure? {
-        if case .failure(let failure) = self { return failure }
-        return nil
     }
 }
