@@ -37,27 +37,8 @@ import Testing
         for (file, result) in zip(try Self.rawFiles(), try Self.importAll()) {
             let source = String(decoding: file.bytes, as: UTF8.self)
             let output = result.speeches.map(\.markdown).joined(separator: "\n")
-            var lines = source.components(separatedBy: "\n")
-            // Take out what the report lists, checking that each listed piece is really there.
-            for removal in result.removals.sorted(by: { ($0.line, $0.column) > ($1.line, $1.column) }) {
-                let line = lines[removal.line - 1]
-                if removal.wholeLine {
-                    #expect(line.trimmingCharacters(in: .whitespaces) == removal.text, "\(file.name):\(removal.line)")
-                    lines[removal.line - 1] = ""
-                    continue
-                }
-                var scalars = Array(line.unicodeScalars)
-                let start = removal.column - 1
-                let removed = Array(removal.text.unicodeScalars)
-                #expect(Array(scalars[start..<min(scalars.count, start + removed.count)]) == removed, "\(file.name):\(removal.line):\(removal.column)")
-                scalars.removeSubrange(start..<min(scalars.count, start + removed.count))
-                lines[removal.line - 1] = String(String.UnicodeScalarView(scalars))
-            }
-            var checked = 0
-            for run in Self.ideographRuns(lines.joined(separator: "\n"), minimum: 6) {
-                #expect(output.contains(run), "\(file.name): lost \(run)")
-                checked += 1
-            }
+            let (failures, checked) = NoLossInvariant.check(source: source, removals: result.removals, output: output)
+            #expect(failures == [], "\(file.name)")
             #expect(checked > 10, "\(file.name): only \(checked) runs checked")
         }
     }
@@ -83,21 +64,5 @@ import Testing
         let page = try #require(fixture.page("speeches/county-speech-72e6c0.html"))
         #expect(page.contains("<h2 id=\"sec-1\">一、办公室工作要“有心”<a class=\"anchor\""))
         #expect(page.contains("<strong>一是要有忠诚心</strong>。办公室工作"))
-    }
-
-    /// Maximal runs of Han ideographs at least `minimum` long.
-    static func ideographRuns(_ text: String, minimum: Int) -> [String] {
-        var runs: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if CJK.isIdeograph(scalar) {
-                current.append(scalar)
-            } else {
-                if current.count >= minimum { runs.append(String(current)) }
-                current = String.UnicodeScalarView()
-            }
-        }
-        if current.count >= minimum { runs.append(String(current)) }
-        return runs
     }
 }

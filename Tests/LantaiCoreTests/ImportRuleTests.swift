@@ -80,11 +80,11 @@ import Testing
 
     @Test func aMaintainerCanAddRules() {
         var rules = ImportRules.defaults()
-        let problems = rules.add(yaml: "drop_lines:\n  - name: 版权声明\n    pattern: '^版权所有'\n", path: "content/import.yml")
+        let problems = rules.add(yaml: "drop_lines:\n  - name: 转载说明\n    pattern: '^本文转载自'\n", path: "content/import.yml")
         #expect(problems.isEmpty)
-        let (lines, removals) = LineCleaner(rules: rules).clean("正文。\n版权所有 某某网站\n")
+        let (lines, removals) = LineCleaner(rules: rules).clean("正文。\n本文转载自 某某网站\n")
         #expect(lines.map(\.text) == ["正文。"])
-        #expect(removals.first?.rule == "版权声明")
+        #expect(removals.first?.rule == "转载说明")
     }
 
     @Test func aBadRuleFileNamesTheLine() {

@@ -106,6 +106,11 @@ public struct DocumentType: Sendable, Hashable {
         DocumentType(name: "工作报告", slug: "report"),
         DocumentType(name: "工作总结", slug: "summary"),
         DocumentType(name: "通知", slug: "notice"),
+        DocumentType(name: "通报", slug: "bulletin"),
+        DocumentType(name: "汇报", slug: "briefing"),
+        DocumentType(name: "调研报告", slug: "research"),
+        DocumentType(name: "方案", slug: "plan"),
+        DocumentType(name: "致辞", slug: "address"),
         DocumentType(name: "说明", slug: "manual"),
     ]
 }

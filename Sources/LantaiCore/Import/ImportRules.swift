@@ -54,10 +54,31 @@ public struct ImportRules: Sendable {
         pattern: '^请点此查看更多'
       - name: login prompt
         pattern: '^(登录|注册)后(才能)?(查看|下载)'
+      # The furniture of government sites around an article.
+      - name: navigation bar
+        pattern: '^[^|｜，。]{1,10}(\s*[|｜]\s*[^|｜，。]{1,10}){2,}$'
+      - name: breadcrumb
+        pattern: '^(当前位置|您现在的位置|你现在的位置|您的位置|你的位置|所在位置|当前栏目)\s*[:：]'
+      - name: publication details
+        pattern: '^(发布时间|发布日期|发文日期|更新时间|信息来源|来源|文章来源|浏览次数|浏览量|访问量|点击数|点击量|阅读次数|阅读量)\s*[:：]'
+      - name: publication details
+        pattern: '(发布时间|发布日期|发文日期).{0,40}(来源|浏览|点击|阅读)'
+      - name: page controls
+        pattern: '^([【\[]?\s*(字体|字号)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?\s*[】\]]?|[【\[]\s*(打印本页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|加入收藏|我要纠错)\s*[】\]]|\s)+$'
+      - name: share buttons
+        pattern: '^分享到\s*[:：]?'
+      - name: editor
+        pattern: '^[（(\[【]?\s*(责任编辑|责编|编辑|审核|校对|初审|复审|终审)\s*[:：]'
+      - name: previous and next links
+        pattern: '^(上一篇|下一篇|上一条|下一条)\s*[:：]'
+      - name: QR code
+        pattern: '^(扫一扫|用手机扫描|手机扫码|微信扫一扫)'
+      - name: site footer
+        pattern: '(网站标识码|ICP备|公网安备|主办单位\s*[:：]|^主办\s*[:：]|^承办\s*[:：]|技术支持\s*[:：]|版权所有|Copyright|©)'
     # Lines that open a box of links to other pages; the box's items are removed with them.
     trailer_starts:
       - name: related-links box
-        pattern: '^(您可能感兴趣的(文稿|文章)|相关(文稿|文章|阅读)|猜你喜欢)$'
+        pattern: '^(您可能感兴趣的(文稿|文章)|相关(文稿|文章|阅读|链接|新闻)|猜你喜欢)[:：]?$'
       - name: ranking box
         pattern: '^(阅读排行|推荐文稿|推荐阅读|热门文章|热门文稿)$'
     trailer_items:
@@ -71,14 +92,39 @@ public struct ImportRules: Sendable {
     junk_minimum_tokens: 3
     salutations:
       - name: comrades
-        pattern: '^(同志们|各位领导|各位同事|同志们、朋友们)[：:]$'
+        pattern: '^((同志们|各位领导|各位来宾|各位同事|各位代表|朋友们|女士们|先生们)[、，,]?)+[：:]$'
+    # Types, tried in order on the title and then on the subtitle; the first match wins.
     types:
       - name: 经验交流
         slug: experience
-        title: '经验交流|经验材料'
+        title: '经验交流|经验材料|交流材料|典型材料|交流发言|典型发言'
+      - name: 调研报告
+        slug: research
+        title: '调研报告|调查报告|考察报告'
+      - name: 通报
+        slug: bulletin
+        title: '通报'
+      - name: 通知
+        slug: notice
+        title: '通知$'
+      - name: 汇报
+        slug: briefing
+        title: '汇报'
+      - name: 工作总结
+        slug: summary
+        title: '总结$'
+      - name: 指导意见
+        slug: guidance
+        title: '意见$'
+      - name: 方案
+        slug: plan
+        title: '方案$'
+      - name: 致辞
+        slug: address
+        title: '致辞|贺词|欢迎词|致辞稿'
       - name: 讲话
         slug: speech
-        title: '讲话|发言|致辞|报告'
+        title: '讲话|发言|报告'
     default_type: 讲话
     default_type_slug: speech
     """#
@@ -100,11 +146,12 @@ public struct ImportRules: Sendable {
         case .failure(let diagnostic): return [diagnostic]
         }
         var problems: [Diagnostic] = []
-        dropLines += Self.patterns(fields.mappingList("drop_lines"), path: path, problems: &problems)
-        trailerStarts += Self.patterns(fields.mappingList("trailer_starts"), path: path, problems: &problems)
-        trailerItems += Self.patterns(fields.mappingList("trailer_items"), path: path, problems: &problems)
-        dropFragments += Self.patterns(fields.mappingList("fragments"), path: path, problems: &problems)
-        salutations += Self.patterns(fields.mappingList("salutations"), path: path, problems: &problems)
+        // A maintainer's rules are tried before the defaults, so the report names theirs.
+        dropLines = Self.patterns(fields.mappingList("drop_lines"), path: path, problems: &problems) + dropLines
+        trailerStarts = Self.patterns(fields.mappingList("trailer_starts"), path: path, problems: &problems) + trailerStarts
+        trailerItems = Self.patterns(fields.mappingList("trailer_items"), path: path, problems: &problems) + trailerItems
+        dropFragments = Self.patterns(fields.mappingList("fragments"), path: path, problems: &problems) + dropFragments
+        salutations = Self.patterns(fields.mappingList("salutations"), path: path, problems: &problems) + salutations
         if let minimum = fields.int("junk_minimum_tokens") {
             if minimum >= 2 { junkMinimumTokens = minimum } else {
                 problems.append(.error("'junk_minimum_tokens' must be 2 or more, found \(minimum)", in: path, at: fields.location(ofKey: "junk_minimum_tokens") ?? .start))
@@ -125,7 +172,6 @@ public struct ImportRules: Sendable {
             }
             problems += entry.diagnostics
         }
-        // A maintainer's types are tried before the defaults.
         types = added + types
         if let name = fields.string("default_type") { defaultType = name.value }
         if let slug = fields.string("default_type_slug") { defaultTypeSlug = slug.value }

@@ -19,7 +19,7 @@ public enum ImportSources {
 public enum ImportSummary {
     public static func text(_ result: ImportResult, files: [ImportedFile], listRemovals: Bool) -> String {
         let speeches = result.speeches.count == 1 ? "1 speech" : "\(result.speeches.count) speeches"
-        var lines = ["\(result.sourceName): \(result.encoding), \(speeches), \(result.removals.count) removals"]
+        var lines = ["\(result.sourceName): \(result.encoding), \(speeches), \(result.removals.filter { !$0.movedToFrontMatter }.count) removals"]
         for file in files {
             let verb: String
             switch file.outcome {
@@ -31,7 +31,9 @@ public enum ImportSummary {
             lines.append("  \(verb) \(file.path)  \(file.title)")
         }
         if listRemovals {
-            for removal in result.removals { lines.append("  removed \(removal.description)") }
+            for removal in result.removals {
+                lines.append("  \(removal.movedToFrontMatter ? "moved to front matter" : "removed") \(removal.description)")
+            }
         }
         return lines.joined(separator: "\n")
     }

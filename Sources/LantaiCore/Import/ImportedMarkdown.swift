@@ -12,12 +12,16 @@ enum ImportedMarkdown {
 
     static func render(_ metadata: SpeechMetadata, blocks: [ImportBlock], provenance: Provenance) -> String {
         var lines = ["---", "title: \(quoted(metadata.title))"]
+        if let subtitle = metadata.subtitle { lines.append("subtitle: \(quoted(subtitle))") }
         if metadata.needsReview { lines.append("review: true  # the title was made from the text; check it") }
         if let date = metadata.date { lines.append("date: \(date)") }
         lines.append("type: \(quoted(metadata.type))")
         if let level = metadata.level { lines.append("level: \(quoted(level))") }
         if let speaker = metadata.speaker { lines.append("speaker: \(quoted(speaker))") }
+        if let position = metadata.position { lines.append("position: \(quoted(position))") }
+        if let organization = metadata.organization { lines.append("organization: \(quoted(organization))") }
         if let venue = metadata.venue { lines.append("venue: \(quoted(venue))") }
+        if let collection = metadata.collection { lines.append("collection: \(quoted(collection))") }
         lines.append("source: \(quoted(provenance.sourceName))")
         lines.append("source_lines: \(quoted("\(provenance.sourceLines.lowerBound)-\(provenance.sourceLines.upperBound)"))")
         lines.append("checksum: \(quoted("sha256:\(provenance.checksum)"))")
@@ -32,6 +36,17 @@ enum ImportedMarkdown {
                 lines.append(escaped(text, atLineStart: true))
             case .paragraph(let lead?, let text):
                 lines.append(emphasised(lead) + escaped(text, atLineStart: false))
+            case .table(let rows):
+                let width = rows.map(\.count).max() ?? 0
+                for (index, row) in rows.enumerated() {
+                    let cells = (0..<width).map { $0 < row.count ? escaped(row[$0], atLineStart: false) : "" }
+                    lines.append("| " + cells.joined(separator: " | ") + " |")
+                    if index == 0 { lines.append("|" + String(repeating: " --- |", count: width)) }
+                }
+            case .list(let items):
+                for (index, item) in items.enumerated() {
+                    lines.append("\(index + 1). " + escaped(item, atLineStart: false))
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"

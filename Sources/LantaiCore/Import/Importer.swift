@@ -63,11 +63,14 @@ public struct Importer: Sendable {
             return .failure(.error("no text left to import after cleaning (\(removals.count) lines removed)", in: name))
         }
         let checksum = SHA256.hex(bytes)
+        let splitter = SpeechSplitter(rules: rules)
+        let split = splitter.split(lines)
+        removals += split.removals
         var speeches: [ImportedSpeech] = []
-        for part in splitSpeeches(lines) {
-            var body = part
+        for part in split.parts {
+            var body = part[...]
             var title: String?
-            if isTitleLike(body[0].text) {
+            if splitter.isTitleLike(body[body.startIndex].text) {
                 title = body.removeFirst().text
                 // A title pasted twice.
                 while let next = body.first, next.text == title {
@@ -75,8 +78,15 @@ public struct Importer: Sendable {
                     body.removeFirst()
                 }
             }
+            var head: [HeadLine] = []
+            while head.count < SpeechSplitter.headLimit, let first = body.first, let line = HeadLine.read(first.text) {
+                head.append(line)
+                removals.append(Removal(line: first.number, column: 1, text: first.original, rule: line.field, wholeLine: true, movedToFrontMatter: true))
+                body.removeFirst()
+            }
             let texts = body.map(\.text)
-            let metadata = SpeechMetadata.read(title: title, body: texts, rules: rules)
+            var metadata = SpeechMetadata.read(.init(title: title, head: head, body: texts), rules: rules)
+            metadata.collection = split.collectionTitle
             let blocks = SpeechStructure.blocks(texts)
             let range = part[0].number...part[part.count - 1].number
             let markdown = ImportedMarkdown.render(metadata, blocks: blocks, provenance: .init(
@@ -87,29 +97,5 @@ public struct Importer: Sendable {
         removals.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return .success(ImportResult(sourceName: sourceName, encoding: decoded.encoding, checksum: checksum,
                                      speeches: speeches, removals: removals))
-    }
-
-    /// A file holds several speeches when a title-like line is followed by a salutation
-    /// (同志们：) somewhere after the first lines: each such title starts a new speech.
-    func splitSpeeches(_ lines: [SourceLine]) -> [[SourceLine]] {
-        var starts = [0]
-        for index in lines.indices.dropFirst(2) where index + 1 < lines.count {
-            if isTitleLike(lines[index].text), isSalutation(lines[index + 1].text) { starts.append(index) }
-        }
-        return zip(starts, starts.dropFirst() + [lines.count]).map { Array(lines[$0..<$1]) }
-    }
-
-    func isSalutation(_ line: String) -> Bool {
-        let folded = Simplified.fold(line)
-        return rules.salutations.contains { $0.matches(folded) }
-    }
-
-    /// Short, no sentence inside, not a numbered part and not a salutation.
-    func isTitleLike(_ line: String) -> Bool {
-        let characters = Array(line)
-        guard characters.count <= 50, !isSalutation(line) else { return false }
-        if characters.dropLast().contains(where: { "。！？；".contains($0) }) { return false }
-        if let last = characters.last, "。，；：".contains(last) { return false }
-        return !SpeechStructure.startsNumbered(Simplified.fold(line))
     }
 }

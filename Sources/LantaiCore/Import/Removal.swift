@@ -1,4 +1,5 @@
-/// One piece of the source an import removed, for the report a person checks.
+/// One piece of the source an import removed, or moved out of the text, for the report a
+/// person checks.
 public struct Removal: Sendable, Hashable {
     /// 1-based line of the source file.
     public var line: Int
@@ -8,6 +9,18 @@ public struct Removal: Sendable, Hashable {
     /// The rule that removed it.
     public var rule: String
     public var wholeLine: Bool
+    /// The line was not dropped but moved into the front matter (a subtitle, speaker or date
+    /// line under the title): the report lists it, the count of removals does not.
+    public var movedToFrontMatter = false
+
+    public init(line: Int, column: Int, text: String, rule: String, wholeLine: Bool, movedToFrontMatter: Bool = false) {
+        self.line = line
+        self.column = column
+        self.text = text
+        self.rule = rule
+        self.wholeLine = wholeLine
+        self.movedToFrontMatter = movedToFrontMatter
+    }
 
     public var description: String {
         let place = wholeLine ? "line \(line)" : "\(line):\(column)"

@@ -6,6 +6,10 @@ public enum ImportBlock: Sendable, Hashable {
     /// A paragraph; `lead` is its opening numbered sentence (`1、重视信息工作，服务领导决策。`,
     /// `一是要有忠诚心。`), which the Markdown emphasises.
     case paragraph(lead: String?, text: String)
+    /// Rows of cells, the first the header: a space- or tab-aligned table of the source.
+    case table(rows: [[String]])
+    /// A numbered list, its items without their numbers (the files listed under 附件：).
+    case list(items: [String])
 }
 
 /// Reads the outline of a Chinese official speech from its lines, by the conventions drafters
@@ -32,7 +36,91 @@ enum SpeechStructure {
     static let pointLimit = 30
 
     static func blocks(_ lines: [String]) -> [ImportBlock] {
-        lines.flatMap(blocks(for:))
+        var blocks: [ImportBlock] = []
+        var index = 0
+        while index < lines.count {
+            if let (rows, next) = table(in: lines, at: index) {
+                blocks.append(.table(rows: rows))
+                index = next
+            } else if let (lead, items, next) = attachments(in: lines, at: index) {
+                blocks += [.paragraph(lead: nil, text: lead), .list(items: items)]
+                index = next
+            } else {
+                blocks += self.blocks(for: lines[index])
+                index += 1
+            }
+        }
+        return blocks
+    }
+
+    /// The cells of a line aligned with spaces or tabs: split at tabs and at runs of two or more
+    /// spaces (an ideographic space counts as two).
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var gap = 0
+        var gapText = ""
+        for character in line {
+            switch character {
+            case "\t": gap += 2; gapText.append(character)
+            case " ": gap += 1; gapText.append(character)
+            case "\u{3000}": gap += 2; gapText.append(character)
+            default:
+                if gap >= 2, !current.isEmpty { cells.append(current); current = "" } else { current += gapText }
+                gap = 0
+                gapText = ""
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { cells.append(current) }
+        return cells
+    }
+
+    /// At least two consecutive lines of the same number of short cells (two or more) make a table.
+    private static func table(in lines: [String], at start: Int) -> (rows: [[String]], next: Int)? {
+        func row(_ line: String) -> [String]? {
+            let cells = cells(line)
+            return cells.count >= 2 && cells.allSatisfy({ $0.count <= 30 }) ? cells : nil
+        }
+        guard let header = row(lines[start]) else { return nil }
+        var rows = [header]
+        var next = start + 1
+        while next < lines.count, let cells = row(lines[next]), cells.count == header.count {
+            rows.append(cells)
+            next += 1
+        }
+        return rows.count >= 2 ? (rows, next) : nil
+    }
+
+    private static let attachmentLead = regex("^(附件)\\s*[：:]\\s*")
+    private static let listNumber = regex("^\\s*(\\d{1,2}\\s*[.．、]|（\\d{1,2}）|\\(\\d{1,2}\\))\\s*")
+
+    /// `附件：1. 考核评分细则` and the numbered lines after it: the lead and the items.
+    private static func attachments(in lines: [String], at start: Int) -> (lead: String, items: [String], next: Int)? {
+        let line = lines[start]
+        let folded = Simplified.fold(line)
+        guard let match = attachmentLead.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)),
+              let leadRange = Range(match.range, in: line) else { return nil }
+        let rest = String(line[leadRange.upperBound...])
+        var items: [String] = []
+        if !rest.isEmpty {
+            guard let first = withoutNumber(rest) else { return nil }
+            items.append(first)
+        }
+        var next = start + 1
+        while next < lines.count, let item = withoutNumber(lines[next]) {
+            items.append(item)
+            next += 1
+        }
+        guard !items.isEmpty else { return nil }
+        let lead = String(line[..<leadRange.upperBound]).trimmingCharacters(in: .whitespaces)
+        return (lead, items, next)
+    }
+
+    private static func withoutNumber(_ line: String) -> String? {
+        guard let match = listNumber.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+              let range = Range(match.range, in: line), range.upperBound < line.endIndex else { return nil }
+        return String(line[range.upperBound...])
     }
 
     private static func blocks(for rawLine: String) -> [ImportBlock] {
