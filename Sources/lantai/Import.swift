@@ -51,26 +51,30 @@ struct Import: ParsableCommand {
             }
         }
         let importer = Importer(rules: importRules, options: ImportOptions(keepPunctuation: keepPunctuation, encoding: encoding))
-        let writer = ImportWriter(folder: URL(fileURLWithPath: into), displayFolder: into, force: force, dryRun: dryRun)
+        // Earlier imports are looked for in the whole content folder when the target is inside it.
+        let searched = into == "content" || into.hasPrefix("content/") ? "content" : into
+        var writer = ImportWriter(folder: URL(fileURLWithPath: into), displayFolder: into, force: force, dryRun: dryRun,
+                                  previous: PreviousImports.scan(URL(fileURLWithPath: searched), display: searched))
         var usedNames: Set<String> = []
-        var failed = false
+        var tally = ImportTally()
         for path in ImportSources.expand(sources) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 Terminal.printError("\(path): error: cannot read the file")
-                failed = true
+                tally.addFailure()
                 continue
             }
             switch importer.importFile([UInt8](data), name: path) {
             case .failure(let diagnostic):
                 Terminal.printError(diagnostic.description)
-                failed = true
+                tally.addFailure()
             case .success(let result):
                 let (files, problems) = writer.write(result, usedNames: &usedNames)
                 print(ImportSummary.text(result, files: files, listRemovals: report))
                 problems.forEach { Terminal.printError($0.description) }
-                failed = failed || !problems.isEmpty
+                tally.add(result, files: files, problems: problems.count)
             }
         }
-        if failed { throw ExitCode.failure }
+        print(tally.line(dryRun: dryRun))
+        if tally.failed > 0 { throw ExitCode.failure }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LantaiCore
+import LantaiTestSupport
 import Testing
 
 @Suite struct JunkStripperTests {
@@ -268,12 +269,12 @@ import Testing
         #expect(nul.message.contains("byte offset 1"))
     }
 
-    @Test func sha256MatchesThePublishedVectors() {
+    @Test func theChecksumIsSHA256InHex() {
         // FIPS 180-2, appendix B.1, and the digest of the empty message.
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SourceChecksum.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SourceChecksum.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         // B.2: a message of two blocks.
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SourceChecksum.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
 
@@ -290,27 +291,32 @@ import Testing
         let target = folder.appendingPathComponent(name)
         var used: Set<String> = []
 
-        let dry = ImportWriter(folder: folder, displayFolder: "speeches", dryRun: true).write(imported, usedNames: &used)
+        var dryWriter = ImportWriter(folder: folder, displayFolder: "speeches", dryRun: true)
+        let dry = dryWriter.write(imported, usedNames: &used)
         #expect(dry.files.map(\.outcome) == [.planned])
         #expect(!FileManager.default.fileExists(atPath: folder.path), "a dry run writes nothing")
 
         used = []
-        let first = ImportWriter(folder: folder, displayFolder: "speeches").write(imported, usedNames: &used)
+        var firstWriter = ImportWriter(folder: folder, displayFolder: "speeches")
+        let first = firstWriter.write(imported, usedNames: &used)
         #expect(first.files.map(\.outcome) == [.written])
 
         used = []
-        let again = ImportWriter(folder: folder, displayFolder: "speeches").write(imported, usedNames: &used)
+        var againWriter = ImportWriter(folder: folder, displayFolder: "speeches")
+        let again = againWriter.write(imported, usedNames: &used)
         #expect(again.files.map(\.outcome) == [.unchanged])
 
         try Data("edited by hand\n".utf8).write(to: target)
         used = []
-        let refused = ImportWriter(folder: folder, displayFolder: "speeches").write(imported, usedNames: &used)
+        var refusedWriter = ImportWriter(folder: folder, displayFolder: "speeches")
+        let refused = refusedWriter.write(imported, usedNames: &used)
         #expect(refused.files.isEmpty)
         #expect(refused.problems.first?.description.hasPrefix("speeches/\(name):1:1: error: already exists") == true)
         #expect(try String(contentsOf: target, encoding: .utf8) == "edited by hand\n")
 
         used = []
-        let forced = ImportWriter(folder: folder, displayFolder: "speeches", force: true).write(imported, usedNames: &used)
+        var forcedWriter = ImportWriter(folder: folder, displayFolder: "speeches", force: true)
+        let forced = forcedWriter.write(imported, usedNames: &used)
         #expect(forced.files.map(\.outcome) == [.replaced(backup: ".\(name).1.bak")])
         #expect(try String(contentsOf: folder.appendingPathComponent(".\(name).1.bak"), encoding: .utf8) == "edited by hand\n")
         #expect(try String(contentsOf: target, encoding: .utf8) == imported.speeches.first?.markdown)
@@ -319,9 +325,81 @@ import Testing
     @Test func twoSpeechesWithOneNameBothArrive() throws {
         let imported = try result()
         var used: Set<String> = []
-        let writer = ImportWriter(folder: URL(fileURLWithPath: "/nonexistent"), displayFolder: "speeches", dryRun: true)
-        let names = (writer.write(imported, usedNames: &used).files + writer.write(imported, usedNames: &used).files).map(\.path)
+        var writer = ImportWriter(folder: URL(fileURLWithPath: "/nonexistent"), displayFolder: "speeches", dryRun: true)
+        var other = try result()
+        other.checksum = "another source"
+        let names = (writer.write(imported, usedNames: &used).files + writer.write(other, usedNames: &used).files).map(\.path)
         #expect(names.count == 2 && Set(names).count == 2)
+    }
+
+    @Test func aSourceImportedBeforeIsFoundByItsChecksumWhateverNameItGetsNow() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-reimport-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = Array("在全县会议上的讲话\n同志们：\n今天开会。\n".utf8)
+        let before = try Importer().importFile(bytes, name: "x.txt").get()
+        var used: Set<String> = []
+        var firstWriter = ImportWriter(folder: folder, displayFolder: "speeches")
+        #expect(firstWriter.write(before, usedNames: &used).files.map(\.outcome) == [.written])
+        let oldName = try #require(before.speeches.first?.fileName)
+
+        // A maintainer adds a type; the same source now gets another name.
+        var rules = ImportRules.defaults()
+        #expect(rules.add(yaml: "types:\n  - name: 会议讲话\n    slug: meeting\n    title: '会议上的讲话'\n", path: "import.yml").count == 0)
+        let after = try Importer(rules: rules).importFile(bytes, name: "x.txt").get()
+        let newName = try #require(after.speeches.first?.fileName)
+        #expect(newName != oldName && after.checksum == before.checksum)
+
+        used = []
+        var again = ImportWriter(folder: folder, displayFolder: "speeches", previous: PreviousImports.scan(folder, display: "speeches"))
+        let refused = again.write(after, usedNames: &used)
+        #expect(refused.files == [ImportedFile(path: "speeches/\(oldName)", title: "", outcome: .alreadyImported)])
+        #expect(refused.problems.count == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(newName).path))
+
+        used = []
+        var forcing = ImportWriter(folder: folder, displayFolder: "speeches", force: true, previous: PreviousImports.scan(folder, display: "speeches"))
+        let forced = forcing.write(after, usedNames: &used)
+        #expect(forced.files.map(\.outcome) == [.retired(backup: ".\(oldName).1.bak"), .written])
+        let visible = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        #expect(visible == [newName], "one document for one source")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".\(oldName).1.bak").path))
+
+        // The same source twice in one run: the second is the first's duplicate.
+        used = []
+        var twice = ImportWriter(folder: folder, displayFolder: "speeches", previous: PreviousImports.scan(folder, display: "speeches"))
+        let sameAgain = twice.write(after, usedNames: &used).files.map(\.outcome) + twice.write(after, usedNames: &used).files.map(\.outcome)
+        #expect(sameAgain == [.unchanged, .alreadyImported])
+    }
+
+    @Test func theRunEndsWithItsCounts() throws {
+        var tally = ImportTally()
+        let imported = try result()
+        tally.add(imported, files: [ImportedFile(path: "a.md", title: "t", outcome: .written)], problems: 0)
+        tally.add(imported, files: [ImportedFile(path: "a.md", title: "", outcome: .alreadyImported)], problems: 0)
+        tally.addFailure()
+        #expect(tally.line(dryRun: false) == "3 files, 2 speeches: 1 written, 0 unchanged, 1 already imported, 1 failed")
+    }
+
+    @Test func oldWordAndWPSFilesAreRefusedWithWhatToDo() {
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+        // Named .doc or .wps, or an OLE compound file whatever its name.
+        for (name, bytes) in [("讲话.doc", Array("正文".utf8)), ("讲话.wps", Array("正文".utf8)), ("saved-without-extension", ole)] {
+            let message = Importer().importFile(bytes, name: "in/\(name)").failureMessage
+            #expect(message?.hasPrefix("in/\(name):1:1: error: an old Word or WPS file") == true, "\(name)")
+            #expect(message?.contains("save it as .docx") == true, "\(name)")
+        }
+    }
+
+    @Test func importRulesInTheContentFolderAreNotPublished() throws {
+        let site = try SiteFixture(files: [
+            "content/import.yml": "drop_lines:\n  - name: x\n    pattern: '^x$'\n",
+            "content/speeches/a.md": "---\ntitle: 甲\ndate: 2023-01-01\n---\n\n正文。\n",
+            "content/files/keep.yml": "a: 1\n",
+        ])
+        defer { site.remove() }
+        _ = try site.build().get()
+        #expect(site.page("import.yml") == nil)
+        #expect(site.page("files/keep.yml") != nil, "other files are still published")
     }
 }
 
@@ -378,6 +456,14 @@ extension Result {
     /// The failure, if this is one.
     var failure: Failure? {
         if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
+
+extension Result where Failure == Diagnostic {
+    /// The diagnostic's text when this is a failure.
+    var failureMessage: String? {
+        if case .failure(let diagnostic) = self { return diagnostic.description }
         return nil
     }
 }

@@ -36,7 +36,7 @@ public struct ContentLoader: Sendable {
         var markdown: [String] = []
         var staticFiles: [String] = []
         for relativePath in listFiles() {
-            if relativePath == SiteConfig.fileName || relativePath == TopicCatalog.fileName { continue }
+            if ContentTree.configurationFiles.contains(relativePath) { continue }
             if relativePath.hasSuffix(".md") { markdown.append(relativePath) } else { staticFiles.append(relativePath) }
         }
         // Read and decoded on every core: ten thousand files read one by one took seconds.

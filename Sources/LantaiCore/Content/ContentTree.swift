@@ -8,6 +8,13 @@ public struct ContentTree: Sendable {
     public var staticFiles: [String]
     public var diagnostics: [Diagnostic]
 
+    /// The rules `lantai import` reads beside the content (`content/import.yml`).
+    public static let importRulesFileName = "import.yml"
+
+    /// Files at the content folder's root that configure the site or its tools: read, never
+    /// published.
+    public static let configurationFiles: Set<String> = [SiteConfig.fileName, TopicCatalog.fileName, importRulesFileName]
+
     /// Used when `content/topics.yml` does not exist.
     public static let defaultCatalog = TopicCatalog(topics: [
         Topic(name: "服务意识", slug: "service", description: "围绕中心、服务大局，服务领导、服务基层、服务群众。"),

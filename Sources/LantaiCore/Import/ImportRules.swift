@@ -41,7 +41,7 @@ public struct ImportRules: Sendable {
     public var defaultType = "讲话"
     public var defaultTypeSlug = "speech"
 
-    public static let fileName = "import.yml"
+    public static let fileName = ContentTree.importRulesFileName
 
     public static let defaultsYAML = #"""
     # Lines a web site left in copied text; matched on the simplified form of each line.

@@ -27,8 +27,10 @@ public enum ImportSummary {
             case .unchanged: verb = "unchanged"
             case .planned: verb = "would write"
             case .replaced(let backup): verb = "replaced (old file kept as \(backup))"
+            case .alreadyImported: verb = "already imported as"
+            case .retired(let backup): verb = "replaced by this import, old file kept as \(backup):"
             }
-            lines.append("  \(verb) \(file.path)  \(file.title)")
+            lines.append(file.title.isEmpty ? "  \(verb) \(file.path)" : "  \(verb) \(file.path)  \(file.title)")
         }
         if listRemovals {
             for removal in result.removals {
@@ -36,5 +38,43 @@ public enum ImportSummary {
             }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The counts `lantai import` ends with, over all the files it was given.
+public struct ImportTally: Sendable, Equatable {
+    public var sources = 0
+    public var speeches = 0
+    public var written = 0
+    public var unchanged = 0
+    public var alreadyImported = 0
+    public var failed = 0
+
+    public init() {}
+
+    public mutating func add(_ result: ImportResult, files: [ImportedFile], problems: Int) {
+        sources += 1
+        speeches += result.speeches.count
+        for file in files {
+            switch file.outcome {
+            case .written, .replaced, .planned: written += 1
+            case .unchanged: unchanged += 1
+            case .alreadyImported: alreadyImported += 1
+            case .retired: break
+            }
+        }
+        failed += problems
+    }
+
+    public mutating func addFailure() {
+        sources += 1
+        failed += 1
+    }
+
+    /// `3 files, 5 speeches: 4 written, 1 unchanged, 0 already imported, 1 failed`.
+    public func line(dryRun: Bool) -> String {
+        let files = sources == 1 ? "1 file" : "\(sources) files"
+        let speechCount = speeches == 1 ? "1 speech" : "\(speeches) speeches"
+        return "\(files), \(speechCount): \(written) \(dryRun ? "to write" : "written"), \(unchanged) unchanged, \(alreadyImported) already imported, \(failed) failed"
     }
 }

@@ -10,6 +10,11 @@ public struct ImportedFile: Sendable, Hashable {
         case replaced(backup: String)
         /// `--dry-run`: would have been written.
         case planned
+        /// The source was imported before (its checksum is in this file): nothing written.
+        case alreadyImported
+        /// Under `--force`, a file an earlier import of the same source wrote, which this import
+        /// replaces under another name; kept as `backup`.
+        case retired(backup: String)
     }
 
     public var path: String
@@ -19,27 +24,42 @@ public struct ImportedFile: Sendable, Hashable {
 
 /// Writes imported speeches into a content folder. An existing file is never overwritten unless
 /// `force` is set, and then the old one is first renamed to a hidden backup beside it
-/// (`.name.md.1.bak`), which the build skips like every hidden file. A dry run writes nothing.
+/// (`.name.md.1.bak`), which the build skips like every hidden file. A source imported before
+/// (its checksum in `previous`) is not written again; with `force` its earlier files are backed
+/// up and replaced, whatever names the new import gives. A dry run writes nothing.
 public struct ImportWriter {
     public var folder: URL
     /// How `folder` is shown in messages (`content/speeches`).
     public var displayFolder: String
     public var force: Bool
     public var dryRun: Bool
+    /// What earlier imports wrote; this import's files are added as they are written.
+    public var previous: PreviousImports
 
-    public init(folder: URL, displayFolder: String, force: Bool = false, dryRun: Bool = false) {
+    public init(folder: URL, displayFolder: String, force: Bool = false, dryRun: Bool = false, previous: PreviousImports = PreviousImports()) {
         self.folder = folder
         self.displayFolder = displayFolder
         self.force = force
         self.dryRun = dryRun
+        self.previous = previous
     }
 
     /// Writes the speeches of one import. Names already taken in this run (`usedNames`) get a
     /// numeric suffix, so two speeches with the same title from two files both arrive.
-    public func write(_ result: ImportResult, usedNames: inout Set<String>) -> (files: [ImportedFile], problems: [Diagnostic]) {
+    public mutating func write(_ result: ImportResult, usedNames: inout Set<String>) -> (files: [ImportedFile], problems: [Diagnostic]) {
         var files: [ImportedFile] = []
         var problems: [Diagnostic] = []
         let manager = FileManager.default
+        let planned = result.speeches.map { speech -> (speech: ImportedSpeech, name: String, target: URL, display: String, data: Data) in
+            let name = uniqueName(speech.fileName, usedNames: &usedNames)
+            return (speech, name, folder.appendingPathComponent(name), display(name), Data(speech.markdown.utf8))
+        }
+        let earlier = previous.files[result.checksum] ?? []
+        let unchanged = planned.allSatisfy { manager.contents(atPath: $0.target.path) == $0.data }
+            && earlier.allSatisfy { file in planned.contains { $0.target.standardizedFileURL == file.url.standardizedFileURL } }
+        if !earlier.isEmpty, !unchanged, !force {
+            return (earlier.map { ImportedFile(path: $0.display, title: "", outcome: .alreadyImported) }, [])
+        }
         if !dryRun {
             do {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -47,38 +67,58 @@ public struct ImportWriter {
                 return ([], [.error("cannot create the folder: \(error.localizedDescription)", in: displayFolder)])
             }
         }
-        for speech in result.speeches {
-            let name = uniqueName(speech.fileName, usedNames: &usedNames)
-            let target = folder.appendingPathComponent(name)
-            let display = displayFolder.hasSuffix("/") ? displayFolder + name : displayFolder + "/" + name
-            let data = Data(speech.markdown.utf8)
-            let existing = manager.contents(atPath: target.path)
-            if existing == data {
-                files.append(ImportedFile(path: display, title: speech.metadata.title, outcome: .unchanged))
+        // Under --force, the earlier import's files that this one does not write again go to backups.
+        for file in earlier where !unchanged && !planned.contains(where: { $0.target.standardizedFileURL == file.url.standardizedFileURL }) {
+            if dryRun {
+                files.append(ImportedFile(path: file.display, title: "", outcome: .retired(backup: ".\(file.url.lastPathComponent).N.bak")))
+                continue
+            }
+            do {
+                let backup = backupURL(for: file.url)
+                try manager.moveItem(at: file.url, to: backup)
+                files.append(ImportedFile(path: file.display, title: "", outcome: .retired(backup: backup.lastPathComponent)))
+            } catch {
+                problems.append(.error("cannot move aside: \(error.localizedDescription)", in: file.display))
+            }
+        }
+        previous.forget(result.checksum)
+        for entry in planned {
+            let title = entry.speech.metadata.title
+            let existing = manager.contents(atPath: entry.target.path)
+            let record = PreviousImports.File(url: entry.target, display: entry.display)
+            if existing == entry.data {
+                files.append(ImportedFile(path: entry.display, title: title, outcome: .unchanged))
+                previous.record(result.checksum, record)
                 continue
             }
             if existing != nil, !force {
-                problems.append(.error("already exists and differs from this import of \(result.sourceName); use --force to replace it (a backup is kept)", in: display))
+                problems.append(.error("already exists and differs from this import of \(result.sourceName); use --force to replace it (a backup is kept)", in: entry.display))
                 continue
             }
             if dryRun {
-                files.append(ImportedFile(path: display, title: speech.metadata.title, outcome: .planned))
+                files.append(ImportedFile(path: entry.display, title: title, outcome: .planned))
+                previous.record(result.checksum, record)
                 continue
             }
             do {
                 var outcome = ImportedFile.Outcome.written
                 if existing != nil {
-                    let backup = backupURL(for: name)
-                    try manager.moveItem(at: target, to: backup)
+                    let backup = backupURL(for: entry.target)
+                    try manager.moveItem(at: entry.target, to: backup)
                     outcome = .replaced(backup: backup.lastPathComponent)
                 }
-                try data.write(to: target, options: .atomic)
-                files.append(ImportedFile(path: display, title: speech.metadata.title, outcome: outcome))
+                try entry.data.write(to: entry.target, options: .atomic)
+                files.append(ImportedFile(path: entry.display, title: title, outcome: outcome))
+                previous.record(result.checksum, record)
             } catch {
-                problems.append(.error("cannot write: \(error.localizedDescription)", in: display))
+                problems.append(.error("cannot write: \(error.localizedDescription)", in: entry.display))
             }
         }
         return (files, problems)
+    }
+
+    private func display(_ name: String) -> String {
+        displayFolder.hasSuffix("/") ? displayFolder + name : displayFolder + "/" + name
     }
 
     private func uniqueName(_ name: String, usedNames: inout Set<String>) -> String {
@@ -93,10 +133,11 @@ public struct ImportWriter {
     }
 
     /// The first free `.name.N.bak` beside the file.
-    private func backupURL(for name: String) -> URL {
+    private func backupURL(for file: URL) -> URL {
+        let folder = file.deletingLastPathComponent()
         var number = 1
         while true {
-            let url = folder.appendingPathComponent(".\(name).\(number).bak")
+            let url = folder.appendingPathComponent(".\(file.lastPathComponent).\(number).bak")
             if !FileManager.default.fileExists(atPath: url.path) { return url }
             number += 1
         }

@@ -50,6 +50,9 @@ public struct Importer: Sendable {
     /// recorded as the document's source.
     public func importFile(_ bytes: [UInt8], name: String) -> Result<ImportResult, Diagnostic> {
         let sourceName = (name as NSString).lastPathComponent
+        if Self.isLegacyOffice(bytes, name: sourceName) {
+            return .failure(.error("an old Word or WPS file (.doc, .wps), which lantai cannot read: open it in Word or WPS, save it as .docx (文件 → 另存为 → Word 文档), and import the .docx", in: name))
+        }
         let decoded: DecodedText
         switch options.encoding.map({ ImportDecoder.decode(bytes, path: name, as: $0) }) ?? ImportDecoder.decode(bytes, path: name) {
         case .success(let text): decoded = text
@@ -62,7 +65,7 @@ public struct Importer: Sendable {
         guard !lines.isEmpty else {
             return .failure(.error("no text left to import after cleaning (\(removals.count) lines removed)", in: name))
         }
-        let checksum = SHA256.hex(bytes)
+        let checksum = SourceChecksum.hex(bytes)
         let splitter = SpeechSplitter(rules: rules)
         let split = splitter.split(lines)
         removals += split.removals
@@ -97,5 +100,11 @@ public struct Importer: Sendable {
         removals.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return .success(ImportResult(sourceName: sourceName, encoding: decoded.encoding, checksum: checksum,
                                      speeches: speeches, removals: removals))
+    }
+
+    /// Word 97–2003 and WPS files: an OLE compound file (D0 CF 11 E0 A1 B1 1A E1), or named so.
+    static func isLegacyOffice(_ bytes: [UInt8], name: String) -> Bool {
+        let extensionName = (name as NSString).pathExtension.lowercased()
+        return bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) || ["doc", "wps", "dot", "wpt"].contains(extensionName)
     }
 }
