@@ -156,7 +156,7 @@ import Testing
         let speech = try #require(try Self.imported("bulletin.txt").speeches.first)
         #expect(speech.blocks.contains(.table(rows: [["单位", "报送条数", "采用条数", "得分"], ["县发展和改革局", "35", "8", "40"],
                                                      ["县教育局", "28", "6", "31"], ["县卫生健康委员会", "22", "3", "19"]])))
-        #expect(speech.blocks.contains(.list(items: ["第一季度政务信息采用情况明细表", "第二季度政务信息约稿选题"])))
+        #expect(speech.blocks.contains(.list(items: ["第一季度政务信息采用情况明细表", "第二季度政务信息约稿选题"], ordered: true)))
     }
 
     @Test func theImportedFilesBuildIntoThePortal() throws {

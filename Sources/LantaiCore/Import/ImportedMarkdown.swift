@@ -43,10 +43,12 @@ enum ImportedMarkdown {
                     lines.append("| " + cells.joined(separator: " | ") + " |")
                     if index == 0 { lines.append("|" + String(repeating: " --- |", count: width)) }
                 }
-            case .list(let items):
+            case .list(let items, let ordered):
                 for (index, item) in items.enumerated() {
-                    lines.append("\(index + 1). " + escaped(item, atLineStart: false))
+                    lines.append((ordered ? "\(index + 1). " : "- ") + escaped(item, atLineStart: false))
                 }
+            case .footnote(let label, let text):
+                lines.append("[^\(label)]: " + escaped(text, atLineStart: false))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -74,6 +76,9 @@ enum ImportedMarkdown {
         output.reserveCapacity(text.utf8.count)
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
+            // A footnote reference carried through cleaning (`FootnoteMark`) becomes `[^label]`.
+            if character == FootnoteMark.open { output += "[^"; continue }
+            if character == FootnoteMark.close { output += "]"; continue }
             if alwaysEscaped.contains(character) {
                 output.append("\\")
             } else if atLineStart, index == 0, "-+=".contains(character) {

@@ -53,14 +53,18 @@ public struct Importer: Sendable {
         if Self.isLegacyOffice(bytes, name: sourceName) {
             return .failure(.error("an old Word or WPS file (.doc, .wps), which lantai cannot read: open it in Word or WPS, save it as .docx (文件 → 另存为 → Word 文档), and import the .docx", in: name))
         }
-        let decoded: DecodedText
-        switch options.encoding.map({ ImportDecoder.decode(bytes, path: name, as: $0) }) ?? ImportDecoder.decode(bytes, path: name) {
-        case .success(let text): decoded = text
+        let extracted: ExtractedText
+        switch SourceReader.read(bytes, name: name, encoding: options.encoding) {
+        case .success(let text): extracted = text
         case .failure(let diagnostic): return .failure(diagnostic)
         }
-        var (lines, removals) = LineCleaner(rules: rules).clean(decoded.text)
+        var (lines, removals) = LineCleaner(rules: rules).clean(extracted.lines)
+        removals += extracted.removals
         if !options.keepPunctuation {
-            lines = lines.map { SourceLine(number: $0.number, text: PunctuationFixer.fix($0.text), original: $0.original) }
+            for index in lines.indices {
+                if case .tableRow? = lines[index].hint { continue }
+                lines[index].text = PunctuationFixer.fix(lines[index].text)
+            }
         }
         guard !lines.isEmpty else {
             return .failure(.error("no text left to import after cleaning (\(removals.count) lines removed)", in: name))
@@ -73,7 +77,7 @@ public struct Importer: Sendable {
         for part in split.parts {
             var body = part[...]
             var title: String?
-            if splitter.isTitleLike(body[body.startIndex].text) {
+            if body[body.startIndex].hint == .title || splitter.isTitleLike(body[body.startIndex].text) {
                 title = body.removeFirst().text
                 // A title pasted twice.
                 while let next = body.first, next.text == title {
@@ -90,15 +94,15 @@ public struct Importer: Sendable {
             let texts = body.map(\.text)
             var metadata = SpeechMetadata.read(.init(title: title, head: head, body: texts), rules: rules)
             metadata.collection = split.collectionTitle
-            let blocks = SpeechStructure.blocks(texts)
+            let blocks = SpeechStructure.blocks(Array(body)) + Self.footnotes(referencedIn: texts, from: extracted.footnotes)
             let range = part[0].number...part[part.count - 1].number
             let markdown = ImportedMarkdown.render(metadata, blocks: blocks, provenance: .init(
-                sourceName: sourceName, sourceLines: range, checksum: checksum, encoding: decoded.encoding))
+                sourceName: sourceName, sourceLines: range, checksum: checksum, encoding: extracted.encoding))
             speeches.append(ImportedSpeech(metadata: metadata, blocks: blocks, sourceLines: range,
                                            fileName: metadata.slug + ".md", markdown: markdown))
         }
         removals.sort { ($0.line, $0.column) < ($1.line, $1.column) }
-        return .success(ImportResult(sourceName: sourceName, encoding: decoded.encoding, checksum: checksum,
+        return .success(ImportResult(sourceName: sourceName, encoding: extracted.encoding, checksum: checksum,
                                      speeches: speeches, removals: removals))
     }
 
@@ -106,5 +110,20 @@ public struct Importer: Sendable {
     static func isLegacyOffice(_ bytes: [UInt8], name: String) -> Bool {
         let extensionName = (name as NSString).pathExtension.lowercased()
         return bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) || ["doc", "wps", "dot", "wpt"].contains(extensionName)
+    }
+
+    /// The footnotes whose references are in a speech's text, in the order of their references.
+    static func footnotes(referencedIn texts: [String], from notes: [(label: String, text: String)]) -> [ImportBlock] {
+        guard !notes.isEmpty else { return [] }
+        var labels: [String] = []
+        for text in texts {
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: FootnoteMark.open), let close = rest[open...].firstIndex(of: FootnoteMark.close) {
+                let label = String(rest[rest.index(after: open)..<close])
+                if !labels.contains(label) { labels.append(label) }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return labels.compactMap { label in notes.first { $0.label == label }.map { .footnote(label: label, text: $0.text) } }
     }
 }

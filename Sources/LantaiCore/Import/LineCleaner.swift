@@ -6,6 +6,8 @@ public struct SourceLine: Sendable, Hashable {
     public var text: String
     /// The line as the source has it (trimmed), for the report.
     public var original: String
+    /// What the source's format said the line is.
+    public var hint: LineHint?
 }
 
 /// Applies the cleaning rules line by line: anti-scraping junk, fragments, site notices and boxes
@@ -14,13 +16,22 @@ struct LineCleaner {
     var rules: ImportRules
 
     func clean(_ text: String) -> (lines: [SourceLine], removals: [Removal]) {
+        clean(Self.splitLines(text).enumerated().map { ExtractedLine(number: $0.offset + 1, text: String($0.element)) })
+    }
+
+    func clean(_ extracted: [ExtractedLine]) -> (lines: [SourceLine], removals: [Removal]) {
         let stripper = JunkStripper(minimumTokens: rules.junkMinimumTokens)
         var lines: [SourceLine] = []
         var removals: [Removal] = []
         var inTrailer = false
-        for (index, rawLine) in Self.splitLines(text).enumerated() {
-            let number = index + 1
-            let (leading, trimmed) = Self.trim(rawLine)
+        for source in extracted {
+            let number = source.number
+            // A table row's text is its cells; it is kept as the format gave it.
+            if case .tableRow? = source.hint {
+                lines.append(SourceLine(number: number, text: source.text, original: source.text, hint: source.hint))
+                continue
+            }
+            let (leading, trimmed) = Self.trim(source.text)
             guard !trimmed.isEmpty else { continue }
             var line = trimmed
             var pieces: [Removal] = []
@@ -59,7 +70,7 @@ struct LineCleaner {
                 continue
             }
             removals += pieces
-            lines.append(SourceLine(number: number, text: line, original: trimmed))
+            lines.append(SourceLine(number: number, text: line, original: trimmed, hint: source.hint))
         }
         return (lines, removals)
     }

@@ -32,8 +32,10 @@ struct SpeechSplitter {
         for segment in segments where !segment.isEmpty {
             let texts = segment.map(\.text)
             var starts = [0]
-            // From the second line: a compilation's own title may stand right above the first speech's.
-            for index in texts.indices.dropFirst() where startsSpeech(texts, at: index) && index - starts[starts.count - 1] >= (starts.count == 1 ? 1 : 2) {
+            // From the second line: a compilation's own title may stand right above the first
+            // speech's. A line its format calls a title (a Word file's Title style) starts one.
+            for index in texts.indices.dropFirst() where segment[index].hint == .title
+                || (startsSpeech(texts, at: index) && index - starts[starts.count - 1] >= (starts.count == 1 ? 1 : 2)) {
                 starts.append(index)
             }
             parts += zip(starts, starts.dropFirst() + [segment.count]).map { Array(segment[$0..<$1]) }

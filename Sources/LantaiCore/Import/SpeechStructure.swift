@@ -8,8 +8,10 @@ public enum ImportBlock: Sendable, Hashable {
     case paragraph(lead: String?, text: String)
     /// Rows of cells, the first the header: a space- or tab-aligned table of the source.
     case table(rows: [[String]])
-    /// A numbered list, its items without their numbers (the files listed under 附件：).
-    case list(items: [String])
+    /// A list, its items without their numbers (the files listed under 附件：, a Word list).
+    case list(items: [String], ordered: Bool)
+    /// A footnote of a Word file, referenced in the text as `FootnoteMark.reference(label)`.
+    case footnote(label: String, text: String)
 }
 
 /// Reads the outline of a Chinese official speech from its lines, by the conventions drafters
@@ -36,14 +38,53 @@ enum SpeechStructure {
     static let pointLimit = 30
 
     static func blocks(_ lines: [String]) -> [ImportBlock] {
+        blocks(lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element, original: $0.element) })
+    }
+
+    /// The blocks of a speech's body. What the format states (a Word heading style, a table, a
+    /// list, a bold lead) is taken as stated; plain lines are read by the conventions above.
+    static func blocks(_ sourceLines: [SourceLine]) -> [ImportBlock] {
+        let lines = sourceLines.map(\.text)
         var blocks: [ImportBlock] = []
         var index = 0
         while index < lines.count {
+            switch sourceLines[index].hint {
+            case .heading(let level)?:
+                blocks.append(.heading(level: min(max(level, 2), 6), text: lines[index]))
+                index += 1
+                continue
+            case .title?:
+                blocks.append(.heading(level: 2, text: lines[index]))
+                index += 1
+                continue
+            case .lead(let lead)? where lines[index].hasPrefix(lead) && lead.count < lines[index].count:
+                blocks.append(.paragraph(lead: lead, text: String(lines[index].dropFirst(lead.count))))
+                index += 1
+                continue
+            case .tableRow?:
+                var rows: [[String]] = []
+                while index < lines.count, case .tableRow(let cells)? = sourceLines[index].hint {
+                    rows.append(cells)
+                    index += 1
+                }
+                blocks.append(.table(rows: rows))
+                continue
+            case .listItem(let ordered)?:
+                var items: [String] = []
+                while index < lines.count, case .listItem(ordered)? = sourceLines[index].hint {
+                    items.append(lines[index])
+                    index += 1
+                }
+                blocks.append(.list(items: items, ordered: ordered))
+                continue
+            default:
+                break
+            }
             if let (rows, next) = table(in: lines, at: index) {
                 blocks.append(.table(rows: rows))
                 index = next
             } else if let (lead, items, next) = attachments(in: lines, at: index) {
-                blocks += [.paragraph(lead: nil, text: lead), .list(items: items)]
+                blocks += [.paragraph(lead: nil, text: lead), .list(items: items, ordered: true)]
                 index = next
             } else {
                 blocks += self.blocks(for: lines[index])

@@ -1,0 +1,106 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A PDF read through poppler's `pdftotext -bbox-layout`, which gives every printed line with its
+/// box. `PrintedLines` joins the lines back into paragraphs and takes out running headers,
+/// footers and page numbers.
+enum PDFText {
+    static let program = "/usr/bin/pdftotext"
+
+    static func read(_ bytes: [UInt8], name: String) -> Result<ExtractedText, Diagnostic> {
+        guard FileManager.default.isExecutableFile(atPath: program) else {
+            return .failure(.error("reading a PDF needs pdftotext, which is not installed: install it with 'sudo apt install poppler-utils', or save the PDF as text", in: name))
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-pdf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("source.pdf")
+        let output = folder.appendingPathComponent("layout.html")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: input)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = ["-bbox-layout", "-enc", "UTF-8", input.path, output.path]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                let reason = message.split(separator: "\n").first.map(String.init) ?? "exit status \(process.terminationStatus)"
+                return .failure(.error("pdftotext cannot read this PDF (\(reason)); if it opens in a PDF reader, save it again or copy its text into a .txt file", in: name))
+            }
+            let pages = try PrintedPage.parse(Data(contentsOf: output))
+            let lineCount = pages.reduce(0) { $0 + $1.lines.count }
+            guard lineCount > 0 else {
+                return .failure(.error("this PDF has no text to read: it is probably a scan (pictures of pages); run it through OCR first, or type the text", in: name))
+            }
+            let (lines, removals) = PrintedLines.paragraphs(pages)
+            return .success(ExtractedText(lines: lines, encoding: "PDF", removals: removals))
+        } catch {
+            return .failure(.error("cannot read the PDF: \(error.localizedDescription)", in: name))
+        }
+    }
+}
+
+/// A page of `pdftotext -bbox-layout` output: its printed lines with their boxes, in reading order.
+struct PrintedPage: Sendable, Hashable {
+    struct Line: Sendable, Hashable {
+        var text: String
+        var xMin: Double, yMin: Double, xMax: Double, yMax: Double
+    }
+
+    var lines: [Line]
+
+    static func parse(_ data: Data) throws -> [PrintedPage] {
+        let reader = BoxReader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        guard parser.parse() else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: parser.parserError?.localizedDescription ?? "pdftotext's output is not XML"])
+        }
+        return reader.pages
+    }
+
+    /// Collects pages, lines and words. A line's words are joined with a space where the PDF
+    /// leaves a gap between them.
+    private final class BoxReader: NSObject, XMLParserDelegate {
+        var pages: [PrintedPage] = []
+        private var line: Line?
+        private var words: [String] = []
+        private var word: String?
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            switch name {
+            case "page": pages.append(PrintedPage(lines: []))
+            case "line":
+                func value(_ key: String) -> Double { Double(attributes[key] ?? "") ?? 0 }
+                line = Line(text: "", xMin: value("xMin"), yMin: value("yMin"), xMax: value("xMax"), yMax: value("yMax"))
+                words = []
+            case "word": word = ""
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            word? += string
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "word":
+                if let word { words.append(word) }
+                word = nil
+            case "line":
+                if var finished = line, !pages.isEmpty {
+                    finished.text = words.joined(separator: " ")
+                    pages[pages.count - 1].lines.append(finished)
+                }
+                line = nil
+            default: break
+            }
+        }
+    }
+}
