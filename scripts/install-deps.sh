@@ -8,7 +8,7 @@
 #                                    and OpenCC, which the corpus generator converts text with
 set -euo pipefail
 
-packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev)
+packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev)
 case "${1:-}" in
   --test) packages+=(cmark-gfm chromium fonts-wqy-microhei poppler-utils nginx-light opencc nodejs) ;;
   --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc time) ;;

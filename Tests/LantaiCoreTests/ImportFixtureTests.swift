@@ -21,7 +21,8 @@ import Testing
 
     struct Fixture {
         var name: String
-        /// iconv's name for the file's encoding, to decode it apart from the importer.
+        /// How the test reads the file apart from the importer: iconv's name for a text file's
+        /// encoding, or `html` for a page read by Python's HTML parser (Tests/support/html_text.py).
         var iconv: String
         var encoding: String
         var removals: Int
@@ -71,6 +72,16 @@ import Testing
             Expected(title: "在全市秘書工作座談會上的發言", date: "2022-10-20", type: "讲话", speaker: "林志明",
                      position: "市政府辦公室副主任", organization: "市政府辦公室", level: "市"),
         ]),
+        // Saved web pages: one declaring gb2312 with a CMS editor container and a layout table,
+        // one in UTF-8 whose article is only the block with the most text.
+        Fixture(name: "web-page-gb2312.html", iconv: "html", encoding: "HTML (GB18030)", removals: 12, speeches: [
+            Expected(title: "在全县信访工作联席会议上的讲话", date: "2023-07-28", type: "讲话", speaker: "刘振华",
+                     position: "县委副书记", organization: "县委", level: "县"),
+        ]),
+        Fixture(name: "web-page-plain.html", iconv: "html", encoding: "HTML (UTF-8)", removals: 5, speeches: [
+            Expected(title: "关于进一步加强公文处理工作的意见", date: "2023-10-16", type: "指导意见",
+                     organization: "清源县人民政府办公室", level: "县"),
+        ]),
     ]
 
     static let folder = RepositoryPaths.fixtures.appendingPathComponent("import")
@@ -105,17 +116,13 @@ import Testing
         }
     }
 
-    /// The file decoded by the iconv program, not by the importer.
-    static func independentlyDecoded(_ fixture: Fixture) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", fixture.iconv, "-t", "UTF-8", folder.appendingPathComponent(fixture.name).path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+    /// The file's text read apart from the importer: by the iconv program, or for a web page by
+    /// Python's HTML parser.
+    static func independentlyRead(_ fixture: Fixture) throws -> String {
+        let path = folder.appendingPathComponent(fixture.name).path
+        let data = fixture.iconv == "html"
+            ? try ExternalProgram.run("/usr/bin/env", ["python3", RepositoryPaths.root.appendingPathComponent("Tests/support/html_text.py").path, path])
+            : try ExternalProgram.run("/usr/bin/iconv", ["-f", fixture.iconv, "-t", "UTF-8", path])
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -124,8 +131,11 @@ import Testing
         let fixture = try #require(Self.fixtures.first { $0.name == name })
         let result = try Self.imported(name)
         let output = result.speeches.map(\.markdown).joined(separator: "\n")
+        let source = try Self.independentlyRead(fixture)
         // Lines moved into the front matter are checked field by field in speechesAndTheirMetadata.
-        let (failures, checked) = NoLossInvariant.check(source: try Self.independentlyDecoded(fixture), removals: result.removals, output: output)
+        let (failures, checked) = fixture.iconv == "html"
+            ? NoLossInvariant.check(text: source, removals: result.removals, output: output)
+            : NoLossInvariant.check(source: source, removals: result.removals, output: output)
         #expect(failures == [])
         #expect(checked >= 5, "only \(checked) runs checked")
         let moved = result.removals.filter(\.movedToFrontMatter)

@@ -46,6 +46,21 @@ public enum NoLossInvariant {
         return (failures, checked)
     }
 
+    /// The promise for formats whose reader reports removals by text rather than by column (web
+    /// pages, PDF): every run of the independently extracted `text` is in the output, or inside
+    /// a piece the report lists, or in a line the report says moved into the front matter.
+    public static func check(text: String, removals: [Removal], output: String, minimumRun: Int = 6) -> (failures: [Failure], runsChecked: Int) {
+        var failures: [Failure] = []
+        var checked = 0
+        for run in ideographRuns(text, minimum: minimumRun) {
+            checked += 1
+            if !output.contains(run), !removals.contains(where: { $0.text.contains(run) }) {
+                failures.append(Failure(description: "lost: \(run)"))
+            }
+        }
+        return (failures, checked)
+    }
+
     /// Lines split at LF, CRLF or CR, as any editor shows them.
     public static func splitLines(_ text: String) -> [String] {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -64,6 +64,7 @@ public struct Importer: Sendable {
             for index in lines.indices {
                 if case .tableRow? = lines[index].hint { continue }
                 lines[index].text = PunctuationFixer.fix(lines[index].text)
+                if case .lead(let lead)? = lines[index].hint { lines[index].hint = .lead(PunctuationFixer.fix(lead)) }
             }
         }
         guard !lines.isEmpty else {

@@ -25,7 +25,7 @@ enum HeadLine: Sendable, Hashable {
         "董事长", "总经理", "经理", "调研员", "巡视员", "督查专员", "专员", "负责人", "代表",
     ]
     private static let speakerPattern = try! NSRegularExpression(pattern:
-        "^([\\p{Han}、（）]{0,30}?(?:\(positionTitles.joined(separator: "|"))))[ \\t\\u3000]*([\\p{Han}·]{2,4})$")
+        "^([\\p{Han}、（）]{0,30}?(?:\(positionTitles.joined(separator: "|"))))\\s*([\\p{Han}·]{2,4})$")
     /// The dashes a subtitle opens with.
     private static let dashes = try! NSRegularExpression(pattern: "^(?:[—─━－]{1,2}|-{2})[ \\u3000]*(?=\\S)")
 
