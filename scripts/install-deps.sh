@@ -3,7 +3,8 @@
 #   scripts/install-deps.sh          what building the portal needs
 #   scripts/install-deps.sh --test   also what the tests need (the GFM spec in cmark-gfm, headless Chromium, a CJK font,
 #                                    poppler-utils to read printed PDFs, nginx to serve under a sub-path,
-#                                    OpenCC for the generated corpus the kill test builds)
+#                                    OpenCC for the generated corpus the kill test builds,
+#                                    python-docx from PyPI for the Word file the import tests read)
 #   scripts/install-deps.sh --bench  also the peers the benchmarks run beside us (Hugo, Pagefind)
 #                                    and OpenCC, which the corpus generator converts text with
 set -euo pipefail
@@ -13,6 +14,11 @@ case "${1:-}" in
   --test) packages+=(cmark-gfm chromium fonts-wqy-microhei poppler-utils nginx-light opencc nodejs) ;;
   --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc time) ;;
 esac
+
+# python-docx (PyPI) writes the Word file the import tests read.
+if [ "${1:-}" = "--test" ] && ! python3 -c "import docx" >/dev/null 2>&1; then
+  python3 -m pip install --quiet python-docx
+fi
 
 # Pagefind comes from PyPI (pagefind[extended] has the Chinese segmenter).
 if [ "${1:-}" = "--bench" ] && ! python3 -m pagefind --version >/dev/null 2>&1; then
