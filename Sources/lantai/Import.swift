@@ -4,9 +4,9 @@ import LantaiCore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Turn copied speech files (UTF-8, UTF-16, GB18030, Big5) into clean Markdown documents.")
+        abstract: "Turn the files people hold (text in UTF-8, UTF-16, GB18030 or Big5; Word .docx; PDF; saved web pages) into clean Markdown documents.")
 
-    @Argument(help: "Text files, or folders of them.")
+    @Argument(help: "Files, or folders of them.")
     var sources: [String]
 
     @Option(help: "The folder the Markdown files go to.")

@@ -72,6 +72,10 @@ import Testing
             Expected(title: "在全市秘書工作座談會上的發言", date: "2022-10-20", type: "讲话", speaker: "林志明",
                      position: "市政府辦公室副主任", organization: "市政府辦公室", level: "市"),
         ]),
+        // Text copied out of a PDF: a printed line a line, wrapped at one width, page numbers between.
+        Fixture(name: "pdf-copy.txt", iconv: "UTF-8", encoding: "UTF-8", removals: 2, speeches: [
+            Expected(title: "关于全县防汛抗旱工作情况的汇报", date: nil, type: "汇报", organization: "县应急管理局", level: "县"),
+        ]),
         // Saved web pages: one declaring gb2312 with a CMS editor container and a layout table,
         // one in UTF-8 whose article is only the block with the most text.
         Fixture(name: "web-page-gb2312.html", iconv: "html", encoding: "HTML (GB18030)", removals: 12, speeches: [
@@ -139,7 +143,7 @@ import Testing
         #expect(failures == [])
         #expect(checked >= 5, "only \(checked) runs checked")
         let moved = result.removals.filter(\.movedToFrontMatter)
-        #expect(moved.allSatisfy { ["subtitle", "speaker", "date"].contains($0.rule) })
+        #expect(moved.allSatisfy { ["subtitle", "speaker", "date", "organization"].contains($0.rule) })
     }
 
     /// Golden Markdown, each read by hand: Tests/Fixtures/import/expected/<file>/<speech>.md.
@@ -153,6 +157,21 @@ import Testing
             let text = try String(contentsOf: expected.appendingPathComponent(speech.fileName), encoding: .utf8)
             #expect(speech.markdown == text, "\(speech.fileName)")
         }
+    }
+
+    @Test func linesWrappedAtOneWidthAreJoinedSoAPhraseAcrossABreakIsFound() throws {
+        let source = try String(contentsOf: Self.folder.appendingPathComponent("pdf-copy.txt"), encoding: .utf8)
+        #expect(!source.contains("协调处置能力"), "the phrase is broken across two lines of the file")
+        let speech = try #require(try Self.imported("pdf-copy.txt").speeches.first)
+        #expect(speech.markdown.contains("\n今年以来，在县委县政府的坚强领导下，我们坚持以人民为中心，落实各项措施，提升风险防范和协调处置能力，确保了全县安全度汛。现汇报如下。\n"))
+        // A heading and a lead start their own lines; a line that ends a sentence ends its paragraph.
+        #expect(speech.markdown.contains("\n## 一、主要工作开展情况\n"))
+        #expect(speech.markdown.contains("\n**二是强化监测预警**。充分利用气象、水文等监测手段，及时发布预警信息，提前转移受威胁群众。\n"))
+        let site = try SiteFixture(files: ["content/speeches/\(speech.fileName)": speech.markdown])
+        defer { site.remove() }
+        _ = try site.build().get()
+        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        #expect(try engine.search(SearchQuery(text: "协调处置能力")).total == 1)
     }
 
     @Test func separatorsSplitAndAreDroppedAndReported() throws {
@@ -188,6 +207,7 @@ import Testing
         case .speaker(let position, let name): "speaker \(position) / \(name)"
         case .subtitle(let text): "subtitle \(text)"
         case .date(let date): "date \(date)"
+        case .organization(let name): "organization \(name)"
         }
     }
 

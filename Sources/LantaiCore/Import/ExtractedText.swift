@@ -11,6 +11,8 @@ public struct ExtractedText: Sendable, Hashable {
     /// Footnotes of a Word file, by label, their references in the text written as
     /// `FootnoteMark.reference(label)`.
     public var footnotes: [(label: String, text: String)] = []
+    /// The lines are a text file's, which may be wrapped at a fixed width (`HardWrappedLines`).
+    public var mayBeHardWrapped = false
 
     public static func == (lhs: ExtractedText, rhs: ExtractedText) -> Bool {
         lhs.lines == rhs.lines && lhs.encoding == rhs.encoding && lhs.removals == rhs.removals

@@ -75,6 +75,8 @@ public struct ImportRules: Sendable {
         pattern: '^(扫一扫|用手机扫描|手机扫码|微信扫一扫)'
       - name: site footer
         pattern: '(网站标识码|ICP备|公网安备|主办单位\s*[:：]|^主办\s*[:：]|^承办\s*[:：]|技术支持\s*[:：]|版权所有|Copyright|©)'
+      - name: page number
+        pattern: '^([-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?)$'
     # Lines that open a box of links to other pages; the box's items are removed with them.
     trailer_starts:
       - name: related-links box

@@ -72,6 +72,12 @@ public struct Importer: Sendable {
         }
         let checksum = SourceChecksum.hex(bytes)
         let splitter = SpeechSplitter(rules: rules)
+        if extracted.mayBeHardWrapped {
+            lines = HardWrappedLines.join(lines) { text in
+                SpeechStructure.startsNumbered(Simplified.fold(text)) || HeadLine.read(text) != nil
+                    || splitter.isSalutation(text) || SeparatorLine.matches(text)
+            }
+        }
         let split = splitter.split(lines)
         removals += split.removals
         var speeches: [ImportedSpeech] = []

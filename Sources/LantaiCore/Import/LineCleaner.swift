@@ -33,6 +33,11 @@ struct LineCleaner {
             }
             let (leading, trimmed) = Self.trim(source.text)
             guard !trimmed.isEmpty else { continue }
+            // A line a rule names whole (a page number) goes under that rule's name.
+            if let notice = rules.dropLines.first(where: { $0.matches(Simplified.fold(trimmed)) }) {
+                removals.append(Removal(line: number, column: 1, text: trimmed, rule: notice.name, wholeLine: true))
+                continue
+            }
             var line = trimmed
             var pieces: [Removal] = []
             let (kept, cuts) = stripper.strip(line)

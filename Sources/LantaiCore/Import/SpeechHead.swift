@@ -1,13 +1,15 @@
 import Foundation
 
 /// A line that belongs to the head of a speech, under its title: the subtitle
-/// (`——在全市政务服务工作会议上的讲话`), the speaker (`县政府副县长  李明`, `——市委秘书长 陈刚`)
-/// or the date (`（2023年3月10日）`, `二〇二三年四月十二日`). Such a line never starts a speech
+/// (`——在全市政务服务工作会议上的讲话`), the speaker (`县政府副县长  李明`, `——市委秘书长 陈刚`),
+/// the date (`（2023年3月10日）`, `二〇二三年四月十二日`) or the organisation (`县应急管理局`). Such a line never starts a speech
 /// and never becomes its title; its content goes to the front matter.
 enum HeadLine: Sendable, Hashable {
     case subtitle(String)
     case speaker(position: String, name: String)
     case date(DocumentDate)
+    /// The organisation that wrote the material, alone on its line (`县应急管理局`).
+    case organization(String)
 
     /// The front-matter field the line goes to, as the report names it.
     var field: String {
@@ -15,6 +17,7 @@ enum HeadLine: Sendable, Hashable {
         case .subtitle: "subtitle"
         case .speaker: "speaker"
         case .date: "date"
+        case .organization: "organization"
         }
     }
 
@@ -41,6 +44,7 @@ enum HeadLine: Sendable, Hashable {
         }
         if let speaker = speaker(text) { return speaker }
         if dashed, text.count <= 60, !text.contains("。") { return .subtitle(text) }
+        if !dashed, !line.contains(where: \.isWhitespace), SignOff.isOrganization(line) { return .organization(line) }
         return nil
     }
 

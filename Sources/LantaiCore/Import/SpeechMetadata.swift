@@ -48,11 +48,13 @@ public struct SpeechMetadata: Sendable, Hashable {
         let title = sources.title ?? derivedTitle(sources.body)
         var metadata = SpeechMetadata(title: title, needsReview: sources.title == nil, type: rules.defaultType, typeSlug: rules.defaultTypeSlug)
         var headDate: DocumentDate?
+        var headOrganization: String?
         for line in sources.head {
             switch line {
             case .subtitle(let text): metadata.subtitle = metadata.subtitle.map { $0 + " " + text } ?? text
             case .speaker(let position, let name): (metadata.position, metadata.speaker) = (position, name)
             case .date(let date): headDate = headDate ?? date
+            case .organization(let name): headOrganization = headOrganization ?? name
             }
         }
         let signOff = SignOff.read(sources.body)
@@ -82,7 +84,7 @@ public struct SpeechMetadata: Sendable, Hashable {
             }
         }
 
-        metadata.organization = signOff?.organization ?? metadata.position.flatMap(organization(ofPosition:))
+        metadata.organization = signOff?.organization ?? headOrganization ?? metadata.position.flatMap(organization(ofPosition:))
             ?? metadata.subtitle.flatMap(organization(openingSubtitle:))
         metadata.level = [metadata.organization, metadata.position].lazy.compactMap { $0.flatMap(level(ofName:)) }.first
             ?? level(counting: [Simplified.fold(title)] + foldedBody)

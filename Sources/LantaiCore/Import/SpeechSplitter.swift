@@ -53,7 +53,10 @@ struct SpeechSplitter {
         var next = index + 1
         var namesSpeech = false
         while next < lines.count, next - index <= Self.headLimit, let head = HeadLine.read(lines[next]) {
-            if case .date = head {} else { namesSpeech = true }
+            switch head {
+            case .subtitle, .speaker: namesSpeech = true
+            case .date, .organization: break
+            }
             next += 1
         }
         guard next < lines.count else { return false }

@@ -40,7 +40,7 @@ enum PlainText {
         let decoded = encoding.map { ImportDecoder.decode(bytes, path: name, as: $0) } ?? ImportDecoder.decode(bytes, path: name)
         return decoded.map { text in
             ExtractedText(lines: LineCleaner.splitLines(text.text).enumerated().map { ExtractedLine(number: $0.offset + 1, text: String($0.element)) },
-                          encoding: text.encoding)
+                          encoding: text.encoding, mayBeHardWrapped: true)
         }
     }
 }
