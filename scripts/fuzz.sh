@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (Fuzz/, Swift's -sanitize=fuzzer with AddressSanitizer) and runs
-# each for FUZZ_SECONDS (default 120), seeded with the repository's content, the hostile fixtures
-# and the raw speeches. The corpus each run grows is kept in .build-fuzz/corpus/ for the next
+# each for FUZZ_SECONDS (default 120), seeded with the repository's content, the hostile fixtures,
+# the raw speeches and the import fixtures. The corpus each run grows is kept in .build-fuzz/corpus/ for the next
 # run; what a target finds is written to .build-fuzz/findings/TARGET/. Once fixed, a finding goes
 # into Fuzz/regressions/TARGET/, where FuzzRegressionTests runs it on every `make test`.
 #
@@ -24,7 +24,10 @@ for target in "${targets[@]}"; do
   findings=".build-fuzz/findings/$target"
   mkdir -p "$seeds" "$corpus" "$findings"
   if [ "$target" = FuzzImport ]; then
-    cp Tests/Fixtures/raw/*.txt "$seeds/"
+    # Every format the importer reads: the raw speeches, the import fixtures (text in several
+    # encodings, saved web pages) and a Word file written by python-docx when it is installed.
+    cp Tests/Fixtures/raw/*.txt Tests/Fixtures/import/*.txt Tests/Fixtures/import/*.html "$seeds/"
+    python3 Tests/support/make_docx.py "$seeds/made-by-python-docx.docx" 2>/dev/null || true
   else
     find content Tests/Fixtures/hostile -name '*.md' -size -64k -exec cp --backup=numbered -t "$seeds" {} +
   fi

@@ -198,6 +198,11 @@ import Testing
         let summary = try site.build().get()
         #expect(summary.documents == files.count)
         #expect(summary.warnings.count == 0)
+        // The subtitle and the speaker's position show on the document's page.
+        let speech = try #require(try Self.imported("compilation.txt").speeches.dropFirst().first)
+        let page = try #require(site.page("speeches/\(speech.fileName.dropLast(3)).html"))
+        #expect(page.contains("<p class=\"doc-subtitle\">——在全市政务服务工作会议上的讲话</p>"))
+        #expect(page.contains("<dt>讲话人</dt><dd>市政府副市长 赵强</dd>"))
     }
 }
 

@@ -43,7 +43,7 @@ struct DocumentCodec {
             writer.int(date.month)
             writer.int(date.day)
         }
-        for text in [document.speaker, document.organization, document.venue, document.type, document.summary] {
+        for text in [document.speaker, document.organization, document.venue, document.type, document.summary, document.subtitle, document.position] {
             writer.optional(text) { $0.string($1) }
         }
         writer.array(document.topics) { $0.int(topicNumber($1)) }
@@ -99,7 +99,7 @@ struct DocumentCodec {
                   return DocumentDate(year: year, month: month, day: day)
               }) else { return nil }
         var texts: [String?] = []
-        for _ in 0..<5 {
+        for _ in 0..<7 {
             guard let text = reader.optional({ $0.string() }) else { return nil }
             texts.append(text)
         }
@@ -130,8 +130,8 @@ struct DocumentCodec {
                                  headingAnchors: paths[pathNumber].anchors, normalized: normalized)
               }),
               let bodyText = reader.string(), let bodyLineOffset = reader.int() else { return nil }
-        return Document(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title, date: date,
-                        speaker: texts[0], organization: texts[1], venue: texts[2], type: texts[3], summary: texts[4],
+        return Document(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title,
+                        subtitle: texts[5], date: date, speaker: texts[0], position: texts[6], organization: texts[1], venue: texts[2], type: texts[3], summary: texts[4],
                         topics: topics, topicAnalysis: analysis, draft: draft, body: body, outline: outline, passages: passages,
                         bodyText: bodyText, bodyLineOffset: bodyLineOffset)
     }

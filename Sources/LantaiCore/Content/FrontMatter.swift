@@ -4,8 +4,12 @@ import Foundation
 /// the document stage fills gaps (title from the first heading, date from the file name).
 public struct FrontMatter: Sendable, Hashable {
     public var title: String?
+    /// The line under the title (`在全市政务服务工作会议上的讲话`), without its dashes.
+    public var subtitle: String?
     public var date: DocumentDate?
     public var speaker: String?
+    /// The speaker's position (`县政府副县长`).
+    public var position: String?
     public var organization: String?
     public var venue: String?
     public var type: String?
@@ -22,7 +26,7 @@ public struct FrontMatter: Sendable, Hashable {
     /// The keys this stage reads; other keys (written by `lantai import`, say) are kept in the
     /// file and ignored by the build.
     public static let knownKeys: Set<String> = [
-        "title", "date", "speaker", "organization", "venue", "type", "topics", "exclude_topics", "summary", "draft", "slug",
+        "title", "subtitle", "date", "speaker", "position", "organization", "venue", "type", "topics", "exclude_topics", "summary", "draft", "slug",
     ]
 
     /// Reads front matter YAML. `firstLine` is the file line of the YAML's first line.
@@ -35,7 +39,9 @@ public struct FrontMatter: Sendable, Hashable {
         }
         var matter = FrontMatter()
         matter.title = fields.string("title")?.value.nonBlank
+        matter.subtitle = fields.string("subtitle")?.value.nonBlank
         matter.speaker = fields.string("speaker")?.value.nonBlank
+        matter.position = fields.string("position")?.value.nonBlank
         matter.organization = fields.string("organization")?.value.nonBlank
         matter.venue = fields.string("venue")?.value.nonBlank
         matter.type = fields.string("type")?.value.nonBlank

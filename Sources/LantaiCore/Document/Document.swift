@@ -9,8 +9,10 @@ public struct Document: Sendable, Hashable {
     /// Where the page is written, relative to the output folder (`speeches/2023-05-12-x.html`).
     public var pagePath: String
     public var title: String
+    public var subtitle: String?
     public var date: DocumentDate?
     public var speaker: String?
+    public var position: String?
     public var organization: String?
     public var venue: String?
     public var type: String?

@@ -233,9 +233,10 @@ public struct PagePlanner: Sendable {
         let view = DocumentPageView(
             layout: layout(for: path, title: document.title, section: ""),
             title: document.title,
+            subtitle: document.subtitle,
             date: document.date?.chinese, isoDate: document.date?.description,
             yearURL: document.date.map { SitePath.relative(from: path, to: SitePaths.year($0.year)) },
-            speaker: document.speaker, organization: document.organization, venue: document.venue,
+            speaker: document.speaker, position: document.position, organization: document.organization, venue: document.venue,
             type: document.type,
             typeURL: document.type.map { SitePath.relative(from: path, to: SitePaths.type(corpus.config.typeSlug(for: $0))) },
             summary: document.summary,

@@ -80,7 +80,9 @@ extension DocumentPageView: MustacheParent {
         case "date": self.date
         case "isoDate": self.isoDate
         case "yearURL": self.yearURL
+        case "subtitle": self.subtitle
         case "speaker": self.speaker
+        case "position": self.position
         case "organization": self.organization
         case "venue": self.venue
         case "type": self.type

@@ -50,10 +50,12 @@ public struct HomePageView: Sendable, Encodable {
 public struct DocumentPageView: Sendable, Encodable {
     public var layout: LayoutView
     public var title: String
+    public var subtitle: String?
     public var date: String?
     public var isoDate: String?
     public var yearURL: String?
     public var speaker: String?
+    public var position: String?
     public var organization: String?
     public var venue: String?
     public var type: String?
