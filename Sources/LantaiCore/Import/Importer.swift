@@ -34,9 +34,11 @@ public struct ImportOptions: Sendable {
     }
 }
 
-/// Turns the bytes of a copied speech file into clean Markdown documents: decode, clean line by
-/// line, fix punctuation, split where a new speech starts, read the metadata and the outline,
-/// write Markdown. A pure function of its inputs; `ImportWriter` does the disk.
+/// Turns the bytes of a file people hold (text, Word, PDF, a saved web page) into clean Markdown
+/// documents: read its lines by its format (`SourceReader`), clean them, fix punctuation, join
+/// lines wrapped at one width, split where a new speech starts, read each speech's head lines,
+/// metadata and outline, write Markdown. A pure function of its inputs (a PDF is read through
+/// pdftotext); `ImportWriter` does the disk.
 public struct Importer: Sendable {
     public var rules: ImportRules
     public var options: ImportOptions
@@ -82,35 +84,46 @@ public struct Importer: Sendable {
         removals += split.removals
         var speeches: [ImportedSpeech] = []
         for part in split.parts {
-            var body = part[...]
-            var title: String?
-            if body[body.startIndex].hint == .title || splitter.isTitleLike(body[body.startIndex].text) {
-                title = body.removeFirst().text
-                // A title pasted twice.
-                while let next = body.first, next.text == title {
-                    removals.append(Removal(line: next.number, column: 1, text: next.original, rule: "repeated title", wholeLine: true))
-                    body.removeFirst()
-                }
-            }
-            var head: [HeadLine] = []
-            while head.count < SpeechSplitter.headLimit, let first = body.first, let line = HeadLine.read(first.text) {
-                head.append(line)
-                removals.append(Removal(line: first.number, column: 1, text: first.original, rule: line.field, wholeLine: true, movedToFrontMatter: true))
-                body.removeFirst()
-            }
-            let texts = body.map(\.text)
-            var metadata = SpeechMetadata.read(.init(title: title, head: head, body: texts), rules: rules)
-            metadata.collection = split.collectionTitle
-            let blocks = SpeechStructure.blocks(Array(body)) + Self.footnotes(referencedIn: texts, from: extracted.footnotes)
-            let range = part[0].number...part[part.count - 1].number
-            let markdown = ImportedMarkdown.render(metadata, blocks: blocks, provenance: .init(
-                sourceName: sourceName, sourceLines: range, checksum: checksum, encoding: extracted.encoding))
-            speeches.append(ImportedSpeech(metadata: metadata, blocks: blocks, sourceLines: range,
-                                           fileName: metadata.slug + ".md", markdown: markdown))
+            let (speech, moved) = assemble(part, splitter: splitter, extracted: extracted, collection: split.collectionTitle,
+                                           provenance: (sourceName, checksum))
+            speeches.append(speech)
+            removals += moved
         }
         removals.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return .success(ImportResult(sourceName: sourceName, encoding: extracted.encoding, checksum: checksum,
                                      speeches: speeches, removals: removals))
+    }
+
+    /// One speech from its lines: the title, the head lines under it (into the front matter),
+    /// the metadata, the blocks and the Markdown. Returns what it took out of the text.
+    private func assemble(_ part: [SourceLine], splitter: SpeechSplitter, extracted: ExtractedText, collection: String?,
+                          provenance: (sourceName: String, checksum: String)) -> (ImportedSpeech, [Removal]) {
+        var removals: [Removal] = []
+        var body = part[...]
+        var title: String?
+        if body[body.startIndex].hint == .title || splitter.isTitleLike(body[body.startIndex].text) {
+            title = body.removeFirst().text
+            // A title pasted twice.
+            while let next = body.first, next.text == title {
+                removals.append(Removal(line: next.number, column: 1, text: next.original, rule: "repeated title", wholeLine: true))
+                body.removeFirst()
+            }
+        }
+        var head: [HeadLine] = []
+        while head.count < SpeechSplitter.headLimit, let first = body.first, let line = HeadLine.read(first.text) {
+            head.append(line)
+            removals.append(Removal(line: first.number, column: 1, text: first.original, rule: line.field, wholeLine: true, movedToFrontMatter: true))
+            body.removeFirst()
+        }
+        let texts = body.map(\.text)
+        var metadata = SpeechMetadata.read(.init(title: title, head: head, body: texts), rules: rules)
+        metadata.collection = collection
+        let blocks = SpeechStructure.blocks(Array(body)) + Self.footnotes(referencedIn: texts, from: extracted.footnotes)
+        let range = part[0].number...part[part.count - 1].number
+        let markdown = ImportedMarkdown.render(metadata, blocks: blocks, provenance: .init(
+            sourceName: provenance.sourceName, sourceLines: range, checksum: provenance.checksum, encoding: extracted.encoding))
+        let speech = ImportedSpeech(metadata: metadata, blocks: blocks, sourceLines: range, fileName: metadata.slug + ".md", markdown: markdown)
+        return (speech, removals)
     }
 
     /// Word 97–2003 and WPS files: an OLE compound file (D0 CF 11 E0 A1 B1 1A E1), or named so.
