@@ -10,9 +10,17 @@ import ZIPFoundation
 /// footnotes. Lines are numbered by paragraph (a table row counts as one).
 enum DocxText {
     static func read(_ bytes: [UInt8], name: String) -> Result<ExtractedText, Diagnostic> {
+        // ZIPFoundation's in-memory archive traps when an entry's offset points past the end of
+        // the data (its pull request #394, found here by FuzzImport); the file-backed reader
+        // returns no bytes there instead, so the bytes are read from a temporary file.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-docx-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("source.docx")
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: file)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             return .failure(.error("not a Word file that can be opened (the .docx is damaged, or is another kind of file): open it in Word or WPS and save it again as .docx", in: name))
         }
