@@ -5,7 +5,7 @@ LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
 FUZZ_SECONDS ?= 120
 
-.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-markdown bench-search fuzz tsan clean
+.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-markdown bench-search fuzz tsan embed clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
@@ -59,6 +59,10 @@ swift-test:
 
 node-test:
 	LANTAI=$(LANTAI_DEBUG) node --test Tests/js/ Tests/e2e/
+
+## Regenerate the Swift files that carry theme/ and starter/ inside the program (scripts/embed.py).
+embed:
+	python3 scripts/embed.py
 
 clean:
 	rm -rf .build public

@@ -14,6 +14,8 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(FuzzFrontMatter FuzzMarkdown FuzzImport FuzzParallelParse)
 # The Swift runtime's backtracer trips AddressSanitizer after a finding; libFuzzer reports it.
 export SWIFT_BACKTRACE=enable=no
+# A leak inside a dependency, not ours: see the file.
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 build=(env LANTAI_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
 
 status=0

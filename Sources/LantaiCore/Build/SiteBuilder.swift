@@ -237,7 +237,7 @@ public struct SiteBuilder: Sendable {
             }
             try stages.run("write") {
                 for path in loadedTheme.staticFiles {
-                    try sink.copy(loadedTheme.directory.appendingPathComponent("static").appendingPathComponent(path), to: "static/" + path)
+                    sink.write(try loadedTheme.staticContents(path), to: "static/" + path)
                 }
                 for path in rendered.staticFiles {
                     try sink.copy(options.content.appendingPathComponent(path), to: LinkResolver.outputPath(ofStatic: path))

@@ -15,10 +15,11 @@ public struct ContentTree: Sendable {
     /// published.
     public static let configurationFiles: Set<String> = [SiteConfig.fileName, TopicCatalog.fileName, importRulesFileName]
 
-    /// Used when `content/topics.yml` does not exist.
-    public static let defaultCatalog = TopicCatalog(topics: [
-        Topic(name: "服务意识", slug: "service", description: "围绕中心、服务大局，服务领导、服务基层、服务群众。"),
-        Topic(name: "参谋作用", slug: "advisory", description: "以文辅政，当好参谋助手。"),
-        Topic(name: "督查", slug: "supervision", description: "督查督办，抓好工作落实。"),
-    ])
+    /// Used when `content/topics.yml` does not exist: the topics and signals `lantai init` writes.
+    public static let defaultCatalog: TopicCatalog = {
+        let (catalog, problems) = TopicCatalog.parse(StarterSite.topicsYAML, path: "<default topics>")
+        // The starter's topics are part of the program; a mistake in them is a programming error.
+        precondition(problems.isEmpty && !catalog.topics.isEmpty, "default topics: \(problems)")
+        return catalog
+    }()
 }
