@@ -38,7 +38,7 @@ export async function measureEdits({ lantai, corpus, theme, output, serveOutput,
     for (let run = 0; run < runs; run++) {
       writeFileSync(file, edited(original, `修改标记${run}号。`));
       const started = performance.now();
-      const line = execFileSync(lantai, ['build', '--content', corpus, '--theme', theme, '--output', output], { cwd, encoding: 'utf8' });
+      const line = execFileSync(lantai, ['build', '--content', corpus, '--theme', theme, '--output', output, '--lang', 'en'], { cwd, encoding: 'utf8' });
       result.rebuildSeconds.push((performance.now() - started) / 1000);
       result.written.push(Number(line.match(/, (\d+) written\)/)?.[1] ?? NaN));
       process.stderr.write(`edit ${run + 1}, lantai build again: ${result.rebuildSeconds.at(-1).toFixed(2)} s, ${result.written.at(-1)} files written\n`);
@@ -46,7 +46,7 @@ export async function measureEdits({ lantai, corpus, theme, output, serveOutput,
 
     rmSync(serveOutput, { recursive: true, force: true });
     let log = '';
-    const server = spawn(lantai, ['serve', '--content', corpus, '--theme', theme, '--output', serveOutput, '--port', '0'],
+    const server = spawn(lantai, ['serve', '--content', corpus, '--theme', theme, '--output', serveOutput, '--port', '0', '--lang', 'en'],
       { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout.on('data', (chunk) => { log += chunk; });
     server.stderr.on('data', (chunk) => { log += chunk; });

@@ -30,13 +30,17 @@ public enum LiveReload {
           overlay = document.createElement('div');
           overlay.id = 'lantai-build-error';
           overlay.setAttribute('role', 'alert');
+          // Every colour is set on every element: the page's own styles (a light background
+          // for pre, a colour for headings) must not reach the overlay. White on #3a0b0b is
+          // about 16:1.
           overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2em;' +
-            'background:rgba(40,0,0,.92);color:#fff;font:14px/1.6 monospace;white-space:pre-wrap';
+            'background:#3a0b0b;color:#fff;font:15px/1.7 sans-serif;text-align:left';
           var title = document.createElement('h2');
-          title.textContent = '构建失败：修改后自动重新构建，当前显示的是上一次成功构建的页面';
-          title.style.cssText = 'font:bold 18px sans-serif;margin:0 0 1em';
+          title.textContent = '生成失败：请按下面的提示修改文稿，保存后会自动重新生成。页面仍是上一次成功生成的样子。';
+          title.style.cssText = 'font:bold 18px/1.5 sans-serif;margin:0 0 1em;padding:0;color:#fff;background:transparent;border:0';
           var text = document.createElement('pre');
-          text.style.cssText = 'margin:0;white-space:pre-wrap';
+          text.style.cssText = 'margin:0;padding:0;white-space:pre-wrap;color:#fff;background:transparent;border:0;' +
+            'font:15px/1.7 monospace';
           overlay.appendChild(title);
           overlay.appendChild(text);
           document.body.appendChild(overlay);

@@ -40,11 +40,13 @@ public struct PreviewServer: Sendable {
         }
         let log = self.log
         let host = self.host
+        let language = build.language
         let app = Application(
             responder: responder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "lantai"),
             onServerRunning: { channel in
-                log("serving http://\(host):\(channel.localAddress?.port ?? 0)/ (Ctrl-C stops)")
+                let address = "http://\(host):\(channel.localAddress?.port ?? 0)/"
+                log(Message(zh: "预览地址 \(address)（按 Ctrl-C 结束）", en: "serving \(address) (Ctrl-C stops)").text(language))
             },
             logger: {
                 var logger = Logger(label: "lantai.serve")
@@ -173,8 +175,10 @@ actor RebuildLoop {
     func rebuild(changed: [String]) async {
         let folder = FileManager.default.currentDirectoryPath + "/"
         let paths = changed.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
-        let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
-        log("changed: \(shown)")
+        let language = builder.options.language
+        let shown = paths.prefix(3).joined(separator: language == .zh ? "、" : ", ")
+            + (paths.count > 3 ? (language == .zh ? " 等 \(paths.count) 个文件" : " and \(paths.count - 3) more") : "")
+        log(Message(zh: "有改动：\(shown)", en: "changed: \(shown)").text(language))
         let previewed = await preview(changed)
         if building {
             changedDuringBuild = true
@@ -207,7 +211,7 @@ actor RebuildLoop {
             do { return .success(try builder.build()) } catch let failure as BuildFailure {
                 return .failure(failure)
             } catch {
-                return .failure(BuildFailure(.error("\(error)", in: builder.options.output.path)))
+                return .failure(BuildFailure(.error(zh: "\(error)", en: "\(error)", in: builder.options.output.path)))
             }
         }
         // Quick pages of saves made while this build ran may be newer than what it read: they
@@ -216,12 +220,14 @@ actor RebuildLoop {
         switch outcome {
         case .success(let summary):
             version += 1
-            for warning in summary.warnings { log(warning.description) }
-            log(summary.line)
+            let language = builder.options.language
+            for warning in summary.warnings { log(warning.description(in: language)) }
+            log(summary.line(in: language))
             await events.publish(.built(version: version))
         case .failure(let failure):
-            log(failure.description)
-            await events.publish(.failed(version: version, message: failure.description))
+            let language = builder.options.language
+            log(failure.description(in: language))
+            await events.publish(.failed(version: version, message: failure.description(in: language)))
         }
     }
 
@@ -236,7 +242,8 @@ actor RebuildLoop {
         previews.add(Dictionary(uniqueKeysWithValues: pages.map { (root + "/" + $0.key, Data($0.value.utf8)) }), number: previewNumber)
         version += 1
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        log("previewed \(pages.count == 1 ? "1 page" : "\(pages.count) pages") in \(milliseconds) ms; building the whole site")
+        log(Message(zh: "先预览了 \(pages.count) 个页面，用时 \(milliseconds) 毫秒；正在重新生成整个门户",
+                    en: "previewed \(pages.count == 1 ? "1 page" : "\(pages.count) pages") in \(milliseconds) ms; building the whole site").text(builder.options.language))
         await events.publish(.built(version: version))
         return true
     }

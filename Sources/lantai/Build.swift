@@ -4,32 +4,36 @@ import LantaiCore
 
 /// The folders every command that reads the site shares.
 struct SiteFolders: ParsableArguments {
-    @Option(help: "The folder of Markdown documents, site.yml and topics.yml.")
+    @Option(help: ArgumentHelp(localized("文稿所在的文件夹（放 Markdown 文稿、site.yml 和 topics.yml）", "The folder of Markdown documents, site.yml and topics.yml.")))
     var content = "content"
 
-    @Option(help: "The folder of templates/ and static/.")
+    @Option(help: ArgumentHelp(localized("自己修改的外观文件所在的文件夹（templates/ 和 static/）；没有时用内置外观", "The folder of templates/ and static/ that replace the built-in theme's.")))
     var theme = "theme"
 
-    @Option(help: "Where the site is written; changed only when the build succeeds.")
+    @Option(help: ArgumentHelp(localized("生成的门户放在哪里；只有生成成功时才会改动", "Where the site is written; changed only when the build succeeds.")))
     var output = "public"
 
+    @OptionGroup var lang: LanguageOption
+
     func buildOptions() -> BuildOptions {
-        BuildOptions(content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme),
-                     output: URL(fileURLWithPath: output), contentDisplay: content, themeDisplay: theme)
+        var options = BuildOptions(content: URL(fileURLWithPath: content), theme: URL(fileURLWithPath: theme),
+                                   output: URL(fileURLWithPath: output), contentDisplay: content, themeDisplay: theme)
+        options.language = lang.language
+        return options
     }
 }
 
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the portal from the content folder.")
+    static let configuration = CommandConfiguration(abstract: localized("从文稿文件夹生成门户", "Build the portal from the content folder."))
 
     @OptionGroup var folders: SiteFolders
 
-    @Flag(help: "Also publish documents marked 'draft: true'.")
+    @Flag(help: ArgumentHelp(localized("标了 draft: true 的草稿也一起发布", "Also publish documents marked 'draft: true'.")))
     var drafts = false
 
     @OptionGroup var report: ReportOptions
 
-    @Flag(help: "Write every file instead of only those whose bytes changed since the last build.")
+    @Flag(help: ArgumentHelp(localized("重写每个文件，而不是只写上次生成以来有改动的", "Write every file instead of only those whose bytes changed since the last build.")))
     var clean = false
 
     func run() throws {
@@ -42,11 +46,11 @@ struct Build: ParsableCommand {
         do {
             let summary = try builder.build()
             display.finish()
-            for warning in summary.warnings { Terminal.printError(warning.description) }
-            if !report.quiet { print(summary.line) }
+            Terminal.print(summary.warnings, options.language)
+            if !report.quiet { print(summary.line(in: options.language)) }
         } catch let failure as BuildFailure {
             display.finish()
-            Terminal.printError(failure.description)
+            Terminal.print(failure, options.language)
             throw ExitCode.failure
         }
     }
@@ -54,10 +58,10 @@ struct Build: ParsableCommand {
 
 /// How much a long command tells while it runs.
 struct ReportOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print only problems.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(localized("只显示问题", "Print only problems.")))
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print each stage with its counts and time, also on a terminal.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(localized("显示每一步的数量和用时", "Print each stage with its counts and time, also on a terminal.")))
     var verbose = false
 
     /// On a terminal: a progress bar redrawn in place, stage lines with --verbose. Without one

@@ -5,17 +5,17 @@ import LantaiServer
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the portal, serve it on this machine and rebuild it on every change.")
+        abstract: localized("生成门户并在本机预览，文稿一改就重新生成", "Build the portal, serve it on this machine and rebuild it on every change."))
 
     @OptionGroup var folders: SiteFolders
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
+    @Option(help: ArgumentHelp(localized("端口；0 表示自动找一个空闲的", "The port to listen on; 0 picks a free one.")))
     var port = 1313
 
-    @Option(help: "The address to listen on. Loopback unless you mean to share the preview.")
+    @Option(help: ArgumentHelp(localized("监听的地址；默认只有本机能打开", "The address to listen on. Loopback unless you mean to share the preview.")))
     var host = "127.0.0.1"
 
-    @Flag(help: "Also publish documents marked 'draft: true'.")
+    @Flag(help: ArgumentHelp(localized("草稿也一起预览", "Also publish documents marked 'draft: true'.")))
     var drafts = false
 
     func run() async throws {

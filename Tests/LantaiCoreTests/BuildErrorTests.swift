@@ -30,10 +30,11 @@ import Testing
         let failure = try #require(site.failedBuild(), "the build should fail")
         let lines = failure.diagnostics.map(\.description)
         let expected = [
-            "content/bad-date.md:3:7: error: 'date' value '2023-13-45' is not a date; write it as YYYY-MM-DD, e.g. 2023-05-12",
+            "content/bad-date.md:3:7: error: the date 2023-13-45 does not exist (months run from 1 to 12); write it as YYYY-MM-DD, e.g. 2023-05-12",
             "content/bad-draft.md:2:8: error: 'draft' must be true or false, found 'maybe'",
             "content/broken-link.md:5:3: error: broken link 'missing.md': no document at 'missing.md' in the content folder",
-            "content/bad-yaml.md:3:12: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar that starts at line 2, column 8",
+            // The quote that is never closed, where it opens.
+            "content/bad-yaml.md:2:8: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar that starts at line 2, column 8",
             "content/list-title.md:2:8: error: 'title' must be a text value, not a list",
             "content/unclosed.md:1:1: error: front matter opened with '---' is never closed; add a line '---' after the last key",
             "content/unknown-topic.md:2:16: error: topic '不存在' in 'topics' is not listed in topics.yml; add it there or use one of: 服务意识、参谋作用、督查",

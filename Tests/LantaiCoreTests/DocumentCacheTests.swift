@@ -106,8 +106,8 @@ import Testing
             _ = codec.decode(damaged)
         }
         // Under another catalogue the topic numbers mean nothing: the cache keys hold the catalogue.
-        let other = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: TopicCatalog(topics: Array(Self.catalog.topics.dropLast())))
-        let same = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: Self.catalog)
+        let other = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: TopicCatalog(topics: Array(Self.catalog.topics.dropLast())), types: DocumentType.defaults)
+        let same = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: Self.catalog, types: DocumentType.defaults)
         #expect(other.key(of: source) != same.key(of: source))
     }
 
@@ -115,7 +115,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let parser = DocumentParser(catalog: Self.catalog)
-        let cache = DocumentCache(folder: folder, catalog: Self.catalog)
+        let cache = DocumentCache(folder: folder, catalog: Self.catalog, types: DocumentType.defaults)
         var sources = try Self.sources()
         let first = cache.parse(sources, with: parser)
         #expect(first.reused == 0)

@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func unsafeLinksKeepTheirTextButLoseTheirTarget() {
-        let html = render("[点我](javascript:alert(1))") { _, _ in .unsafe(allowed: "http") }
+        let html = render("[点我](javascript:alert(1))") { _, _ in .unsafe(allowed: Message(zh: "http", en: "http")) }
         #expect(html.contains("<span class=\"dead-link\">点我</span>"))
         #expect(!html.contains("javascript"))
     }
@@ -32,14 +32,14 @@ import Testing
     @Test func refusedLinksAreReportedTwentyAtMostThenCounted() {
         // 25 refused links, one a line, then two lines of raw HTML.
         let markdown = (1...25).map { "[链接\($0)](javascript:x\($0))" }.joined(separator: "\n\n") + "\n\n甲<b>乙</b>\n\n<i>丙</i>\n"
-        var renderer = HTMLRenderer { _, _ in .unsafe(allowed: "http") }
+        var renderer = HTMLRenderer { _, _ in .unsafe(allowed: Message(zh: "http", en: "http")) }
         _ = renderer.render(MarkdownParser.parse(markdown))
         let notices = renderer.notices
         #expect(notices.count == 22)
         #expect(notices.prefix(20).map(\.line) == Array(stride(from: 1, through: 39, by: 2)), "links 1…20 on lines 1, 3, … 39")
-        #expect(notices[0].message.hasPrefix("link 'javascript:x1' is not allowed"))
-        #expect(notices[20].message.hasPrefix("5 more links or images"))
-        #expect(notices[21].message.contains("the first of 4 places"), "<b>, </b> and <i>, </i>")
+        #expect(notices[0].message.en.hasPrefix("link 'javascript:x1' is not allowed"))
+        #expect(notices[20].message.en.hasPrefix("5 more links or images"))
+        #expect(notices[21].message.en.contains("the first of 4 places"), "<b>, </b> and <i>, </i>")
         #expect(notices[21].line == 51 && notices[21].byteColumn == 4, "after '甲' (3 bytes) on line 51")
     }
 

@@ -53,7 +53,7 @@ import Testing
         defer { site.remove() }
         let summary = try SiteBuilder(options: site.options).check()
         let messages = summary.diagnostics.map(\.description)
-        #expect(messages.contains { $0.hasPrefix("content/other.md:3:7: error: 'date' value '2023-13-45' is not a date") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("content/other.md:3:7: error: the date 2023-13-45 does not exist") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("content/other.md:4:") && $0.contains("topic '不存在'") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("content/other.md:6:") && $0.contains("broken link 'missing.md#p-1'") }, "\(messages)")
         #expect(messages.contains { $0.contains("is also the page of") }, "\(messages)")

@@ -46,7 +46,7 @@ public enum FuzzChecks {
         var renderer = HTMLRenderer { destination, _ in
             let lowered = destination.lowercased()
             if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") || lowered.hasPrefix("#") { return .url(destination) }
-            return lowered.contains(":") ? .unsafe(allowed: "fuzz") : .broken(reason: "fuzz")
+            return lowered.contains(":") ? .unsafe(allowed: Message(zh: "fuzz", en: "fuzz")) : .broken(reason: Message(zh: "fuzz", en: "fuzz"))
         }
         let html = renderer.render(root)
         var problems: [String] = []

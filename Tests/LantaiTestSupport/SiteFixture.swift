@@ -57,7 +57,7 @@ public struct SiteFixture {
         } catch let failure as BuildFailure {
             return .failure(failure)
         } catch {
-            return .failure(BuildFailure(.error("unexpected error: \(error)", in: "build")))
+            return .failure(BuildFailure(.error(zh: "意外错误：\(error)", en: "unexpected error: \(error)", in: "build")))
         }
     }
 

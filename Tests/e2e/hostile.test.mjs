@@ -21,7 +21,7 @@ function run(name, ...args) {
   const workspace = mkdtempSync(join(tmpdir(), `lantai-hostile-${name}-`));
   cpSync(join(fixtures, name, 'content'), join(workspace, 'content'), { recursive: true });
   const result = spawnSync(lantai, [...args, '--content', 'content', '--theme', join(repository, 'theme'),
-    ...(args[0] === 'build' ? ['--output', 'public'] : [])], { cwd: workspace, encoding: 'utf8' });
+    ...(args[0] === 'build' ? ['--output', 'public'] : []), '--lang', 'en'], { cwd: workspace, encoding: 'utf8' });
   return { ...result, workspace };
 }
 

@@ -1,6 +1,7 @@
 // `lantai serve` as a user runs it: the real binary on a free loopback port, pages fetched over
 // HTTP, a content file edited and the reload event and the changed page seen, a broken file
-// reported to open pages while the last good site stays served, paths leaving the output refused.
+// reported to open pages while the last good site stays served (in Chinese, readable, in a real
+// browser), paths leaving the output refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -8,7 +9,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, write
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lantai, repository } from '../support/site.mjs';
+import { lantai, repository, withoutLocale } from '../support/site.mjs';
+import { Browser } from './browser.mjs';
+import { contrastScript } from '../support/contrast.mjs';
 
 const speech = 'speeches/county-speech-72e6c0';
 let workspace;
@@ -20,10 +23,10 @@ before(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'lantai-serve-'));
   cpSync(join(repository, 'content'), join(workspace, 'content'), { recursive: true });
   server = spawn(lantai, ['serve', '--content', 'content', '--theme', join(repository, 'theme'),
-    '--output', 'public', '--port', '0'], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--output', 'public', '--port', '0'], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'], env: withoutLocale() });
   server.stdout.on('data', (chunk) => { output += chunk; });
   server.stderr.on('data', (chunk) => { output += chunk; });
-  const port = await waitFor(() => output.match(/serving http:\/\/127\.0\.0\.1:(\d+)\//)?.[1], 'the server to start');
+  const port = await waitFor(() => output.match(/预览地址 http:\/\/127\.0\.0\.1:(\d+)\//)?.[1], 'the server to start');
   base = `http://127.0.0.1:${port}`;
 });
 
@@ -133,7 +136,7 @@ test('an edit rebuilds and reloads; a broken file is shown to open pages while t
     assert.ok(changed.includes('我再提三点希望和要求'));
     assert.ok(versionOf(changed) > versionOf(page));
     // The first reload shows the page rendered at once; the second the whole site built again.
-    assert.match(output, /previewed 1 page in \d+ ms; building the whole site/);
+    assert.match(output, /先预览了 1 个页面，用时 \d+ 毫秒；正在重新生成整个门户/);
     await waitFor(() => listener.events.filter((event) => event.type === 'reload').length >= 2, 'the reload after the full build');
     assert.ok(readFileSync(join(workspace, 'public', `${speech}.html`), 'utf8').includes('我再提三点希望和要求'));
     const built = await (await fetch(`${base}/${speech}.html`)).text();
@@ -142,7 +145,7 @@ test('an edit rebuilds and reloads; a broken file is shown to open pages while t
 
     writeFileSync(join(workspace, 'content/bad.md'), '---\ndate: 昨天\n---\n正文\n');
     const failure = await waitFor(() => listener.events.find((event) => event.type === 'failure'), 'the failure event');
-    assert.match(failure.data, /^content\/bad\.md:2:7: error: 'date' value '昨天' is not a date/m);
+    assert.match(failure.data, /^content\/bad\.md:2:7: 错误：“昨天”不是日期：写成 年-月-日，例如 2023-05-12$/m);
     const stillServed = await fetch(`${base}/${speech}.html`);
     assert.equal(stillServed.status, 200);
     assert.ok((await stillServed.text()).includes('我再提三点希望和要求'));
@@ -167,5 +170,31 @@ test('an edit rebuilds and reloads; a broken file is shown to open pages while t
     assert.ok((await added.text()).includes('新建文件夹里的文稿'));
   } finally {
     listener.close();
+  }
+});
+
+test('a failed build is shown over the open page in Chinese, readable on the theme\'s own styles', async () => {
+  const browser = await Browser.launch();
+  try {
+    const page = await browser.open(`${base}/${speech}.html`);
+    writeFileSync(join(workspace, 'content/broken.md'), '---\ntitle：全角冒号\n---\n正文\n');
+    const deadline = Date.now() + 60000;
+    let overlay;
+    while (Date.now() < deadline && !overlay) {
+      overlay = await page.evaluate(`(() => { ${contrastScript}
+        const box = document.getElementById('lantai-build-error');
+        if (!box) return null;
+        return { title: box.firstChild.textContent, text: box.lastChild.textContent,
+                 ratios: [ratio(box.firstChild), ratio(box.lastChild)] };
+      })()`);
+      if (!overlay) await new Promise((done) => setTimeout(done, 100));
+    }
+    assert.ok(overlay, `no overlay; the server printed:\n${output}`);
+    assert.match(overlay.title, /^生成失败：/);
+    assert.match(overlay.text, /^content\/broken\.md:2:6: 错误：“title”后面的冒号“：”是全角的/m);
+    for (const value of overlay.ratios) assert.ok(value >= 4.5, `contrast ${value} of ${JSON.stringify(overlay.ratios)}`);
+  } finally {
+    unlinkSync(join(workspace, 'content/broken.md'));
+    await browser.close();
   }
 });

@@ -17,11 +17,11 @@ test('imports what it can decode, names what it cannot, and exits 1', () => {
     writeFileSync(join(raw, 'bad.txt'), Buffer.from([0x41, 0x42, 0xff, 0x43]));
     const into = join(workspace, 'content/speeches');
 
-    const dry = spawnSync(lantai, ['import', raw, '--into', into, '--dry-run'], { encoding: 'utf8' });
+    const dry = spawnSync(lantai, ['import', raw, '--into', into, '--dry-run', '--lang', 'en'], { encoding: 'utf8' });
     assert.equal(dry.status, 1);
     assert.ok(!existsSync(into), 'a dry run writes nothing');
 
-    const run = spawnSync(lantai, ['import', raw, '--into', into, '--report'], { encoding: 'utf8' });
+    const run = spawnSync(lantai, ['import', raw, '--into', into, '--report', '--lang', 'en'], { encoding: 'utf8' });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /bad\.txt:1:1: error: cannot decode: not UTF-8 \(byte 0xFF at byte offset 2\)/);
     assert.match(run.stdout, /good\.txt: GB18030, 1 speech, 1 removals/);
@@ -33,7 +33,7 @@ test('imports what it can decode, names what it cannot, and exits 1', () => {
     assert.match(markdown, /^encoding: "GB18030"$/m);
     assert.match(markdown, /\n同志们：\n\n全县各级要抓好督查落实。\n$/);
 
-    const again = spawnSync(lantai, ['import', join(raw, 'good.txt'), '--into', into], { encoding: 'utf8' });
+    const again = spawnSync(lantai, ['import', join(raw, 'good.txt'), '--into', into, '--lang', 'en'], { encoding: 'utf8' });
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /unchanged/);
   } finally {

@@ -8,6 +8,13 @@ export const repository = resolve(import.meta.dirname, '../..');
 export const lantai = resolve(repository, process.env.LANTAI ?? '.build/debug/lantai');
 export const artifacts = join(repository, 'test-artifacts');
 
+/** The environment without a locale, as on a machine where none is set: lantai speaks Chinese. */
+export function withoutLocale(extra = {}) {
+  const env = { ...process.env };
+  for (const key of ['LANG', 'LC_ALL', 'LC_MESSAGES']) delete env[key];
+  return { ...env, ...extra };
+}
+
 /**
  * Builds `content` (default: the repository's) with the repository's theme into a new temporary
  * folder. `prepare(workspace)` may write a content tree there first. Returns the paths and a

@@ -7,7 +7,7 @@ enum BodyRenderer {
         renderer.afterParagraph = afterParagraph
         let html = renderer.render(document.body)
         let diagnostics = renderer.brokenLinks.map { link in
-            Diagnostic.error("broken link '\(link.destination)': \(link.reason)", in: document.displayPath,
+            Diagnostic.error(zh: "链接“\(link.destination)”打不开：\(link.reason.zh)", en: "broken link '\(link.destination)': \(link.reason.en)", in: document.displayPath,
                              at: document.fileLocation(bodyLine: link.line, byteColumn: link.byteColumn))
         } + renderer.notices.map { notice in
             Diagnostic.warning(notice.message, in: document.displayPath,

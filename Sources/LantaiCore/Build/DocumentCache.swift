@@ -10,17 +10,19 @@ import Foundation
 struct DocumentCache: Sendable {
     /// Raise when the parser's output changes without the executable changing (never, in a
     /// released build; the executable's identity covers a rebuilt lantai).
-    static let version = 4
+    static let version = 5
 
     let folder: URL
     private let codec: DocumentCodec
-    /// What every key holds besides the file: the version, the executable, the catalogue.
+    /// What every key holds besides the file: the version, the executable, the catalogue, the
+    /// document types (a document naming an unknown one is an error).
     private let salt: [UInt8]
 
-    init(folder: URL, catalog: TopicCatalog) {
+    init(folder: URL, catalog: TopicCatalog, types: [DocumentType]) {
         self.folder = folder
         codec = DocumentCodec(catalog: catalog)
         salt = FingerprintEncoder.bytes(of: [String(Self.version), Self.executableIdentity]) + FingerprintEncoder.bytes(of: catalog)
+            + FingerprintEncoder.bytes(of: types.map { $0.name + "\u{1F}" + $0.slug })
     }
 
     /// The size and modification time of the running executable, or "" where they cannot be read.

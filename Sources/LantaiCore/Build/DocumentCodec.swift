@@ -11,7 +11,8 @@ struct DocumentCodec {
             writer.int(diagnostic.line)
             writer.int(diagnostic.column)
             writer.bool(diagnostic.severity == .error)
-            writer.string(diagnostic.message)
+            writer.string(diagnostic.text.zh)
+            writer.string(diagnostic.text.en)
         }
         writer.optional(document) { writer, document in write(document, to: &writer) }
         return writer.bytes
@@ -21,8 +22,8 @@ struct DocumentCodec {
         var reader = BinaryReader(bytes)
         guard let diagnostics = reader.array({ reader -> Diagnostic? in
             guard let path = reader.string(), let line = reader.int(), let column = reader.int(),
-                  let isError = reader.bool(), let message = reader.string() else { return nil }
-            return Diagnostic(path: path, line: line, column: column, severity: isError ? .error : .warning, message: message)
+                  let isError = reader.bool(), let chinese = reader.string(), let english = reader.string() else { return nil }
+            return Diagnostic(path: path, line: line, column: column, severity: isError ? .error : .warning, text: Message(zh: chinese, en: english))
         }), let document = reader.optional({ readDocument(&$0) }), reader.atEnd else { return nil }
         return (document, diagnostics)
     }

@@ -9,14 +9,17 @@ enum OutputCollisions {
         let copies = Dictionary(contentFiles.map { (LinkResolver.outputPath(ofStatic: $0), contentDisplay + "/" + $0) }, uniquingKeysWith: { first, _ in first })
         let theme = Set(themeFiles.map { "static/" + $0 })
         return paths.map { path in
-            var origins: [String] = []
-            if let page = pages[path] { origins.append("the page of \(page)") }
-            if let copy = copies[path] { origins.append("the copy of \(copy)") }
-            if theme.contains(path) { origins.append("the theme's \(path)") }
-            if origins.count < 2 { origins.append("a page the portal makes (home, search, topic or archive page)") }
+            var origins: [Message] = []
+            if let page = pages[path] { origins.append(Message(zh: "\(page) 的页面", en: "the page of \(page)")) }
+            if let copy = copies[path] { origins.append(Message(zh: "\(copy) 的副本", en: "the copy of \(copy)")) }
+            if theme.contains(path) { origins.append(Message(zh: "主题的 \(path)", en: "the theme's \(path)")) }
+            if origins.count < 2 { origins.append(Message(zh: "门户自己生成的页面（首页、检索、专题或归档页）", en: "a page the portal makes (home, search, topic or archive page)")) }
             let file = copies[path] ?? pages[path] ?? path
-            let fix = copies[path] == nil && pages[path] != nil ? "rename or move \(file), or give it a 'slug'" : copies[path] != nil && pages[path] == nil ? "rename or move \(file)" : "rename or move one of them"
-            return .error("'\(path)' would be written twice: as \(origins[0]) and as \(origins[1]); \(fix)", in: file)
+            let fix = copies[path] == nil && pages[path] != nil ? Message(zh: "给 \(file) 改名或换个位置，或者写一个 slug", en: "rename or move \(file), or give it a 'slug'")
+                : copies[path] != nil && pages[path] == nil ? Message(zh: "给 \(file) 改名或换个位置", en: "rename or move \(file)")
+                : Message(zh: "给其中一个改名或换个位置", en: "rename or move one of them")
+            return .error(zh: "“\(path)”会被写两次：作为\(origins[0].zh)和作为\(origins[1].zh)；\(fix.zh)",
+                          en: "'\(path)' would be written twice: as \(origins[0].en) and as \(origins[1].en); \(fix.en)", in: file)
         }.sortedForDisplay()
     }
 

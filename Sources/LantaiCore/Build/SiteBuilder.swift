@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// Where a build keeps what the next build reuses (the manifest of the output); nil keeps
     /// nothing, and every build writes the whole output.
     public var cache: URL?
+    /// The language of the stage lines and progress the build reports (its diagnostics carry both).
+    public var language: Language = .en
 
     public init(content: URL, theme: URL, output: URL, contentDisplay: String? = nil, themeDisplay: String? = nil) {
         self.content = content
@@ -49,11 +51,24 @@ public struct SiteBuilder: Sendable {
     }
 
     /// A counter for the stage about to end next (the stage log counts the ended ones).
-    private func counter(_ stages: StageLog, _ name: String, _ total: Int, _ unit: String) -> ProgressCounter {
+    private func counter(_ stages: StageLog, _ name: String, _ total: Int, _ unit: Message) -> ProgressCounter {
         let report = progress ?? { _ in }
-        return ProgressCounter(BuildProgress(stage: stages.times.count + 1, stageCount: stages.count, name: name, done: 0, total: total, unit: unit),
+        return ProgressCounter(BuildProgress(stage: stages.times.count + 1, stageCount: stages.count, name: say(Self.stageNames[name] ?? Message(zh: name, en: name)),
+                                             done: 0, total: total, unit: say(unit)),
                                report: report)
     }
+
+    /// The stages as the log names them.
+    static let stageNames: [String: Message] = [
+        "load": Message(zh: "读取", en: "load"), "parse": Message(zh: "解析", en: "parse"), "links": Message(zh: "链接", en: "links"),
+        "analyze": Message(zh: "分析", en: "analyze"), "render": Message(zh: "生成页面", en: "render"),
+        "index": Message(zh: "检索索引", en: "index"), "write": Message(zh: "写出", en: "write"),
+    ]
+
+    /// A line of the log in the build's language.
+    func say(_ message: Message) -> String { message.text(options.language) }
+
+    func say(zh: String, en: String) -> String { options.language == .zh ? zh : en }
 
     /// What loading and parsing produced: the stages `build` and `check` share.
     struct Parsed {
@@ -76,23 +91,23 @@ public struct SiteBuilder: Sendable {
         var (tree, theme) = try stages.run("load") {
             let tree = try ContentLoader(contentDirectory: options.content, displayPrefix: options.contentDisplay).load()
             let theme = Theme.load(from: options.theme, displayPrefix: options.themeDisplay)
-            return ((tree, theme), "\(tree.sources.count) Markdown files, \(tree.staticFiles.count) other files")
+            return ((tree, theme), say(zh: "\(tree.sources.count) 个 Markdown 文件，\(tree.staticFiles.count) 个其他文件", en: "\(tree.sources.count) Markdown files, \(tree.staticFiles.count) other files"))
         }
         var diagnostics = tree.diagnostics
         if case .failure(let failure) = theme { diagnostics += failure.diagnostics }
-        let parser = DocumentParser(catalog: tree.catalog)
+        let parser = DocumentParser(catalog: tree.catalog, types: tree.config.documentTypes)
         let parsed = stages.run("parse") {
-            let counter = counter(stages, "parse", tree.sources.count, "documents")
+            let counter = counter(stages, "parse", tree.sources.count, Message(zh: "篇", en: "documents"))
             if let memory {
                 let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
-                return (results, "\(results.count) documents")
+                return (results, say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
             }
             if cached, let folder = options.cache?.appendingPathComponent("documents") {
-                let (results, reused) = DocumentCache(folder: folder, catalog: tree.catalog).parse(tree.sources, with: parser, tick: counter.tick)
-                return (results, "\(results.count) documents (\(results.count - reused) parsed)")
+                let (results, reused) = DocumentCache(folder: folder, catalog: tree.catalog, types: tree.config.documentTypes).parse(tree.sources, with: parser, tick: counter.tick)
+                return (results, say(zh: "\(results.count) 篇文稿（解析了 \(results.count - reused) 篇）", en: "\(results.count) documents (\(results.count - reused) parsed)"))
             }
             let results = Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
-            return (results, "\(results.count) documents")
+            return (results, say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
         }
         // The documents keep what later stages need of the text; the files' text goes now
         // (a fifth of the memory a build holds).
@@ -106,7 +121,7 @@ public struct SiteBuilder: Sendable {
 
     /// `lantai check`: reads and parses every file, checks pages, links and topics, writes nothing.
     public func check() throws -> CheckSummary {
-        let stages = StageLog(count: 3, log: log)
+        let stages = StageLog(count: 3, language: options.language, log: log)
         let parsed = try loadAndParse(stages, cached: false)
         var diagnostics = parsed.diagnostics
         stages.run("links") {
@@ -118,7 +133,7 @@ public struct SiteBuilder: Sendable {
             let resolver = parsed.resolver
             let problems = Parallel.map(parsed.published) { BodyRenderer.render($0, resolver: resolver).diagnostics }
             diagnostics += problems.flatMap { $0 }
-            return ((), "\(parsed.published.count) documents")
+            return ((), say(zh: "\(parsed.published.count) 篇文稿", en: "\(parsed.published.count) documents"))
         }
         return CheckSummary(documents: parsed.published.count, drafts: parsed.all.count - parsed.published.count, diagnostics: diagnostics)
     }
@@ -149,7 +164,7 @@ public struct SiteBuilder: Sendable {
             var parts = PartTimes()
             let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog, parts: &parts)
             diagnostics += problems
-            return (corpus, "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))")
+            return (corpus, say(zh: "\(corpus.catalog.topics.count) 个专题，\(corpus.years.count) 个年份（\(parts.summary)）", en: "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))"))
         }
 
         MemoryTrim.releaseFreedPages()
@@ -171,7 +186,7 @@ public struct SiteBuilder: Sendable {
             let sink = try writer.makeSink(cache: options.cache)
             // A page made from the same inputs as in the output is not rendered again.
             let inputs = PageFingerprints(previous: sink.previous == nil ? nil : options.cache.flatMap(PageFingerprints.read(from:)))
-            let counter = counter(stages, "render", pageCount, "pages")
+            let counter = counter(stages, "render", pageCount, Message(zh: "页", en: "pages"))
             let write: @Sendable (PlannedPage) -> String? = { page in
                 defer { counter.tick() }
                 if inputs.carryOver(page, theme: loadedTheme, sink: sink) { return nil }
@@ -190,19 +205,20 @@ public struct SiteBuilder: Sendable {
             }
             diagnostics += documents.flatMap(\.diagnostics)
             for template in Set((missing + documents.map(\.missing)).compactMap { $0 }).sorted() {
-                diagnostics.append(.error("the theme has no template '\(template).mustache'", in: "\(options.themeDisplay)/templates"))
+                diagnostics.append(.error(zh: "主题里没有模板“\(template).mustache”", en: "the theme has no template '\(template).mustache'", in: "\(options.themeDisplay)/templates"))
             }
             if diagnostics.hasErrors {
                 writer.discard(sink.staging)
                 throw BuildFailure(diagnostics: diagnostics)
             }
             let carried = inputs.carriedOver
-            return ((pageCount, sink, loadedTheme, planner.backlinks, inputs), "\(pageCount) pages" + (carried > 0 ? " (\(pageCount - carried) rendered)" : ""))
+            return ((pageCount, sink, loadedTheme, planner.backlinks, inputs),
+                    say(zh: "\(pageCount) 页" + (carried > 0 ? "（生成了 \(pageCount - carried) 页）" : ""), en: "\(pageCount) pages" + (carried > 0 ? " (\(pageCount - carried) rendered)" : "")))
         }
         var slim = corpus
         slim.documents = corpus.documents.map { $0.withoutMarkdown() }
         preview?.remember(PagePreview.State(
-            corpus: slim, backlinks: backlinks, resolver: resolver, theme: loadedTheme, parser: DocumentParser(catalog: tree.catalog),
+            corpus: slim, backlinks: backlinks, resolver: resolver, theme: loadedTheme, parser: DocumentParser(catalog: tree.catalog, types: tree.config.documentTypes),
             content: options.content, contentDisplay: options.contentDisplay, includeDrafts: options.includeDrafts,
             indexOfSource: Dictionary(slim.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })))
         return Rendered(corpus: slim, sink: sink, pageInputs: pageInputs, theme: loadedTheme, pageCount: pageCount,
@@ -211,7 +227,7 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws -> BuildSummary {
         let started = Date()
-        let stages = StageLog(count: 6, log: log)
+        let stages = StageLog(count: 6, language: options.language, log: log)
 
         if let problem = OutputWriter.checkSafe(output: options.output, content: options.content, theme: options.theme,
                                                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
@@ -224,7 +240,7 @@ public struct SiteBuilder: Sendable {
         do {
             let stateURL = options.cache.map(SearchIndexState.url(in:))
             let index = stages.run("index") {
-                let counter = counter(stages, "index", corpus.documents.count, "documents")
+                let counter = counter(stages, "index", corpus.documents.count, Message(zh: "篇", en: "documents"))
                 // The state describes the output the manifest lists; without a manifest it is not used.
                 let previous = sink.previous == nil ? nil : stateURL.flatMap(SearchIndexState.read(from:))
                 let index = SearchIndex.write(corpus, to: sink, previous: previous, tick: counter.tick)
@@ -233,7 +249,8 @@ public struct SiteBuilder: Sendable {
                 if !rendered.pageInputs.carryOver(TopicData.path, inputs: topics.fingerprint(), sink: sink) {
                     sink.write(topics.bytes(), to: TopicData.path)
                 }
-                return (index, "\(index.files) search files\(index.patched ? " (patched)" : ""), \(TopicData.path)")
+                return (index, say(zh: "\(index.files) 个检索文件\(index.patched ? "（在上次的基础上修补）" : "")，\(TopicData.path)",
+                                   en: "\(index.files) search files\(index.patched ? " (patched)" : ""), \(TopicData.path)"))
             }
             try stages.run("write") {
                 for path in loadedTheme.staticFiles {
@@ -243,7 +260,7 @@ public struct SiteBuilder: Sendable {
                     try sink.copy(options.content.appendingPathComponent(path), to: LinkResolver.outputPath(ofStatic: path))
                 }
                 if let failure = sink.firstFailure {
-                    throw BuildFailure(.error("cannot write the page: \(failure)", in: options.output.path))
+                    throw BuildFailure(.error(zh: "写不了页面：\(failure)", en: "cannot write the page: \(failure)", in: options.output.path))
                 }
                 let twice = sink.writtenTwice
                 if !twice.isEmpty {
@@ -258,7 +275,8 @@ public struct SiteBuilder: Sendable {
                 try writer.publish(sink, cache: options.cache)
                 if let stateURL { try? index.state.write(to: stateURL) }
                 if let inputsURL { try? rendered.pageInputs.recorded.write(to: inputsURL, header: PageFingerprints.header) }
-                return ((), "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)")
+                return ((), say(zh: "写出 \(sink.fileCount) 个文件中的 \(sink.changedPaths.count) 个，\(sink.byteCount / 1_000_000) MB，在 \(options.output.path)",
+                                en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)"))
             }
             return BuildSummary(
                 documents: corpus.documents.count, drafts: rendered.draftCount, pages: rendered.pageCount,

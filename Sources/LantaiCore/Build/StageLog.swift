@@ -6,8 +6,11 @@ final class StageLog {
     let log: @Sendable (String) -> Void
     private(set) var times: [(name: String, seconds: Double)] = []
 
-    init(count: Int, log: @escaping @Sendable (String) -> Void) {
+    let language: Language
+
+    init(count: Int, language: Language = .en, log: @escaping @Sendable (String) -> Void) {
         self.count = count
+        self.language = language
         self.log = log
     }
 
@@ -16,7 +19,9 @@ final class StageLog {
         let (value, detail) = try work()
         let seconds = Date().timeIntervalSince(start)
         times.append((name, seconds))
-        log("[\(times.count)/\(count)] \(name): \(detail) in \(String(format: "%.3f", seconds)) s")
+        let time = String(format: "%.3f", seconds)
+        let shown = SiteBuilder.stageNames[name]?.text(language) ?? name
+        log(language == .zh ? "[\(times.count)/\(count)] \(shown)：\(detail)，用时 \(time) 秒" : "[\(times.count)/\(count)] \(shown): \(detail) in \(time) s")
         return value
     }
 }

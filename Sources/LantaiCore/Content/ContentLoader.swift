@@ -17,7 +17,7 @@ public struct ContentLoader: Sendable {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: contentDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildFailure(.error("the content folder does not exist; create it or pass --content DIR", in: displayPrefix))
+            throw BuildFailure(.error(zh: "内容文件夹不存在：先用 lantai init 新建门户，或者用 --content 文件夹 指定内容所在的文件夹", en: "the content folder does not exist; create it or pass --content DIR", in: displayPrefix))
         }
 
         var config = SiteConfig()
@@ -96,7 +96,7 @@ public struct ContentLoader: Sendable {
     private func read(_ relativePath: String) -> Result<String, Diagnostic> {
         let path = display(relativePath)
         guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent(relativePath).path) else {
-            return .failure(.error("cannot read this file", in: path))
+            return .failure(.error(zh: "读不了这个文件：检查文件是否存在、有没有读取权限", en: "cannot read this file", in: path))
         }
         return TextDecoding.utf8(data, path: path)
     }
@@ -112,12 +112,12 @@ public enum TextDecoding {
             return (nil, String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self))
         }
         if let offset = nul {
-            return .failure(.error("the file contains a NUL byte at byte offset \(offset); it is not a text file",
+            return .failure(.error(zh: "文件第 \(offset) 字节处有空字符（NUL）：它不是文本文件；Word、PDF 等文件请用 lantai import 导入", en: "the file contains a NUL byte at byte offset \(offset); it is not a text file",
                                    in: path, at: location(ofByte: offset, in: data)))
         }
         if let text { return .success(text) }
         let offset = firstInvalidByte(in: data) ?? 0
-        return .failure(.error("the file is not valid UTF-8 (byte offset \(offset)); save it as UTF-8 or bring it in with 'lantai import', which reads GB18030",
+        return .failure(.error(zh: "文件不是 UTF-8 编码（第 \(offset) 字节处）：用编辑器另存为 UTF-8，或者用 lantai import 导入（它能读 GBK/GB18030 和 Big5）", en: "the file is not valid UTF-8 (byte offset \(offset)); save it as UTF-8 or bring it in with 'lantai import', which reads GB18030",
                                in: path, at: location(ofByte: offset, in: data)))
     }
 

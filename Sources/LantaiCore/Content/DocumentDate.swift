@@ -91,3 +91,29 @@ private extension Unicode.Scalar {
         (0x30...0x39).contains(value) ? Int(value - 0x30) : nil
     }
 }
+
+extension DocumentDate {
+    /// Why a text is not a date, in a person's terms: a date that does not exist is named as such
+    /// (2023年2月没有30日), anything else is asked for in the form `2023-05-12`.
+    public static func problem(with text: String) -> Message {
+        let pattern = try! NSRegularExpression(pattern: "^\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})")
+        if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let numbers = (1...3).compactMap { Range(match.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+            if numbers.count == 3 {
+                let (year, month, day) = (numbers[0], numbers[1], numbers[2])
+                if !(1...12).contains(month) {
+                    return Message(zh: "日期 \(text) 不存在（一年只有 1 到 12 月）：写成 年-月-日，例如 2023-05-12",
+                                   en: "the date \(text) does not exist (months run from 1 to 12); write it as YYYY-MM-DD, e.g. 2023-05-12")
+                }
+                let days = daysIn(month: month, year: year)
+                if !(1...days).contains(day) {
+                    let leap = month == 2 && day == 29 ? "，\(year)年不是闰年" : ""
+                    return Message(zh: "日期 \(text) 不存在（\(year)年\(month)月没有\(day)日\(leap)）：请核对原稿的日期",
+                                   en: "the date \(text) does not exist (\(String(format: "%04d-%02d", year, month)) has \(days) days); check the date in the original")
+                }
+            }
+        }
+        return Message(zh: "“\(text)”不是日期：写成 年-月-日，例如 2023-05-12",
+                       en: "'\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2023-05-12")
+    }
+}

@@ -13,6 +13,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var organization: String?
     public var venue: String?
     public var type: String?
+    /// Where the type is written, to point at an unknown one.
+    public var typeLocation: SourceLocation?
     public var summary: String?
     public var slug: String?
     /// Topic names or slugs as written, with their positions so an unknown one can be pointed at.
@@ -44,7 +46,9 @@ public struct FrontMatter: Sendable, Hashable {
         matter.position = fields.string("position")?.value.nonBlank
         matter.organization = fields.string("organization")?.value.nonBlank
         matter.venue = fields.string("venue")?.value.nonBlank
-        matter.type = fields.string("type")?.value.nonBlank
+        let type = fields.string("type")
+        matter.type = type?.value.nonBlank
+        matter.typeLocation = type?.location
         matter.summary = fields.string("summary")?.value.nonBlank
         matter.topics = fields.stringList("topics").filter { $0.value.nonBlank != nil }
         matter.excludeTopics = fields.stringList("exclude_topics").filter { $0.value.nonBlank != nil }
@@ -53,15 +57,15 @@ public struct FrontMatter: Sendable, Hashable {
             if Slug.isValid(slug.value) {
                 matter.slug = slug.value
             } else {
-                fields.report("'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'", at: slug.location)
+                fields.report(Message(zh: "“slug”只能用小写字母 a-z、数字 0-9、“-”和“_”，写成了“\(slug.value)”",
+                                      en: "'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'"), at: slug.location)
             }
         }
         if let date = fields.string("date") {
             if let parsed = DocumentDate(parsing: date.value) {
                 matter.date = parsed
             } else {
-                fields.report("'date' value '\(date.value)' is not a date; write it as YYYY-MM-DD, e.g. 2023-05-12",
-                              at: date.location)
+                fields.report(DocumentDate.problem(with: date.value), at: date.location)
             }
         }
         return (matter, fields.diagnostics)

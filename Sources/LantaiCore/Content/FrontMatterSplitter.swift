@@ -44,6 +44,6 @@ public struct SplitSource: Sendable, Hashable {
     }
 
     private static func unclosed(_ file: SourceFile) -> Diagnostic {
-        .error("front matter opened with '---' is never closed; add a line '---' after the last key", in: file.displayPath)
+        .error(zh: "开头的设置以“---”开始，却没有结束：在最后一个设置项的下一行加一行“---”", en: "front matter opened with '---' is never closed; add a line '---' after the last key", in: file.displayPath)
     }
 }

@@ -14,11 +14,11 @@ public struct NewDocument: Sendable, Equatable {
                             existingFolders: Set<String>, folder: String? = nil) -> Result<NewDocument, Diagnostic> {
         guard let documentType = config.documentTypes.first(where: { $0.name == type || $0.slug == type }) else {
             let known = config.documentTypes.map { "\($0.slug) (\($0.name))" }.joined(separator: ", ")
-            return .failure(.error("unknown document type '\(type)'; site.yml lists: \(known)", in: SiteConfig.fileName))
+            return .failure(.error(zh: "没有“\(type)”这种文稿类型：site.yml 里的类型有 \(known)", en: "unknown document type '\(type)'; site.yml lists: \(known)", in: SiteConfig.fileName))
         }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmedTitle.isEmpty else {
-            return .failure(.error("the title is empty; write it in quotes after the type", in: "lantai new"))
+            return .failure(.error(zh: "标题是空的：在类型后面用引号写上标题", en: "the title is empty; write it in quotes after the type", in: "lantai new"))
         }
         let slug = documentType.slug
         let chosenFolder = folder ?? [slug + "es", slug + "s", slug].first(where: existingFolders.contains) ?? slug
@@ -69,7 +69,7 @@ public struct NewDocumentWriter: Sendable {
         let day: DocumentDate
         if let date {
             guard let parsed = DocumentDate(parsing: date) else {
-                return .failure(BuildFailure(.error("'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2023-05-12", in: "--date")))
+                return .failure(BuildFailure(.error(zh: "“\(date)”不是日期：写成 年-月-日，例如 2023-05-12", en: "'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2023-05-12", in: "--date")))
             }
             day = parsed
         } else {
@@ -81,7 +81,7 @@ public struct NewDocumentWriter: Sendable {
             return fileManager.fileExists(atPath: content.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
         }
         if let folder, folder.split(separator: "/").contains("..") || folder.hasPrefix("/") {
-            return .failure(BuildFailure(.error("'\(folder)' is not a folder inside the content folder", in: "--into")))
+            return .failure(BuildFailure(.error(zh: "“\(folder)”不是内容文件夹里的文件夹", en: "'\(folder)' is not a folder inside the content folder", in: "--into")))
         }
         switch NewDocument.make(type: type, title: title, date: day, config: config, existingFolders: folders, folder: folder) {
         case .failure(let diagnostic):
@@ -90,7 +90,7 @@ public struct NewDocumentWriter: Sendable {
             let url = content.appendingPathComponent(document.relativePath)
             let display = "\(contentDisplay)/\(document.relativePath)"
             if fileManager.fileExists(atPath: url.path) {
-                return .failure(BuildFailure(.error("this file already exists; it is left as it is", in: display)))
+                return .failure(BuildFailure(.error(zh: "这个文件已经存在，没有改动它：换一个标题或日期", en: "this file already exists; it is left as it is", in: display)))
             }
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(document.text.utf8).write(to: url, options: .withoutOverwriting)

@@ -37,13 +37,14 @@ public struct SiteConfig: Sendable, Hashable {
         if let title = fields.string("title")?.value.nonBlank { config.title = title }
         if let description = fields.string("description")?.value { config.description = description }
         if let latest = fields.int("latest") {
-            if latest > 0 { config.latestCount = latest } else { fields.report("'latest' must be at least 1", at: fields.location(ofKey: "latest") ?? .start) }
+            if latest > 0 { config.latestCount = latest } else { fields.report(Message(zh: "“latest”（首页列出的篇数）至少是 1", en: "'latest' must be at least 1"), at: fields.location(ofKey: "latest") ?? .start) }
         }
         if let rootLinks = fields.string("root_links") {
             if let value = RootLinks(rawValue: rootLinks.value) {
                 config.rootLinks = value
             } else {
-                fields.report("'root_links' is 'warn' (keep links to the web server's root, with a warning) or 'allow' (keep them quietly), found '\(rootLinks.value)'", at: rootLinks.location)
+                fields.report(Message(zh: "“root_links”只能是 warn（保留指向网站根目录的链接并提示）或 allow（保留且不提示），写成了“\(rootLinks.value)”",
+                                      en: "'root_links' is 'warn' (keep links to the web server's root, with a warning) or 'allow' (keep them quietly), found '\(rootLinks.value)'"), at: rootLinks.location)
             }
         }
         if fields.keys.contains("link_schemes") {
@@ -51,9 +52,11 @@ public struct SiteConfig: Sendable, Hashable {
             for scheme in fields.stringList("link_schemes") {
                 let name = scheme.value.lowercased()
                 if Self.scriptSchemes.contains(name) {
-                    fields.report("'\(scheme.value)' in 'link_schemes' can run scripts in a page and cannot be allowed; remove it", at: scheme.location)
+                    fields.report(Message(zh: "“link_schemes”里的“\(scheme.value)”能在页面里运行脚本，不能允许：删掉它",
+                                          en: "'\(scheme.value)' in 'link_schemes' can run scripts in a page and cannot be allowed; remove it"), at: scheme.location)
                 } else if !Self.isScheme(name) {
-                    fields.report("'\(scheme.value)' in 'link_schemes' is not a URL scheme (a letter, then letters, digits, '+', '-' or '.', without ':')", at: scheme.location)
+                    fields.report(Message(zh: "“link_schemes”里的“\(scheme.value)”不是链接种类的名字（以字母开头，只含字母、数字、“+”“-”“.”，不带“:”）",
+                                          en: "'\(scheme.value)' in 'link_schemes' is not a URL scheme (a letter, then letters, digits, '+', '-' or '.', without ':')"), at: scheme.location)
                 } else if !schemes.contains(name) {
                     schemes.append(name)
                 }
@@ -68,10 +71,10 @@ public struct SiteConfig: Sendable, Hashable {
                 if Slug.isValid(slug.value) {
                     types.append(DocumentType(name: nameText, slug: slug.value))
                 } else {
-                    entry.report("'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'", at: slug.location)
+                    entry.report(Message(zh: "“slug”只能用小写字母 a-z、数字 0-9、“-”和“_”，写成了“\(slug.value)”", en: "'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'"), at: slug.location)
                 }
             } else if name == nil || slug == nil {
-                entry.report("each type needs a 'name' and a 'slug'", at: entry.location(ofKey: "name") ?? entry.location(ofKey: "slug") ?? .start)
+                entry.report(Message(zh: "每个类型都要写 name（名称）和 slug（英文名）", en: "each type needs a 'name' and a 'slug'"), at: entry.location(ofKey: "name") ?? entry.location(ofKey: "slug") ?? .start)
             }
             fields.absorb(entry.diagnostics)
         }

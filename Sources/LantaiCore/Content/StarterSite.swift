@@ -12,11 +12,11 @@ public enum StarterSite {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                return .failure(.error("is a file, not a folder; name a new folder for the portal", in: display))
+                return .failure(.error(zh: "这是一个文件，不是文件夹：给门户起一个新的文件夹名", en: "is a file, not a folder; name a new folder for the portal", in: display))
             }
             let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
             guard entries.isEmpty else {
-                return .failure(.error("is not empty (\(entries.count) entries); lantai init writes only into an empty or new folder, so nothing in it is overwritten: name a new folder", in: display))
+                return .failure(.error(zh: "这个文件夹不是空的（里面有 \(entries.count) 项）：lantai init 只在空文件夹或新文件夹里新建门户，以免覆盖已有的文件；换一个新的文件夹名", en: "is not empty (\(entries.count) entries); lantai init writes only into an empty or new folder, so nothing in it is overwritten: name a new folder", in: display))
             }
         }
         do {
@@ -26,7 +26,7 @@ public enum StarterSite {
                 try Data(files[path]!.utf8).write(to: target, options: .withoutOverwriting)
             }
         } catch {
-            return .failure(.error("cannot write the new portal: \(error.localizedDescription)", in: display))
+            return .failure(.error(zh: "写不了新门户的文件：\(error.localizedDescription)", en: "cannot write the new portal: \(error.localizedDescription)", in: display))
         }
         return .success(files.keys.sorted())
     }

@@ -60,21 +60,21 @@ public struct TopicCatalog: Sendable, Hashable, Encodable {
             let slug = entry.string("slug")
             let description = entry.string("description")?.value ?? ""
             guard let name, let nameText = name.value.nonBlank else {
-                entry.report("each topic needs a 'name'", at: entry.location(ofKey: "slug") ?? .start)
+                entry.report(Message(zh: "每个专题都要写 name（名称）", en: "each topic needs a 'name'"), at: entry.location(ofKey: "slug") ?? .start)
                 fields.absorb(entry.diagnostics)
                 continue
             }
             guard let slug else {
-                entry.report("topic '\(nameText)' needs an ASCII 'slug' for its page's file name", at: name.location)
+                entry.report(Message(zh: "专题“\(nameText)”要写一个 slug（英文名，用作专题页的文件名）", en: "topic '\(nameText)' needs an ASCII 'slug' for its page's file name"), at: name.location)
                 fields.absorb(entry.diagnostics)
                 continue
             }
             if !Slug.isValid(slug.value) {
-                entry.report("'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'", at: slug.location)
+                entry.report(Message(zh: "“slug”只能用小写字母 a-z、数字 0-9、“-”和“_”，写成了“\(slug.value)”", en: "'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'"), at: slug.location)
             } else if seenNames.contains(nameText) {
-                entry.report("topic '\(nameText)' is listed twice", at: name.location)
+                entry.report(Message(zh: "专题“\(nameText)”写了两次：删掉其中一个", en: "topic '\(nameText)' is listed twice"), at: name.location)
             } else if seenSlugs.contains(slug.value) {
-                entry.report("the slug '\(slug.value)' is used by two topics", at: slug.location)
+                entry.report(Message(zh: "两个专题用了同一个 slug“\(slug.value)”：给其中一个换一个", en: "the slug '\(slug.value)' is used by two topics"), at: slug.location)
             } else {
                 seenNames.insert(nameText)
                 seenSlugs.insert(slug.value)

@@ -81,7 +81,8 @@ public struct Corpus: Sendable {
         for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             if let first = owner[document.pagePath] {
                 diagnostics.append(.error(
-                    "this document's page '\(document.pagePath)' is also the page of '\(first.displayPath)'; give one of them another 'slug' in its front matter",
+                    zh: "这篇文稿的页面“\(document.pagePath)”和“\(first.displayPath)”的页面是同一个：在其中一篇开头的设置里写一个不同的 slug",
+                    en: "this document's page '\(document.pagePath)' is also the page of '\(first.displayPath)'; give one of them another 'slug' in its front matter",
                     in: document.displayPath))
             } else {
                 owner[document.pagePath] = document

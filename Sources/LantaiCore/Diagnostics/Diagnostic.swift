@@ -7,32 +7,60 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
+
+        /// The word before the message: `error`, `错误`.
+        public func word(_ language: Language) -> String {
+            switch (self, language) {
+            case (.error, .en): "error"
+            case (.warning, .en): "warning"
+            case (.error, .zh): "错误"
+            case (.warning, .zh): "警告"
+            }
+        }
     }
 
     public var path: String
     public var line: Int
     public var column: Int
     public var severity: Severity
-    public var message: String
+    /// What is wrong and how to fix it, in the user's terms, in each language.
+    public var text: Message
 
-    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
+    /// The message in English, as developers and the tests read it.
+    public var message: String { text.en }
+
+    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, text: Message) {
         self.path = path
         self.line = max(line, 1)
         self.column = max(column, 1)
         self.severity = severity
-        self.message = message
+        self.text = text
     }
 
-    public static func error(_ message: String, in path: String, at location: SourceLocation = .start) -> Diagnostic {
-        Diagnostic(path: path, line: location.line, column: location.column, severity: .error, message: message)
+    public static func error(_ text: Message, in path: String, at location: SourceLocation = .start) -> Diagnostic {
+        Diagnostic(path: path, line: location.line, column: location.column, severity: .error, text: text)
     }
 
-    public static func warning(_ message: String, in path: String, at location: SourceLocation = .start) -> Diagnostic {
-        Diagnostic(path: path, line: location.line, column: location.column, severity: .warning, message: message)
+    public static func warning(_ text: Message, in path: String, at location: SourceLocation = .start) -> Diagnostic {
+        Diagnostic(path: path, line: location.line, column: location.column, severity: .warning, text: text)
+    }
+
+    public static func error(zh: String, en: String, in path: String, at location: SourceLocation = .start) -> Diagnostic {
+        .error(Message(zh: zh, en: en), in: path, at: location)
+    }
+
+    public static func warning(zh: String, en: String, in path: String, at location: SourceLocation = .start) -> Diagnostic {
+        .warning(Message(zh: zh, en: en), in: path, at: location)
+    }
+
+    /// `path:line:column: error: message`, or in Chinese `path:line:column: 错误：message`.
+    public func description(in language: Language) -> String {
+        let separator = language == .zh ? "：" : ": "
+        return "\(path):\(line):\(column): \(severity.word(language))\(separator)\(text.text(language))"
     }
 
     public var description: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+        description(in: .en)
     }
 }
 

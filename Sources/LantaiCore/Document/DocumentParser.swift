@@ -1,11 +1,14 @@
 /// The parse stage: one `SourceFile` becomes one `Document`, with every problem reported.
 public struct DocumentParser: Sendable {
     public let catalog: TopicCatalog
+    /// The types a document may name (site.yml's and the defaults); nil accepts any.
+    public let types: [DocumentType]?
     /// Made once: it compiles the catalog's signals.
     private let classifier: TopicClassifier
 
-    public init(catalog: TopicCatalog) {
+    public init(catalog: TopicCatalog, types: [DocumentType]? = nil) {
         self.catalog = catalog
+        self.types = types
         classifier = TopicClassifier(catalog: catalog)
     }
 
@@ -27,17 +30,22 @@ public struct DocumentParser: Sendable {
         var (body, losses) = MarkdownParser.parseReporting(split.body)
         for footnote in losses.droppedFootnotes {
             let message = footnote.isRepeated
-                ? "footnote '[^\(footnote.label)]' is defined a second time here; cmark-gfm shows only the first definition, so this one is left out; give it a label of its own"
-                : "footnote '[^\(footnote.label)]' is never referenced, so cmark-gfm leaves it out of the page; refer to it with [^\(footnote.label)] in the text, or delete it"
+                ? Message(zh: "脚注“[^\(footnote.label)]”在这里又定义了一次：页面只显示第一个，这一个不会出现；给它换一个自己的标签",
+                          en: "footnote '[^\(footnote.label)]' is defined a second time here; cmark-gfm shows only the first definition, so this one is left out; give it a label of its own")
+                : Message(zh: "脚注“[^\(footnote.label)]”正文里没有引用，页面上不会出现：在正文里用 [^\(footnote.label)] 引用它，或者删掉它",
+                          en: "footnote '[^\(footnote.label)]' is never referenced, so cmark-gfm leaves it out of the page; refer to it with [^\(footnote.label)] in the text, or delete it")
             diagnostics.append(.warning(message, in: file.displayPath,
                                         at: SourceLocation(inBody: split.body, lineOffset: split.bodyLineOffset, bodyLine: footnote.line, byteColumn: footnote.byteColumn)))
         }
         if let (line, byteColumn) = losses.firstFlattened {
-            diagnostics.append(.warning("quotes and lists are nested too deeply here (more than \(MarkdownParser.maximumDepth) levels of quotes, lists and items); what is deeper is shown flattened at this level",
+            diagnostics.append(.warning(zh: "这里的引用和列表套了太多层（超过 \(MarkdownParser.maximumDepth) 层）：更深的内容会摊平显示在这一层",
+                                        en: "quotes and lists are nested too deeply here (more than \(MarkdownParser.maximumDepth) levels of quotes, lists and items); what is deeper is shown flattened at this level",
                                         in: file.displayPath, at: SourceLocation(inBody: split.body, lineOffset: split.bodyLineOffset, bodyLine: line, byteColumn: byteColumn)))
         }
         if split.body.allSatisfy(\.isWhitespace) {
-            let message = file.text.isEmpty ? "the file is empty; its page has only the title '\(Self.stem(of: file))'" : "the document has no text after its front matter; its page will be empty"
+            let message = file.text.isEmpty
+                ? Message(zh: "文件是空的：它的页面只有标题“\(Self.stem(of: file))”", en: "the file is empty; its page has only the title '\(Self.stem(of: file))'")
+                : Message(zh: "开头的设置后面没有正文：它的页面是空的", en: "the document has no text after its front matter; its page will be empty")
             // The line after the front matter, or its last line when the file ends there without a newline.
             let lastLine = file.text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             diagnostics.append(.warning(message, in: file.displayPath, at: SourceLocation(line: min(split.bodyLineOffset + 1, lastLine), column: 1)))
@@ -51,13 +59,21 @@ public struct DocumentParser: Sendable {
         var assigner = AnchorAssigner()
         assigner.assign(&body)
 
+        if let types, let type = matter.type, !types.contains(where: { $0.name == type }) {
+            let known = types.map(\.name).joined(separator: "、")
+            diagnostics.append(.error(zh: "类型“\(type)”不是门户的文稿类型：改成其中之一（\(known)），或者先在 site.yml 的 types 里添加它",
+                                      en: "type '\(type)' is not a document type of the site; use one of: \(known), or add it to 'types' in site.yml",
+                                      in: file.displayPath, at: matter.typeLocation ?? .start))
+        }
+
         var given: [Topic] = []
         var excluded: Set<String> = []
         for (key, names) in [("topics", matter.topics), ("exclude_topics", matter.excludeTopics)] {
             for name in names {
                 guard let topic = catalog.topic(named: name.value) else {
                     let known = catalog.topics.map(\.name).joined(separator: "、")
-                    diagnostics.append(.error("topic '\(name.value)' in '\(key)' is not listed in \(TopicCatalog.fileName); add it there or use one of: \(known)",
+                    diagnostics.append(.error(zh: "“\(key)”里的专题“\(name.value)”不在 \(TopicCatalog.fileName) 里：改成已有的专题之一（\(known)），或者先在 \(TopicCatalog.fileName) 里添加它",
+                                              en: "topic '\(name.value)' in '\(key)' is not listed in \(TopicCatalog.fileName); add it there or use one of: \(known)",
                                               in: file.displayPath, at: name.location))
                     continue
                 }

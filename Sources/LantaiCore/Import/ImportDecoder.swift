@@ -22,7 +22,7 @@ public enum ImportDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes, littleEndian: true, path: path) }
         if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes, littleEndian: false, path: path) }
         if let nul = bytes.firstIndex(of: 0) {
-            return .failure(.error("NUL byte at byte offset \(nul): not a text file, or UTF-16 without a byte-order mark", in: path))
+            return .failure(.error(zh: "第 \(nul) 字节处有空字符（NUL）：这不是文本文件，或者是没有字节序标记的 UTF-16 文件；Word 文档请存成 .docx 再导入", en: "NUL byte at byte offset \(nul): not a text file, or UTF-16 without a byte-order mark", in: path))
         }
         switch utf8(bytes, path: path, offset: 0) {
         case .success(let text):
@@ -37,21 +37,23 @@ public enum ImportDecoder {
     /// decodes it, is refused with both readings shown, never decoded silently wrong.
     private static func legacyChinese(_ bytes: [UInt8], path: String, utf8Failure: Diagnostic) -> Result<DecodedText, Diagnostic> {
         let (candidates, gb18030Failure) = ChineseEncodingGuess.candidates(bytes)
-        func shown(_ candidate: ChineseEncodingGuess.Candidate) -> String {
-            let start = candidate.text.unicodeScalars.drop { $0.properties.isWhitespace || $0.value < 0x80 }.prefix(12)
-            return "\(candidate.encoding) gives '\(String(String.UnicodeScalarView(start)))'"
+        func start(_ candidate: ChineseEncodingGuess.Candidate) -> String {
+            String(String.UnicodeScalarView(candidate.text.unicodeScalars.drop { $0.properties.isWhitespace || $0.value < 0x80 }.prefix(12)))
         }
         guard let best = candidates.first else {
             let offset = gb18030Failure.map { min($0.offset, bytes.count - 1) } ?? 0
             let byte = String(format: "0x%02X", bytes[offset])
-            return .failure(.error("cannot decode: \(utf8Failure.message); not GB18030 (byte \(byte) at byte offset \(offset)) nor Big5 either", in: path))
+            return .failure(.error(zh: "无法识别文件的编码：不是 UTF-8（\(utf8Failure.text.zh)），也不是 GB18030（第 \(offset) 字节 \(byte)）或 Big5；请用记事本等编辑器另存为 UTF-8 后再导入", en: "cannot decode: \(utf8Failure.message); not GB18030 (byte \(byte) at byte offset \(offset)) nor Big5 either", in: path))
         }
         let runnerUp = candidates.dropFirst().first
         if best.score > 0, best.score > (runnerUp?.score ?? Int.min) + 1 {
             return .success(DecodedText(text: best.text, encoding: best.encoding))
         }
-        let readings = candidates.map(shown).joined(separator: ", ")
-        return .failure(.error("not UTF-8, and it does not read as ordinary Chinese in GB18030 or Big5 (\(readings)); if one of them is right, import with --encoding \(best.encoding == "Big5" ? "big5" : "gb18030"), else save the file as UTF-8", in: path))
+        let readings = candidates.map { "\($0.encoding) gives '\(start($0))'" }.joined(separator: ", ")
+        let readingsZH = candidates.map { "按 \($0.encoding) 读是“\(start($0))”" }.joined(separator: "，")
+        let option = best.encoding == "Big5" ? "big5" : "gb18030"
+        return .failure(.error(zh: "文件不是 UTF-8，按 GB18030 或 Big5 读出来都不像正常的中文（\(readingsZH)）：如果其中一种是对的，导入时加上 --encoding \(option)；否则用编辑器把文件另存为 UTF-8",
+                               en: "not UTF-8, and it does not read as ordinary Chinese in GB18030 or Big5 (\(readings)); if one of them is right, import with --encoding \(option), else save the file as UTF-8", in: path))
     }
 
     /// The encodings `--encoding` names, lower case, and how each decodes.
@@ -69,10 +71,10 @@ public enum ImportDecoder {
         case "gb18030", "big5":
             let named = ChineseEncodingGuess.encodings.first { $0.name.lowercased() == encoding.lowercased() } ?? ChineseEncodingGuess.encodings[0]
             return Iconv.convert(bytes, from: named.iconv).map { DecodedText(text: $0, encoding: named.name) }.mapError { failure in
-                .error("not \(named.name) (byte offset \(min(failure.offset, max(bytes.count - 1, 0)))); try another --encoding, or leave it out to let lantai tell", in: path)
+                .error(zh: "文件不是 \(named.name) 编码（第 \(min(failure.offset, max(bytes.count - 1, 0))) 字节处）：换一个 --encoding，或者去掉它让 lantai 自己判断", en: "not \(named.name) (byte offset \(min(failure.offset, max(bytes.count - 1, 0)))); try another --encoding, or leave it out to let lantai tell", in: path)
             }
         default:
-            return .failure(.error("unknown encoding '\(encoding)'; use one of: \(forcible.joined(separator: ", "))", in: path))
+            return .failure(.error(zh: "不认识编码“\(encoding)”：可用的有 \(forcible.joined(separator: "、"))", en: "unknown encoding '\(encoding)'; use one of: \(forcible.joined(separator: ", "))", in: path))
         }
     }
 
@@ -81,7 +83,7 @@ public enum ImportDecoder {
         strict(bytes, as: UTF8.self).mapError { failure in
             let position = failure.offset
             let byte = String(format: "0x%02X", bytes[position])
-            return Diagnostic.error("not UTF-8 (byte \(byte) at byte offset \(position + offset))", in: path)
+            return Diagnostic.error(zh: "不是 UTF-8（第 \(position + offset) 字节 \(byte)）", en: "not UTF-8 (byte \(byte) at byte offset \(position + offset))", in: path)
         }
     }
 
@@ -114,7 +116,7 @@ public enum ImportDecoder {
         let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
         let body = bytes.dropFirst(2)
         guard body.count % 2 == 0 else {
-            return .failure(.error("\(name) file with an odd number of bytes: byte offset \(bytes.count - 1) is half a character", in: path))
+            return .failure(.error(zh: "\(name) 文件的字节数是奇数：最后一个字节（第 \(bytes.count - 1) 字节）只有半个字符，文件可能不完整", en: "\(name) file with an odd number of bytes: byte offset \(bytes.count - 1) is half a character", in: path))
         }
         var units: [UInt16] = []
         units.reserveCapacity(body.count / 2)
@@ -126,7 +128,7 @@ public enum ImportDecoder {
         }
         return strict(units, as: UTF16.self)
             .map { DecodedText(text: $0, encoding: name) }
-            .mapError { Diagnostic.error("invalid \(name) (unpaired surrogate at byte offset \(2 + $0.offset * 2))", in: path) }
+            .mapError { Diagnostic.error(zh: "\(name) 编码有误（第 \(2 + $0.offset * 2) 字节处的代理项不成对），文件可能已损坏", en: "invalid \(name) (unpaired surrogate at byte offset \(2 + $0.offset * 2))", in: path) }
     }
 }
 

@@ -156,17 +156,17 @@ public struct ImportRules: Sendable {
         salutations = Self.patterns(fields.mappingList("salutations"), path: path, problems: &problems) + salutations
         if let minimum = fields.int("junk_minimum_tokens") {
             if minimum >= 2 { junkMinimumTokens = minimum } else {
-                problems.append(.error("'junk_minimum_tokens' must be 2 or more, found \(minimum)", in: path, at: fields.location(ofKey: "junk_minimum_tokens") ?? .start))
+                problems.append(.error(zh: "“junk_minimum_tokens”至少是 2，写成了 \(minimum)", en: "'junk_minimum_tokens' must be 2 or more, found \(minimum)", in: path, at: fields.location(ofKey: "junk_minimum_tokens") ?? .start))
             }
         }
         var added: [ImportType] = []
         for var entry in fields.mappingList("types") {
             guard let name = entry.string("name"), let slug = entry.string("slug"), let title = entry.string("title") else {
-                problems.append(.error("each type needs 'name', 'slug' and 'title' (a pattern)", in: path, at: entry.location(ofKey: "name") ?? .start))
+                problems.append(.error(zh: "每个类型都要写 name（名称）、slug（英文名）和 title（匹配标题的规则）", en: "each type needs 'name', 'slug' and 'title' (a pattern)", in: path, at: entry.location(ofKey: "name") ?? .start))
                 continue
             }
             guard Slug.isValid(slug.value) else {
-                problems.append(.error("'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'", in: path, at: slug.location))
+                problems.append(.error(zh: "“slug”只能用小写字母 a-z、数字 0-9、“-”和“_”，写成了“\(slug.value)”", en: "'slug' must use only a-z, 0-9, '-' and '_', found '\(slug.value)'", in: path, at: slug.location))
                 continue
             }
             if let regex = Self.compile(title, path: path, problems: &problems) {
@@ -184,7 +184,7 @@ public struct ImportRules: Sendable {
         var patterns: [LinePattern] = []
         for var entry in entries {
             guard let pattern = entry.string("pattern") else {
-                problems.append(.error("each rule needs a 'pattern'", in: path, at: entry.location(ofKey: "name") ?? .start))
+                problems.append(.error(zh: "每条规则都要写 pattern（匹配的规则）", en: "each rule needs a 'pattern'", in: path, at: entry.location(ofKey: "name") ?? .start))
                 continue
             }
             let name = entry.string("name")?.value ?? pattern.value
@@ -200,7 +200,7 @@ public struct ImportRules: Sendable {
         do {
             return try NSRegularExpression(pattern: pattern.value)
         } catch {
-            problems.append(.error("invalid pattern '\(pattern.value)': \(error.localizedDescription)", in: path, at: pattern.location))
+            problems.append(.error(zh: "规则“\(pattern.value)”写法有误：\(error.localizedDescription)", en: "invalid pattern '\(pattern.value)': \(error.localizedDescription)", in: path, at: pattern.location))
             return nil
         }
     }

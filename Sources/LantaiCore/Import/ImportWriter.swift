@@ -64,7 +64,7 @@ public struct ImportWriter {
             do {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                return ([], [.error("cannot create the folder: \(error.localizedDescription)", in: displayFolder)])
+                return ([], [.error(zh: "建不了文件夹：\(error.localizedDescription)", en: "cannot create the folder: \(error.localizedDescription)", in: displayFolder)])
             }
         }
         // Under --force, the earlier import's files that this one does not write again go to backups.
@@ -78,7 +78,7 @@ public struct ImportWriter {
                 try manager.moveItem(at: file.url, to: backup)
                 files.append(ImportedFile(path: file.display, title: "", outcome: .retired(backup: backup.lastPathComponent)))
             } catch {
-                problems.append(.error("cannot move aside: \(error.localizedDescription)", in: file.display))
+                problems.append(.error(zh: "无法把原文件移作备份：\(error.localizedDescription)", en: "cannot move aside: \(error.localizedDescription)", in: file.display))
             }
         }
         previous.forget(result.checksum)
@@ -92,7 +92,7 @@ public struct ImportWriter {
                 continue
             }
             if existing != nil, !force {
-                problems.append(.error("already exists and differs from this import of \(result.sourceName); use --force to replace it (a backup is kept)", in: entry.display))
+                problems.append(.error(zh: "这个文件已经存在，和这次从 \(result.sourceName) 导入的内容不同：要替换它，加上 --force（原文件会留一份备份）", en: "already exists and differs from this import of \(result.sourceName); use --force to replace it (a backup is kept)", in: entry.display))
                 continue
             }
             if dryRun {
@@ -111,7 +111,7 @@ public struct ImportWriter {
                 files.append(ImportedFile(path: entry.display, title: title, outcome: outcome))
                 previous.record(result.checksum, record)
             } catch {
-                problems.append(.error("cannot write: \(error.localizedDescription)", in: entry.display))
+                problems.append(.error(zh: "写不了：\(error.localizedDescription)", en: "cannot write: \(error.localizedDescription)", in: entry.display))
             }
         }
         return (files, problems)

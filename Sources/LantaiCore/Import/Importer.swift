@@ -53,7 +53,7 @@ public struct Importer: Sendable {
     public func importFile(_ bytes: [UInt8], name: String) -> Result<ImportResult, Diagnostic> {
         let sourceName = (name as NSString).lastPathComponent
         if Self.isLegacyOffice(bytes, name: sourceName) {
-            return .failure(.error("an old Word or WPS file (.doc, .wps), which lantai cannot read: open it in Word or WPS, save it as .docx (文件 → 另存为 → Word 文档), and import the .docx", in: name))
+            return .failure(.error(zh: "这是老版本的 Word 或 WPS 文件（.doc、.wps），lantai 读不了：用 Word 或 WPS 打开，另存为 .docx（文件 → 另存为 → Word 文档），再导入 .docx", en: "an old Word or WPS file (.doc, .wps), which lantai cannot read: open it in Word or WPS, save it as .docx (文件 → 另存为 → Word 文档), and import the .docx", in: name))
         }
         let extracted: ExtractedText
         switch SourceReader.read(bytes, name: name, encoding: options.encoding) {
@@ -70,7 +70,7 @@ public struct Importer: Sendable {
             }
         }
         guard !lines.isEmpty else {
-            return .failure(.error("no text left to import after cleaning (\(removals.count) lines removed)", in: name))
+            return .failure(.error(zh: "清理之后没有剩下正文（去掉了 \(removals.count) 处）：用 --report 看看去掉了什么", en: "no text left to import after cleaning (\(removals.count) lines removed)", in: name))
         }
         let checksum = SourceChecksum.hex(bytes)
         let splitter = SpeechSplitter(rules: rules)

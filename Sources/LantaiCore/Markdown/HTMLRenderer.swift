@@ -14,17 +14,24 @@ public struct HTMLRenderer {
     public var notices: [RenderNotice] {
         var notices = refusedLinks
         if refusedLinkCount > refusedLinks.count, let last = refusedLinks.last {
-            notices.append(RenderNotice(message: "\(refusedLinkCount - refusedLinks.count) more links or images after this one are not allowed and shown as text",
+            let more = refusedLinkCount - refusedLinks.count
+            notices.append(RenderNotice(message: Message(zh: "这之后还有 \(more) 个链接或图片不允许使用，只显示文字",
+                                                         en: "\(more) more links or images after this one are not allowed and shown as text"),
                                         line: last.line, byteColumn: last.byteColumn))
         }
         if let first = firstOutsideLink {
             let more = outsideLinkCount > 1 ? " and \(outsideLinkCount - 1) more" : ""
-            notices.append(RenderNotice(message: "links to the web server's root ('\(first.destination)'\(more)) lead out of the portal: they are kept as written and work only where the portal is served beside those pages; link the portal's own files relatively (../guidance/x.md), or set 'root_links: allow' in site.yml to keep them quietly",
+            let moreZH = outsideLinkCount > 1 ? "等 \(outsideLinkCount) 个" : ""
+            notices.append(RenderNotice(message: Message(
+                zh: "指向网站根目录的链接（“\(first.destination)”\(moreZH)）会离开门户：保留原样，只在门户和那些网页放在同一台服务器上时能打开；门户自己的文件请用相对路径链接（例如 ../guidance/x.md），或者在 site.yml 里写 root_links: allow 不再提示",
+                en: "links to the web server's root ('\(first.destination)'\(more)) lead out of the portal: they are kept as written and work only where the portal is served beside those pages; link the portal's own files relatively (../guidance/x.md), or set 'root_links: allow' in site.yml to keep them quietly"),
                                         line: first.line, byteColumn: first.byteColumn))
         }
         if let first = firstRawHTML {
             let places = rawHTMLCount == 1 ? "" : " (the first of \(rawHTMLCount) places)"
-            notices.append(RenderNotice(message: "raw HTML is shown as text, not as HTML\(places); write it in Markdown",
+            let placesZH = rawHTMLCount == 1 ? "" : "（共 \(rawHTMLCount) 处，这是第一处）"
+            notices.append(RenderNotice(message: Message(zh: "这里的 HTML 代码按文字显示，不会生效\(placesZH)：请改用 Markdown 写法",
+                                                         en: "raw HTML is shown as text, not as HTML\(places); write it in Markdown"),
                                         line: first.line, byteColumn: first.byteColumn))
         }
         return notices
@@ -221,7 +228,9 @@ public struct HTMLRenderer {
             refusedLinkCount += 1
             guard refusedLinks.count < Self.refusedLinksReported else { break }
             refusedLinks.append(RenderNotice(
-                message: "\(isImage ? "image" : "link") '\(Self.shortened(destination))' is not allowed in the portal (\(allowed)); its text is shown without the \(isImage ? "image" : "link")",
+                message: Message(
+                    zh: "门户里不允许\(isImage ? "图片" : "链接")“\(Self.shortened(destination))”（\(allowed.zh)）：只显示它的文字",
+                    en: "\(isImage ? "image" : "link") '\(Self.shortened(destination))' is not allowed in the portal (\(allowed.en)); its text is shown without the \(isImage ? "image" : "link")"),
                 line: node.line, byteColumn: node.byteColumn))
         case .outside:
             outsideLinkCount += 1

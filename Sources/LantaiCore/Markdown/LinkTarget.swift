@@ -7,15 +7,15 @@ public enum LinkTarget: Sendable, Hashable {
     case outside(String)
     /// The destination is not allowed in a page (a `javascript:` URL, say); the text stays.
     /// `allowed` names what is allowed, for the warning.
-    case unsafe(allowed: String)
+    case unsafe(allowed: Message)
     /// The destination names a file of the site that does not exist.
-    case broken(reason: String)
+    case broken(reason: Message)
 }
 
 /// A link that could not be resolved, with the position cmark gave its node.
 public struct BrokenLink: Sendable, Hashable {
     public var destination: String
-    public var reason: String
+    public var reason: Message
     public var line: Int
     public var byteColumn: Int
 }
@@ -23,7 +23,7 @@ public struct BrokenLink: Sendable, Hashable {
 /// Something in a body that the page shows differently from how it was written (a refused
 /// link, raw HTML shown as text): reported as a warning, so that nothing changes silently.
 public struct RenderNotice: Sendable, Hashable {
-    public var message: String
+    public var message: Message
     public var line: Int
     public var byteColumn: Int
 }

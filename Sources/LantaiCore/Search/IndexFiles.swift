@@ -39,15 +39,15 @@ public final class IndexFiles {
         self.folder = folder
         let url = folder.appendingPathComponent("index.js")
         guard let script = FileManager.default.contents(atPath: url.path) else {
-            throw BuildFailure(.error("no search index here; run 'lantai build' first", in: url.path))
+            throw BuildFailure(.error(zh: "这里没有检索索引：先运行 lantai build 生成门户", en: "no search index here; run 'lantai build' first", in: url.path))
         }
         guard let data = SearchAssets.json(inScript: script) else {
-            throw BuildFailure(.error("this is not a search index file; rebuild the site", in: url.path))
+            throw BuildFailure(.error(zh: "这不是检索索引文件：重新运行 lantai build", en: "this is not a search index file; rebuild the site", in: url.path))
         }
         struct Version: Decodable { var version: Int }
         let version = try JSONDecoder().decode(Version.self, from: data).version
         guard version == SearchIndex.formatVersion else {
-            throw BuildFailure(.error("search index version \(version) is not \(SearchIndex.formatVersion); rebuild the site", in: url.path))
+            throw BuildFailure(.error(zh: "检索索引的版本 \(version) 与程序的 \(SearchIndex.formatVersion) 不同：重新运行 lantai build", en: "search index version \(version) is not \(SearchIndex.formatVersion); rebuild the site", in: url.path))
         }
         meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: data)
         filesRead.append("index")
@@ -129,11 +129,11 @@ public final class IndexFiles {
     }
 
     private func missing(_ id: Int) -> BuildFailure {
-        BuildFailure(.error("document \(id) is missing from the index", in: folder.path))
+        BuildFailure(.error(zh: "索引里缺少第 \(id) 篇文稿：重新运行 lantai build", en: "document \(id) is missing from the index", in: folder.path))
     }
 
     private func corrupt(_ name: String) -> BuildFailure {
-        BuildFailure(.error("the search index file \(name) is damaged; rebuild the site", in: folder.path))
+        BuildFailure(.error(zh: "检索索引文件 \(name) 已损坏：重新运行 lantai build", en: "the search index file \(name) is damaged; rebuild the site", in: folder.path))
     }
 
     /// The JSON of `search/<name>.js`.
@@ -141,7 +141,7 @@ public final class IndexFiles {
         filesRead.append(name)
         let url = folder.appendingPathComponent(name + ".js")
         guard let script = FileManager.default.contents(atPath: url.path) else {
-            throw BuildFailure(.error("the search index lacks \(name).js; rebuild the site", in: folder.path))
+            throw BuildFailure(.error(zh: "检索索引缺少 \(name).js：重新运行 lantai build", en: "the search index lacks \(name).js; rebuild the site", in: folder.path))
         }
         guard let data = SearchAssets.json(inScript: script) else { throw corrupt(name + ".js") }
         return try JSONDecoder().decode(T.self, from: data)

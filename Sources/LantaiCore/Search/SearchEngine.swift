@@ -135,6 +135,25 @@ public struct SearchEngine {
         Double(hits.count + [2, 1, 0][min(max(hits.tier, 0), 2)])
     }
 
+    /// The first filter of a query that names no topic, year or type of the index, with the
+    /// ones it holds: such a filter would find nothing whatever the text, so it is refused.
+    public func unknownFilter(in query: SearchQuery) -> Message? {
+        let meta = index.meta
+        let filters: [(value: String?, facets: [SearchIndex.Meta.Facet], option: String, zh: String)] = [
+            (query.topic, meta.topics, "--topic", "专题"), (query.year, meta.years, "--year", "年份"), (query.type, meta.types, "--type", "类型"),
+        ]
+        for filter in filters {
+            guard let value = filter.value, !filter.facets.contains(where: { $0.value == value || $0.label == value }) else { continue }
+            // What the option takes: a year as written (2023), a topic or type by its name.
+            let known = filter.facets.map { filter.option == "--year" ? $0.value : $0.label }
+            let list = known.isEmpty ? "" : known.joined(separator: "、")
+            return Message(zh: known.isEmpty ? "门户里没有任何\(filter.zh)，去掉 \(filter.option)" : "没有“\(value)”这个\(filter.zh)：\(filter.option) 可以用 \(list)",
+                           en: known.isEmpty ? "the portal has no \(filter.option.dropFirst(2)) to filter by; leave out \(filter.option)"
+                                             : "\(filter.option) '\(value)' is not one of the portal's: \(known.joined(separator: ", "))")
+        }
+        return nil
+    }
+
     public func search(_ query: SearchQuery) throws -> SearchResults {
         let matches = try self.matches(query)
         let meta = index.meta

@@ -10,8 +10,11 @@ public enum SearchOutput {
 
     /// One block per result: title, date and type, the page with the paragraph anchor, and the
     /// snippets with hits marked 【…】 (or in bold on a terminal).
-    public static func text(_ results: SearchResults, highlight: Bool) -> String {
-        var lines = ["找到 \(results.total) 篇文稿" + (results.results.count < results.total ? "，显示前 \(results.results.count) 篇" : "")]
+    public static func text(_ results: SearchResults, highlight: Bool, language: Language = .zh) -> String {
+        let shown = results.results.count
+        var lines = [language == .zh
+            ? "找到 \(results.total) 篇文稿" + (shown < results.total ? "，显示前 \(shown) 篇" : "")
+            : "found \(results.total) document\(results.total == 1 ? "" : "s")" + (shown < results.total ? ", showing the first \(shown)" : "")]
         for (number, result) in results.results.enumerated() {
             let details = [result.date, result.type].compactMap { $0 }.joined(separator: " · ")
             lines.append("")

@@ -24,7 +24,7 @@ public enum BuiltInTheme {
                 try Data(files[path]!.utf8).write(to: target, options: .atomic)
                 written.append(path)
             } catch {
-                problems.append(.error("cannot write: \(error.localizedDescription)", in: target.path))
+                problems.append(.error(zh: "写不了：\(error.localizedDescription)", en: "cannot write: \(error.localizedDescription)", in: target.path))
             }
         }
         return (written, kept, problems)

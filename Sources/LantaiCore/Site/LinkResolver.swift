@@ -38,14 +38,18 @@ public struct LinkResolver: Sendable {
     func wikiPage(_ name: String) -> Result<String, LinkFailure> {
         let pages = wikiTargets[name] ?? []
         if pages.count == 1 { return .success(pages[0].page) }
-        if pages.isEmpty { return .failure(LinkFailure(reason: "no document has the title or slug '\(name)'")) }
+        if pages.isEmpty {
+            return .failure(LinkFailure(reason: Message(zh: "没有标题或英文名是“\(name)”的文稿", en: "no document has the title or slug '\(name)'")))
+        }
         let sources = pages.map(\.source).joined(separator: ", ")
         let slugs = pages.map { "[[\($0.slug)]]" }.joined(separator: " or ")
-        return .failure(LinkFailure(reason: "'\(name)' names several documents (\(sources)); link by slug instead: \(slugs)"))
+        let slugsZH = pages.map { "[[\($0.slug)]]" }.joined(separator: " 或 ")
+        return .failure(LinkFailure(reason: Message(zh: "“\(name)”对应好几篇文稿（\(sources)）：改用英文名链接，写成 \(slugsZH)",
+                                                    en: "'\(name)' names several documents (\(sources)); link by slug instead: \(slugs)")))
     }
 
     struct LinkFailure: Error {
-        var reason: String
+        var reason: Message
     }
 
     /// The page of the document a link points at, if it points at another document's page: for
@@ -68,7 +72,9 @@ public struct LinkResolver: Sendable {
         case .rootOfServer(let url): return rootLinks == .allow ? .url(URLEscape.href(url)) : .outside(URLEscape.href(url))
         case .unsafe:
             let schemes = allowedSchemes.isEmpty ? "" : allowedSchemes.joined(separator: ", ") + " and "
-            return .unsafe(allowed: "only \(schemes)the site's own files; 'link_schemes' in site.yml lists the schemes")
+            let schemesZH = allowedSchemes.isEmpty ? "" : allowedSchemes.joined(separator: "、") + " 链接和"
+            return .unsafe(allowed: Message(zh: "只能用\(schemesZH)门户自己的文件；允许的链接种类写在 site.yml 的 link_schemes 里",
+                                            en: "only \(schemes)the site's own files; 'link_schemes' in site.yml lists the schemes"))
         case .broken(let reason): return .broken(reason: reason)
         case .document(let page, let fragment): return .url(URLEscape.href(SitePath.relative(from: document.pagePath, to: page) + fragment))
         case .file(let outputPath, let fragment):
@@ -83,7 +89,7 @@ public struct LinkResolver: Sendable {
         /// A path from the web server's root, outside the portal.
         case rootOfServer(String)
         case unsafe
-        case broken(String)
+        case broken(Message)
         /// A document's page (site-relative) and the `#fragment`, if any.
         case document(page: String, fragment: String)
         /// A copied file's output path and the `#fragment`, if any.
@@ -109,11 +115,11 @@ public struct LinkResolver: Sendable {
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if decoded.hasPrefix("/") { return .rootOfServer(trimmed) }
         guard let sourcePath = SitePath.resolve(decoded, inDirectoryOf: document.sourcePath) else {
-            return .broken("the link leaves the content folder")
+            return .broken(Message(zh: "链接指到了内容文件夹外面", en: "the link leaves the content folder"))
         }
         if decoded.hasSuffix(".md") {
             guard let page = pageOfSource[sourcePath] else {
-                return .broken("no document at '\(sourcePath)' in the content folder")
+                return .broken(Message(zh: "内容文件夹里没有“\(sourcePath)”这篇文稿：检查文件名和路径", en: "no document at '\(sourcePath)' in the content folder"))
             }
             return .document(page: page, fragment: fragment)
         }
@@ -123,7 +129,7 @@ public struct LinkResolver: Sendable {
             if decoded.hasSuffix(".html"), pages.contains(Self.outputPath(ofStatic: sourcePath)) {
                 return .document(page: Self.outputPath(ofStatic: sourcePath), fragment: fragment)
             }
-            return .broken("no file at '\(sourcePath)' in the content folder")
+            return .broken(Message(zh: "内容文件夹里没有“\(sourcePath)”这个文件：检查文件名和路径", en: "no file at '\(sourcePath)' in the content folder"))
         }
         return .file(outputPath: Self.outputPath(ofStatic: sourcePath), fragment: fragment)
     }

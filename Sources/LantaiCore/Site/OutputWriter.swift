@@ -25,13 +25,13 @@ public struct OutputWriter: Sendable {
         ]
         for (path, name) in protected {
             if out == path || path.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
-                return .error("refusing to use '\(output.path)' as the output folder: it is or contains \(name)", in: output.path)
+                return .error(zh: "不能把“\(output.path)”当作输出文件夹：它就是或包含了\(name)，生成时会清空它", en: "refusing to use '\(output.path)' as the output folder: it is or contains \(name)", in: output.path)
             }
         }
         // Inside the content folder, the next build would read the output as content files.
         let contentPath = protected[0].0
         if out.hasPrefix(contentPath + "/") {
-            return .error("refusing to use '\(output.path)' as the output folder: it is inside the content folder", in: output.path)
+            return .error(zh: "不能把“\(output.path)”当作输出文件夹：它在内容文件夹里面", en: "refusing to use '\(output.path)' as the output folder: it is inside the content folder", in: output.path)
         }
         return nil
     }

@@ -42,7 +42,7 @@ public struct Theme: Sendable {
             guard let name = templateName("templates/" + file) else { continue }
             let displayPath = "\(displayPrefix)/templates/\(file)"
             guard let data = FileManager.default.contents(atPath: templatesDirectory.appendingPathComponent(file).path) else {
-                diagnostics.append(.error("cannot read this template", in: displayPath))
+                diagnostics.append(.error(zh: "读不了这个模板文件", en: "cannot read this template", in: displayPath))
                 continue
             }
             switch TextDecoding.utf8(data, path: displayPath) {
@@ -59,10 +59,10 @@ public struct Theme: Sendable {
                 sources += FingerprintEncoder.bytes(of: [name, text])
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma line is ours; lines are counted in the file as written.
-                diagnostics.append(.error("template error: \(error.error)", in: displayPath,
+                diagnostics.append(.error(zh: "模板写法有误：\(error.error)", en: "template error: \(error.error)", in: displayPath,
                                           at: SourceLocation(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("template error: \(error)", in: displayPath))
+                diagnostics.append(.error(zh: "模板写法有误：\(error)", en: "template error: \(error)", in: displayPath))
             }
         }
         if diagnostics.hasErrors { return .failure(BuildFailure(diagnostics: diagnostics)) }

@@ -22,7 +22,7 @@ enum DocxText {
             try Data(bytes).write(to: file)
             archive = try Archive(url: file, accessMode: .read)
         } catch {
-            return .failure(.error("not a Word file that can be opened (the .docx is damaged, or is another kind of file): open it in Word or WPS and save it again as .docx", in: name))
+            return .failure(.error(zh: "打不开这个 Word 文件（.docx 已损坏，或者其实是别的文件）：用 Word 或 WPS 打开，重新另存为 .docx 后导入", en: "not a Word file that can be opened (the .docx is damaged, or is another kind of file): open it in Word or WPS and save it again as .docx", in: name))
         }
         func part(_ path: String) -> XMLElementNode? {
             guard let entry = archive[path] else { return nil }
@@ -31,13 +31,13 @@ enum DocxText {
             return XMLElementNode.parse(data)
         }
         guard let document = part("word/document.xml"), let body = document.first("body") else {
-            return .failure(.error("this .docx has no document text (word/document.xml is missing or damaged): open it in Word or WPS and save it again", in: name))
+            return .failure(.error(zh: "这个 .docx 里找不到正文（word/document.xml 缺失或损坏）：用 Word 或 WPS 打开，重新另存后导入", en: "this .docx has no document text (word/document.xml is missing or damaged): open it in Word or WPS and save it again", in: name))
         }
         let styles = WordStyles(part("word/styles.xml"), numbering: part("word/numbering.xml"))
         var reader = WordBodyReader(styles: styles, footnoteTexts: footnoteTexts(part("word/footnotes.xml")))
         reader.read(body)
         guard !reader.lines.isEmpty else {
-            return .failure(.error("this Word file has no text", in: name))
+            return .failure(.error(zh: "这个 Word 文件里没有文字", en: "this Word file has no text", in: name))
         }
         return .success(ExtractedText(lines: reader.lines, encoding: "Word (.docx)", footnotes: reader.footnotes))
     }

@@ -16,11 +16,11 @@ enum HTMLText {
         case .failure(let diagnostic): return .failure(diagnostic)
         }
         guard let page = HTMLTree.parse(text.text) else {
-            return .failure(.error("cannot read this web page: libxml2 found no document in it", in: name))
+            return .failure(.error(zh: "读不了这个网页：里面找不到网页内容", en: "cannot read this web page: libxml2 found no document in it", in: name))
         }
         let article = Article(page)
         guard !article.lines.isEmpty else {
-            return .failure(.error("this web page shows no text (it may load its article with JavaScript); open it in a browser, copy the article's text into a .txt file and import that", in: name))
+            return .failure(.error(zh: "这个网页里没有正文（正文可能是打开网页后才加载的）：在浏览器里打开它，把正文复制到 .txt 文件里再导入", en: "this web page shows no text (it may load its article with JavaScript); open it in a browser, copy the article's text into a .txt file and import that", in: name))
         }
         return .success(ExtractedText(lines: article.lines, encoding: "HTML (\(text.encoding))", removals: article.removals))
     }
