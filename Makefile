@@ -5,14 +5,14 @@ LANTAI_RELEASE = .build/release/lantai
 LANTAI_DEBUG = .build/debug/lantai
 FUZZ_SECONDS ?= 120
 
-.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test bench bench-markdown bench-search fuzz tsan embed clean
+.PHONY: site test deps test-deps bench-deps build-release build-debug swift-test node-test package package-check bench bench-markdown bench-search fuzz tsan embed clean
 
 ## Build the portal from content/ into public/ (installs missing Debian packages first).
 site: deps build-release
 	$(LANTAI_RELEASE) build --content content --theme theme --output public
 
 ## Run every test: Swift unit and integration tests, then the browser checks.
-test: test-deps build-debug swift-test node-test
+test: test-deps build-debug swift-test node-test package-check
 
 deps:
 	@scripts/install-deps.sh
@@ -59,6 +59,14 @@ swift-test:
 
 node-test:
 	LANTAI=$(LANTAI_DEBUG) node --test Tests/js/ Tests/e2e/
+
+## The Debian package and the tar.gz for maintainers without Swift, in dist/ (scripts/package.sh).
+package:
+	scripts/package.sh
+
+## Unpack the package into a fresh folder, check with ldd that it needs no Swift library, init and build with it.
+package-check: package
+	scripts/check-package.sh
 
 ## Regenerate the Swift files that carry theme/ and starter/ inside the program (scripts/embed.py).
 embed:
