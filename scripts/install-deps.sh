@@ -4,7 +4,8 @@
 #   scripts/install-deps.sh --test   also what the tests need (the GFM spec in cmark-gfm, headless Chromium, a CJK font,
 #                                    poppler-utils to read printed PDFs, nginx to serve under a sub-path,
 #                                    OpenCC for the generated corpus the kill test builds,
-#                                    python-docx from PyPI for the Word file the import tests read)
+#                                    python-docx from PyPI for the Word file the import tests read,
+#                                    esprima from PyPI to check that the shipped scripts are ES2017)
 #   scripts/install-deps.sh --bench  also the peers the benchmarks run beside us (Hugo, Pagefind)
 #                                    and OpenCC, which the corpus generator converts text with
 set -euo pipefail
@@ -15,9 +16,9 @@ case "${1:-}" in
   --bench) packages+=(chromium fonts-wqy-microhei nodejs hugo opencc time) ;;
 esac
 
-# python-docx (PyPI) writes the Word file the import tests read.
-if [ "${1:-}" = "--test" ] && ! python3 -c "import docx" >/dev/null 2>&1; then
-  python3 -m pip install --quiet python-docx
+# python-docx (PyPI) writes the Word file the import tests read; esprima checks the scripts.
+if [ "${1:-}" = "--test" ] && ! python3 -c "import docx, esprima" >/dev/null 2>&1; then
+  python3 -m pip install --quiet python-docx esprima
 fi
 
 # Pagefind comes from PyPI (pagefind[extended] has the Chinese segmenter).

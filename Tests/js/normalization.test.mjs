@@ -54,3 +54,24 @@ test('every output character points back to its source', () => {
   // because the text before it is CJK.
   assert.deepEqual(pairs, [['一', 1], ['服', 3], ['务', 4], ['g', 6], ['d', 7], ['p', 8]]);
 });
+
+test('without Unicode property escapes (an older engine) the fallback classes give the same normalisation', async () => {
+  const { runInNewContext } = await import('node:vm');
+  const source = readFileSync(join(repository, 'theme/static/js/search.js'), 'utf8');
+  // An engine that knows no \p{…}: the RegExp constructor refuses such a pattern, as it would.
+  const OlderRegExp = function (pattern, flags) {
+    if (/\\p\{/.test(String(pattern))) throw new SyntaxError('Invalid regular expression: /' + pattern + '/');
+    return new RegExp(pattern, flags);
+  };
+  const context = { module: { exports: {} }, RegExp: OlderRegExp, Map, Set, Promise, Array, Object, String, Math, Number, JSON, Error, SyntaxError };
+  runInNewContext(source, context);
+  const older = context.module.exports;
+  let checked = 0;
+  for (const { input, expected } of vectors.normalize) {
+    assert.equal(older.normalize(input, folding), expected, `input: ${JSON.stringify(input)}`);
+    checked += 1;
+  }
+  assert.ok(checked >= 15);
+  // The fallback is really in use: the modern path would accept this and the fallback not.
+  assert.notEqual(older.normalize('ᚠᚢᚦ', folding), search.normalize('ᚠᚢᚦ', folding), 'Runic letters are outside the fallback ranges');
+});

@@ -61,7 +61,7 @@
     if (query.text.trim()) next.set('q', query.text.trim());
     for (const key of ['topic', 'year', 'type']) if (query[key]) next.set(key, query[key]);
     const search = next.toString();
-    try { history.replaceState(null, '', search ? `?${search}` : location.pathname); } catch { /* file:// may refuse */ }
+    try { history.replaceState(null, '', search ? `?${search}` : location.pathname); } catch (error) { /* file:// may refuse */ }
   }
 
   async function run() {
@@ -106,7 +106,7 @@
   }
 
   async function start() {
-    input.value = params.get('q') ?? '';
+    input.value = params.get('q') || '';
     try {
       const { meta } = await engine.prepare();
       for (const [key, facets] of [['topic', meta.topics], ['year', meta.years], ['type', meta.types]]) {
@@ -115,7 +115,7 @@
           option.value = facet.value;
           selects[key].appendChild(option);
         }
-        selects[key].value = params.get(key) ?? '';
+        selects[key].value = params.get(key) || '';
       }
     } catch (error) {
       status.textContent = `无法载入检索索引：${error.message}`;

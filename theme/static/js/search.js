@@ -13,8 +13,26 @@
 })(typeof self !== 'undefined' ? self : this, function () {
   'use strict';
 
-  const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-  const MARK = /\p{M}/u;
+  // Unicode property classes where the browser has them (written as strings, so that a browser
+  // without them still parses this file: the shipped scripts are ES2017); otherwise ranges that
+  // cover the scripts of Chinese documents and the cased alphabets.
+  let isLetterOrNumber;
+  let isMark;
+  try {
+    const letterOrNumber = new RegExp('[\\p{L}\\p{N}]', 'u');
+    const mark = new RegExp('\\p{M}', 'u');
+    isLetterOrNumber = (ch) => letterOrNumber.test(ch);
+    isMark = (ch) => mark.test(ch);
+  } catch (error) {
+    const within = (cp, ranges) => ranges.some((range) => cp >= range[0] && cp <= range[1]);
+    const UNCASED_LETTERS = [[0x3041, 0x3096], [0x30A1, 0x30FA], [0x3105, 0x312F], [0x3131, 0x318E], [0x31A0, 0x31BF],
+      [0xAC00, 0xD7A3], [0x1100, 0x11FF], [0x0E01, 0x0E30], [0x05D0, 0x05EA], [0x0620, 0x064A], [0x0904, 0x0939],
+      [0x0660, 0x0669], [0x0966, 0x096F], [0x2160, 0x2188], [0x3007, 0x3007], [0x3021, 0x3029], [0x00AA, 0x00AA], [0x00BA, 0x00BA]];
+    const MARKS = [[0x0300, 0x036F], [0x0483, 0x0489], [0x0591, 0x05BD], [0x064B, 0x065F], [0x093A, 0x094F], [0x0E31, 0x0E3A],
+      [0x0E47, 0x0E4E], [0x1AB0, 0x1AFF], [0x1DC0, 0x1DFF], [0x20D0, 0x20FF], [0x302A, 0x302F], [0x3099, 0x309A], [0xFE20, 0xFE2F]];
+    isLetterOrNumber = (ch) => ch.toLowerCase() !== ch.toUpperCase() || within(ch.codePointAt(0), UNCASED_LETTERS);
+    isMark = (ch) => within(ch.codePointAt(0), MARKS);
+  }
 
   function isIdeograph(codePoint) {
     return (codePoint >= 0x3400 && codePoint <= 0x4DBF) || (codePoint >= 0x4E00 && codePoint <= 0x9FFF) ||
@@ -45,12 +63,13 @@
       else if ((code >= 0x4E00 && code <= 0x9FFF) || (code >= 0x3400 && code <= 0x4DBF)) pieces = input;
       else pieces = input.normalize('NFKC').toLowerCase();
       for (const raw of pieces) {
-        const ch = folding.get(raw) ?? raw;
+        const folded = folding.get(raw);
+        const ch = folded === undefined ? raw : folded;
         const cp = ch.codePointAt(0);
         let kind;
         if (cp < 0x80) kind = (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7A) ? 'kept' : 'separator';
-        else if (isIdeograph(cp) || LETTER_OR_NUMBER.test(ch)) kind = 'kept';
-        else if (MARK.test(ch)) kind = 'dropped';
+        else if (isIdeograph(cp) || isLetterOrNumber(ch)) kind = 'kept';
+        else if (isMark(ch)) kind = 'dropped';
         else kind = 'separator';
         if (kind === 'kept') {
           if (pendingSeparator && previous !== null && !isIdeograph(previous) && !isIdeograph(cp)) {
@@ -191,8 +210,10 @@
       return cache.get(name);
     };
     let ready = null;
-    const prepare = () => ready ??= Promise.all([get('index'), get('fold')])
-      .then(([meta, fold]) => ({ meta, folding: makeFolding(fold) }));
+    const prepare = () => {
+      if (!ready) ready = Promise.all([get('index'), get('fold')]).then(([meta, fold]) => ({ meta, folding: makeFolding(fold) }));
+      return ready;
+    };
 
     /**
      * A gram's list: its chunks [{ first, name, place } | { first, text }] (one chunk from 0 for an
@@ -216,8 +237,10 @@
     /** The postings of one chunk, a Map doc → { count, tier, positions }, decoded once. */
     function chunkPostings(list, index) {
       const chunk = list.chunks[index];
-      chunk.postings ??= (chunk.text !== undefined ? Promise.resolve(chunk.text) : get(chunk.name).then((pack) => pack[chunk.place]))
-        .then((text) => decodePostings(text, list.triple));
+      if (!chunk.postings) {
+        chunk.postings = (chunk.text !== undefined ? Promise.resolve(chunk.text) : get(chunk.name).then((pack) => pack[chunk.place]))
+          .then((text) => decodePostings(text, list.triple));
+      }
       return chunk.postings;
     }
 
@@ -260,11 +283,11 @@
     }
 
     /**
-     * The matches of a query window by window: yields { end, matches: [[doc, hits]] } where
-     * every document below `end` has been decided. Filters are indexes into the meta facets.
+     * The matches of a query window by window: `each({ end, matches: [[doc, hits]] })` is awaited
+     * for each window, every document below `end` decided. Filters are indexes into the meta facets.
      */
-    async function* windows(meta, planned, wanted) {
-      const flat = planned.flat();
+    async function windows(meta, planned, wanted, each) {
+      const flat = [].concat(...planned);
       const current = flat.map(() => 0);
       let cursor = 0;
       while (cursor < meta.documentCount) {
@@ -298,7 +321,7 @@
           }
           matches.push([doc, hits]);
         }
-        yield { end, matches };
+        await each({ end, matches });
         cursor = end;
       }
     }
@@ -306,7 +329,7 @@
     /** The query's terms, filters and lookups. */
     async function parse(query) {
       const { meta, folding } = await prepare();
-      const terms = queryTerms(query.text ?? '', folding);
+      const terms = queryTerms(query.text || '', folding);
       const wanted = [['topics', query.topic], ['years', query.year], ['types', query.type]]
         .map(([facet, value]) => (value ? meta[facet].findIndex((item) => item.value === value || item.label === value) : null));
       const planned = terms.length ? await plan(meta, terms) : null;
@@ -317,7 +340,11 @@
     async function matches(query) {
       const { meta, terms, wanted, planned } = await parse(query);
       const result = new Map();
-      if (planned) for await (const window of windows(meta, planned, wanted)) for (const [doc, hits] of window.matches) result.set(doc, hits);
+      if (planned) {
+        await windows(meta, planned, wanted, async (window) => {
+          for (const [doc, hits] of window.matches) result.set(doc, hits);
+        });
+      }
       return { terms, matches: result };
     }
 
@@ -329,17 +356,17 @@
      */
     async function search(query, { onFirstPage } = {}) {
       const { meta, folding, terms, wanted, planned } = await parse(query);
-      const limit = query.limit ?? 10;
+      const limit = query.limit === undefined || query.limit === null ? 10 : query.limit;
       const found = new Map();
       let shown = !onFirstPage;
       if (planned) {
-        for await (const window of windows(meta, planned, wanted)) {
+        await windows(meta, planned, wanted, async (window) => {
           for (const [doc, hits] of window.matches) found.set(doc, hits);
           if (!shown && found.size >= limit && window.end < meta.documentCount) {
             shown = true;
             onFirstPage(await page(meta, folding, terms, found, limit, window.end, false));
           }
-        }
+        });
       }
       return page(meta, folding, terms, found, limit, meta.documentCount, true);
     }
@@ -373,8 +400,9 @@
         const firsts = found.get(doc).map(({ first }) => first).filter((first) => first >= 0);
         const snippets = await snippetsOf(doc, entry, terms, folding, firsts.length ? Math.min(...firsts) : 0);
         const anchor = snippets.length && snippets[0].anchor ? `#${snippets[0].anchor}` : '';
-        const { pieces, ...shown } = entry;
-        return { id: doc, ...shown, url: entry.url + anchor, score, snippets };
+        const shown = Object.assign({ id: doc }, entry);
+        delete shown.pieces;
+        return Object.assign(shown, { url: entry.url + anchor, score, snippets });
       }));
       return { total: found.size, results, complete };
     }
