@@ -28,7 +28,8 @@ enum OutputCollisions {
     /// alone (home, search, the topics and archive overviews, each topic's page). Two documents
     /// on one page are `Corpus.pageCollisions`' to report.
     static func beforeRendering(documents: [Document], contentFiles: [String], themeFiles: [String], catalog: TopicCatalog, contentDisplay: String) -> [Diagnostic] {
-        let portal = Set([SitePaths.home, SitePaths.search, SitePaths.topics, SitePaths.archive] + catalog.topics.map { SitePaths.topic($0.slug) })
+        let portal = Set([SitePaths.home, SitePaths.search, SitePaths.topics, SitePaths.archive, SiteFeeds.feedPath, SiteFeeds.sitemapPath]
+                         + catalog.topics.map { SitePaths.topic($0.slug) })
         let claims = [Set(documents.map(\.pagePath)), Set(contentFiles.map(LinkResolver.outputPath(ofStatic:))), Set(themeFiles.map { "static/" + $0 }), portal]
         var kinds: [String: Int] = [:]
         for paths in claims { for path in paths { kinds[path, default: 0] += 1 } }

@@ -204,6 +204,8 @@ public struct SiteBuilder: Sendable {
                 return (diagnostics: body.diagnostics, missing: write(planner.documentPage(index, body: body.html)))
             }
             diagnostics += documents.flatMap(\.diagnostics)
+            sink.write(SiteFeeds.atom(corpus), to: SiteFeeds.feedPath)
+            sink.write(SiteFeeds.sitemap(pages: listPages.map(\.path) + corpus.documents.map(\.pagePath), corpus: corpus), to: SiteFeeds.sitemapPath)
             for template in Set((missing + documents.map(\.missing)).compactMap { $0 }).sorted() {
                 diagnostics.append(.error(zh: "主题里没有模板“\(template).mustache”", en: "the theme has no template '\(template).mustache'", in: "\(options.themeDisplay)/templates"))
             }

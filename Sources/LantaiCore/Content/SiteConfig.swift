@@ -4,6 +4,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var description = ""
     /// How many documents the home page lists as latest.
     public var latestCount = 10
+    /// The address the portal is published under (`https://oa.example.gov.cn/portal/`), for the
+    /// absolute links of the feed and the sitemap; nil keeps them relative.
+    public var baseURL: String?
     /// Document types with the ASCII slugs their archive pages use.
     public var documentTypes: [DocumentType] = DocumentType.defaults
     /// The schemes a link or image in a document may use (`link_schemes`); others are shown as
@@ -38,6 +41,17 @@ public struct SiteConfig: Sendable, Hashable {
         if let description = fields.string("description")?.value { config.description = description }
         if let latest = fields.int("latest") {
             if latest > 0 { config.latestCount = latest } else { fields.report(Message(zh: "“latest”（首页列出的篇数）至少是 1", en: "'latest' must be at least 1"), at: fields.location(ofKey: "latest") ?? .start) }
+        }
+        if let base = fields.string("base_url") {
+            let value = base.value.trimmingCharacters(in: .whitespaces)
+            let lowered = value.lowercased()
+            if (lowered.hasPrefix("http://") || lowered.hasPrefix("https://")), !value.contains(where: \.isWhitespace), value.count > 8 {
+                config.baseURL = value.hasSuffix("/") ? value : value + "/"
+            } else {
+                fields.report(Message(zh: "“base_url”应当是门户发布的网址，以 http:// 或 https:// 开头，例如 https://oa.example.gov.cn/portal/，写成了“\(base.value)”",
+                                      en: "'base_url' must be the address the portal is published under, starting with http:// or https://, e.g. https://oa.example.gov.cn/portal/; found '\(base.value)'"),
+                              at: base.location)
+            }
         }
         if let rootLinks = fields.string("root_links") {
             if let value = RootLinks(rawValue: rootLinks.value) {

@@ -102,8 +102,12 @@ enum ImportedMarkdown {
             case "\n": output += "\\n"
             case "\t": output += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                // What YAML does not allow as a character is written as an escape: C0 and C1
+                // controls (a Big5 byte 0x80 decodes to U+0080), U+FFFE and U+FFFF.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     output += String(format: "\\x%02X", scalar.value)
+                } else if scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    output += String(format: "\\u%04X", scalar.value)
                 } else {
                     output.unicodeScalars.append(scalar)
                 }

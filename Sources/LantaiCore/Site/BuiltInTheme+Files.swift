@@ -896,6 +896,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 {{#layout.siteDescription}}<meta name="description" content="{{layout.siteDescription}}">{{/layout.siteDescription}}
 <link rel="stylesheet" href="{{layout.root}}static/css/site.css">
 <link rel="stylesheet" href="{{layout.root}}static/css/print.css" media="print">
+<link rel="alternate" type="application/atom+xml" title="{{layout.siteTitle}}" href="{{layout.root}}feed.xml">
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
