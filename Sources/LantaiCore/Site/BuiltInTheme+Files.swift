@@ -873,7 +873,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
   {{#years}}<li><a href="{{url}}">{{label}}</a> <span class="count">{{count}} 篇</span></li>{{/years}}
   </ul>
   {{^years}}<p class="empty">暂无注明日期的文稿。</p>{{/years}}
-  {{#undatedCount}}<p class="note">另有 {{undatedCount}} 篇文稿未注明日期。</p>{{/undatedCount}}
+  {{#undatedCount}}<p class="note">另有 <a href="{{undatedURL}}">{{undatedCount}} 篇文稿未注明日期</a>。</p>{{/undatedCount}}
 </section>
 <section aria-labelledby="by-type">
   <h2 id="by-type">按类型</h2>
@@ -1086,7 +1086,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 <h1>{{name}}</h1>
 {{#description}}<p class="topic-description">{{description}}</p>{{/description}}
 <p class="count">相关文稿 {{count}} 篇，相关段落 {{passageCount}} 段，按文稿中论及本专题的篇幅排列。{{#pager}}本页为第 {{current}} / {{total}} 页。{{/pager}}</p>
-{{#chart}}<figure class="topic-chart-figure">{{{chart}}}<figcaption>各年份相关段落数</figcaption></figure>{{/chart}}
+{{#chart}}<figure class="topic-chart-figure">{{{chart}}}<figcaption>各年份相关段落数{{#undatedPassageCount}}；另有 {{undatedPassageCount}} 段出自未注明日期的文稿，未计入{{/undatedPassageCount}}</figcaption></figure>{{/chart}}
 <ol class="topic-documents" start="{{start}}">
 {{#documents}}
   <li class="topic-document">

@@ -16,6 +16,8 @@ public enum SitePaths {
     public static func topic(_ slug: String) -> String { "topics/\(slug).html" }
     public static func year(_ year: Int) -> String { "archive/\(year).html" }
     public static func type(_ slug: String) -> String { "archive/type-\(slug).html" }
+    /// The documents without a date, which no year lists.
+    public static let undated = "archive/undated.html"
 }
 
 /// Turns the corpus and the rendered document bodies into the list of pages.
@@ -68,6 +70,8 @@ public struct PagePlanner: Sendable {
         makers += corpus.types.flatMap { type in
             archivePages(SitePaths.type(type.type.slug), heading: type.type.name, kind: "文稿类型", type.documents)
         }
+        let undated = corpus.documents.indices.filter { corpus.documents[$0].date == nil }
+        if !undated.isEmpty { makers += archivePages(SitePaths.undated, heading: "未注明日期", kind: "年份", undated) }
         return makers
     }
 
@@ -128,17 +132,23 @@ public struct PagePlanner: Sendable {
     private func topicPages(_ topic: Topic) -> [@Sendable () -> PlannedPage] {
         let ranking = corpus.topicRanking[topic.slug] ?? []
         var perYear: [Int: Int] = [:]
+        var undatedPassages = 0
         for entry in ranking {
-            if let year = corpus.documents[entry.document].date?.year { perYear[year, default: 0] += entry.analysis.passages.count }
+            if let year = corpus.documents[entry.document].date?.year {
+                perYear[year, default: 0] += entry.analysis.passages.count
+            } else {
+                undatedPassages += entry.analysis.passages.count
+            }
         }
         let chart = TopicChart.svg(counts: corpus.years.map(\.year).sorted().map { ($0, perYear[$0] ?? 0) })
+        let undatedPassageCount = undatedPassages > 0 ? undatedPassages : nil
         let passageCount = ranking.reduce(0) { $0 + $1.analysis.passages.count }
         return Pagination.pages(count: ranking.count, perPage: Self.topicDocumentsPerPage, base: SitePaths.topic(topic.slug)).map { page in { () -> PlannedPage in
             let view = TopicPageView(layout: layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics"),
                                      name: topic.name, description: topic.description, count: ranking.count,
                                      passageCount: passageCount, start: page.range.lowerBound + 1,
                                      documents: ranking[page.range].map { topicDocument($0, from: page.path) },
-                                     chart: chart, pager: page.pager)
+                                     chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
             return PlannedPage(path: page.path, template: "topic", view: view)
         } }
     }
@@ -211,7 +221,8 @@ public struct PagePlanner: Sendable {
             layout: layout(for: path, title: "归档", section: "archive"),
             years: corpus.years.map { ArchiveLinkView(label: "\($0.year)年", url: SitePath.relative(from: path, to: SitePaths.year($0.year)), count: $0.documents.count) },
             types: corpus.types.map { ArchiveLinkView(label: $0.type.name, url: SitePath.relative(from: path, to: SitePaths.type($0.type.slug)), count: $0.documents.count) },
-            undatedCount: corpus.documents.filter { $0.date == nil }.count)
+            undatedCount: Optional(corpus.documents.filter { $0.date == nil }.count).flatMap { $0 > 0 ? $0 : nil },
+            undatedURL: SitePath.relative(from: path, to: SitePaths.undated))
         return PlannedPage(path: path, template: "archive", view: view)
     }
 

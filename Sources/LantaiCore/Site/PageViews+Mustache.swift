@@ -120,6 +120,7 @@ extension TopicPageView: MustacheParent {
         case "start": self.start
         case "documents": self.documents
         case "chart": self.chart
+        case "undatedPassageCount": self.undatedPassageCount
         case "pager": self.pager
         default: nil
         }
@@ -204,6 +205,7 @@ extension ArchivePageView: MustacheParent {
         case "years": self.years
         case "types": self.types
         case "undatedCount": self.undatedCount
+        case "undatedURL": self.undatedURL
         default: nil
         }
     }

@@ -91,6 +91,9 @@ public struct TopicPageView: Sendable, Encodable {
     /// An inline SVG of the topic's passages per year, nil without dated passages; the template
     /// writes it unescaped.
     public var chart: String?
+    /// Passages of documents without a date, which the chart cannot place; nil for none (a
+    /// Mustache section shows for any number, 0 included).
+    public var undatedPassageCount: Int?
     /// Links to the other pages, nil when the topic's documents fit on one.
     public var pager: PagerView?
 }
@@ -147,7 +150,10 @@ public struct ArchivePageView: Sendable, Encodable {
     public var layout: LayoutView
     public var years: [ArchiveLinkView]
     public var types: [ArchiveLinkView]
-    public var undatedCount: Int
+    /// nil for none (a Mustache section shows for any number, 0 included).
+    public var undatedCount: Int?
+    /// The page that lists them.
+    public var undatedURL: String
 }
 
 /// A page that lists documents: one year, or one document type.
