@@ -76,6 +76,10 @@ import Testing
         #expect(engine.unknownFilter(in: SearchQuery(text: "督查", year: "2022"))?.zh == "没有“2022”这个年份：--year 可以用 2023、2021")
         #expect(engine.unknownFilter(in: SearchQuery(text: "督查", type: "通知"))?.zh == "没有“通知”这个类型：--type 可以用 讲话、经验交流")
         #expect(engine.unknownFilter(in: SearchQuery(text: "督查", topic: "supervision", year: "2023", type: "讲话")) == nil, "slugs and names both count")
+        // The terminal writes a result's date as the portal's pages do; the JSON keeps ISO dates.
+        let results = try engine.search(SearchQuery(text: "督查"))
+        #expect(SearchOutput.text(results, highlight: false, language: .zh).contains("1. 甲  (2023年5月12日 · 讲话)"))
+        #expect(SearchOutput.json(results).contains("\"date\" : \"2023-05-12\""))
     }
 
     @Test func theLanguageIsChineseUnlessEnglishIsAskedFor() {

@@ -52,7 +52,7 @@ import Testing
         defer { site.remove() }
         _ = try site.build().get()
         let a = try #require(site.page("a.html"))
-        #expect(a.contains("¶</a></p>\n<aside class=\"similar\" aria-label=\"类似表述\">类似表述：<a href=\"b.html#p-2\">乙 &lt;b&gt;</a><span class=\"note\">（相似 "))
+        #expect(a.contains("aria-label=\"本段链接\"></a></p>\n<aside class=\"similar\" aria-label=\"类似表述\">类似表述：<a href=\"b.html#p-2\">乙 &lt;b&gt;</a><span class=\"note\">（相似 "))
         let b = try #require(site.page("b.html"))
         #expect(b.contains("类似表述：<a href=\"a.html#p-2\">甲</a>"))
         #expect(LinkChecker.check(site: site.output) == [])

@@ -104,7 +104,7 @@ import Testing
         #expect(page.contains("<h2 id=\"sec-1\">一、办公室工作要“有心”"))
         #expect(page.contains("<h3 id=\"sec-1-1\">（一）要有忠诚心"))
         #expect(page.contains("<h2 id=\"sec-2\">二、办公室工作要“用心”"))
-        #expect(page.contains("<a class=\"anchor\" href=\"#p-1\" aria-label=\"本段链接\">¶</a>"))
+        #expect(page.contains("<a class=\"anchor\" href=\"#p-1\" aria-label=\"本段链接\"></a>"))
         // The outline lists the three headings with their anchors.
         #expect(page.contains("<li class=\"depth-1\"><a href=\"#sec-1\">一、办公室工作要“有心”</a></li>"))
         #expect(page.contains("<li class=\"depth-2\"><a href=\"#sec-1-1\">（一）要有忠诚心</a></li>"))

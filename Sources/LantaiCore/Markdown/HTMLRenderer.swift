@@ -96,13 +96,14 @@ public struct HTMLRenderer {
             output += tight ? "<p class=\"tight\" id=\"\(anchor)\">" : "<p id=\"\(anchor)\">"
             renderChildren(node.children, tight: false)
             output += trailer
-            output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本段链接\">¶</a></p>\n"
+            // The mark (¶, #) is drawn by the theme's CSS, so copying the text does not copy it.
+            output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本段链接\"></a></p>\n"
             if let note = afterParagraph[anchor] { output += note }
         case .heading(let level):
             let anchor = node.anchor ?? ""
             output += "<h\(level) id=\"\(anchor)\">"
             renderChildren(node.children, tight: false)
-            output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本节链接\">#</a></h\(level)>\n"
+            output += "<a class=\"anchor\" href=\"#\(anchor)\" aria-label=\"本节链接\"></a></h\(level)>\n"
         case .blockQuote:
             wrap("blockquote", node, newline: true)
         case .list(let ordered, let start, let isTight):

@@ -16,7 +16,9 @@ public enum SearchOutput {
             ? "找到 \(results.total) 篇文稿" + (shown < results.total ? "，显示前 \(shown) 篇" : "")
             : "found \(results.total) document\(results.total == 1 ? "" : "s")" + (shown < results.total ? ", showing the first \(shown)" : "")]
         for (number, result) in results.results.enumerated() {
-            let details = [result.date, result.type].compactMap { $0 }.joined(separator: " · ")
+            // The portal's one way of writing a date (2023年5月12日); the JSON keeps 2023-05-12.
+            let date = result.date.map { iso in language == .zh ? DocumentDate(parsing: iso)?.chinese ?? iso : iso }
+            let details = [date, result.type].compactMap { $0 }.joined(separator: " · ")
             lines.append("")
             lines.append("\(number + 1). \(result.title)" + (details.isEmpty ? "" : "  (\(details))"))
             lines.append("   \(result.url)")

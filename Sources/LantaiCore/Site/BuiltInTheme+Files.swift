@@ -51,7 +51,7 @@ a { color: inherit; text-decoration: none; }
 :target { background: none; }
 
 """#,
-        "static/css/site.css": #"""
+        "static/css/site.css": ##"""
 /* Lantai default theme. */
 :root {
   --text: #1f2328;
@@ -118,8 +118,14 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .doc-body h3 { font-family: var(--font-kai); line-height: 1.5; font-size: 1.15rem; }
 .doc-body h4 { font-family: var(--font-ui); line-height: 1.5; font-size: 1.05rem; }
 /* A paragraph's link to itself shows when the paragraph is pointed at or the link is focused. */
-.anchor { margin-left: .3em; font-size: .8em; color: var(--accent); text-decoration: none; text-indent: 0; opacity: 0; }
+/* Faint until hovered or focused, but always there: a phone has no hover, and a link that
+   cannot be seen cannot be tapped. */
+.anchor { margin-left: .3em; padding: 0 .2em; font-size: .8em; color: var(--accent); text-decoration: none; text-indent: 0; opacity: .35; }
+/* The marks are drawn here, not written in the page: a copied paragraph carries no ¶. */
+p > .anchor::after { content: "¶"; }
+h2 > .anchor::after, h3 > .anchor::after, h4 > .anchor::after, h5 > .anchor::after, h6 > .anchor::after { content: "#"; }
 p:hover > .anchor, h2:hover > .anchor, h3:hover > .anchor, h4:hover > .anchor, .anchor:focus { opacity: 1; }
+
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid var(--line); padding: .3rem .6rem; }
@@ -178,7 +184,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
   .doc-info dd { margin-bottom: .3rem; }
   .share-bar { width: 5rem; }
 }
-"""#,
+"""##,
         "static/js/search-page.js": #"""
 /*
  * The search page: reads q, topic, year and type from the URL, searches as the reader types,
@@ -223,12 +229,18 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     return paragraph;
   }
 
+  /** 2023-05-12 → 2023年5月12日, as every page of the portal writes a date. */
+  function chineseDate(iso) {
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return parts ? `${parts[1]}年${Number(parts[2])}月${Number(parts[3])}日` : iso;
+  }
+
   function resultNode(result) {
     const item = element('li', 'search-result');
     const title = element('a', 'doc-title', result.title);
     title.href = root + result.url;
     item.appendChild(title);
-    const meta = [result.date, result.type].filter(Boolean).join(' · ');
+    const meta = [chineseDate(result.date), result.type].filter(Boolean).join(' · ');
     if (meta) item.appendChild(element('div', 'doc-meta', meta));
     for (const snippet of result.snippets) item.appendChild(snippetNode(snippet));
     return item;

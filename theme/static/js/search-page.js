@@ -41,12 +41,18 @@
     return paragraph;
   }
 
+  /** 2023-05-12 → 2023年5月12日, as every page of the portal writes a date. */
+  function chineseDate(iso) {
+    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return parts ? `${parts[1]}年${Number(parts[2])}月${Number(parts[3])}日` : iso;
+  }
+
   function resultNode(result) {
     const item = element('li', 'search-result');
     const title = element('a', 'doc-title', result.title);
     title.href = root + result.url;
     item.appendChild(title);
-    const meta = [result.date, result.type].filter(Boolean).join(' · ');
+    const meta = [chineseDate(result.date), result.type].filter(Boolean).join(' · ');
     if (meta) item.appendChild(element('div', 'doc-meta', meta));
     for (const snippet of result.snippets) item.appendChild(snippetNode(snippet));
     return item;
