@@ -23,7 +23,19 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp(localized("只找这种类型的文稿（名称或英文名）", "Only documents of this type (name or slug).")))
     var type: String?
 
-    @Option(help: ArgumentHelp(localized("显示多少条结果", "How many results to show.")))
+    @Option(help: ArgumentHelp(localized("只找这一年及以后的文稿", "Only documents of this year or later.")))
+    var from: Int?
+
+    @Option(help: ArgumentHelp(localized("只找这一年及以前的文稿", "Only documents of this year or earlier.")))
+    var to: Int?
+
+    @Option(help: ArgumentHelp(localized("排序：relevance（按相关度，默认）或 date（按日期，新的在前）", "Order: relevance (the default) or date (newest first).")))
+    var sort = "relevance"
+
+    @Option(help: ArgumentHelp(localized("显示第几页（每页 --limit 条）", "Which page of results to show (--limit a page).")))
+    var page = 1
+
+    @Option(help: ArgumentHelp(localized("每页显示多少条结果", "How many results a page shows.")))
     var limit = 10
 
     @Flag(help: ArgumentHelp(localized("用 JSON 格式输出结果", "Print the results as JSON.")))
@@ -33,6 +45,11 @@ struct Search: ParsableCommand {
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError(lang.say("--limit 不能是负数", "--limit must be 0 or more")) }
+        guard page >= 1 else { throw ValidationError(lang.say("--page 从 1 开始", "--page starts at 1")) }
+        guard ["relevance", "date"].contains(sort) else {
+            throw ValidationError(lang.say("--sort 只能是 relevance（按相关度）或 date（按日期）", "--sort is relevance or date"))
+        }
+        if let from, let to, from > to { throw ValidationError(lang.say("--from 的年份不能晚于 --to", "--from must not be later than --to")) }
     }
 
     func run() throws {
@@ -43,12 +60,13 @@ struct Search: ParsableCommand {
             Terminal.print(failure.diagnostics, lang.language)
             throw ExitCode.failure
         }
-        let request = SearchQuery(text: query.joined(separator: " "), topic: topic, year: year, type: type, limit: limit)
+        let request = SearchQuery(text: query.joined(separator: " "), topic: topic, year: year, type: type, fromYear: from, toYear: to,
+                                  byDate: sort == "date", offset: (page - 1) * limit, limit: limit)
         if let problem = engine.unknownFilter(in: request) {
             Terminal.printProblem("search", problem, lang.language)
             throw ExitCode.failure
         }
         let results = try engine.search(request)
-        print(json ? SearchOutput.json(results) : SearchOutput.text(results, highlight: isatty(1) != 0, language: lang.language))
+        print(json ? SearchOutput.json(results) : SearchOutput.text(results, highlight: isatty(1) != 0, language: lang.language, offset: request.offset))
     }
 }

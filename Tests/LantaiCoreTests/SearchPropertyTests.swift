@@ -99,6 +99,37 @@ import Testing
         #expect(byYear.total == all.results.filter { $0.date?.hasPrefix(year) == true }.count)
     }
 
+    /// Pages, newest-first order and year ranges, against the full ranked list and the
+    /// documents' own dates (from each result's entry, read apart from the filter's facets).
+    @Test func pagesDateOrderAndYearRangesAreSlicesOfTheExactSet() throws {
+        let (site, documents, engine) = try Self.prepare()
+        defer { site.remove() }
+        var checked = 0
+        for text in Self.sampleQueries(from: documents, count: 400) {
+            let everything = try engine.search(SearchQuery(text: text, limit: 10_000))
+            guard everything.total > 12 else { continue }
+            checked += 1
+            #expect(Set(everything.results.map(\.id)) == Self.bruteForce(SearchQuery(text: text), in: documents))
+            // Page 2 holds results 11–20 of the ranked list, page 1 results 1–10.
+            let second = try engine.search(SearchQuery(text: text, offset: 10, limit: 10))
+            #expect(second.total == everything.total)
+            #expect(second.results.map(\.id) == Array(everything.results.dropFirst(10).prefix(10)).map(\.id), "\(text)")
+            // Newest first: dates never increase down the list; undated documents come last.
+            let byDate = try engine.search(SearchQuery(text: text, byDate: true, limit: 10_000))
+            #expect(Set(byDate.results.map(\.id)) == Set(everything.results.map(\.id)))
+            let dates = byDate.results.map { $0.date ?? "" }
+            #expect(zip(dates, dates.dropFirst()).allSatisfy { earlier, later in later.isEmpty || (!earlier.isEmpty && earlier >= later) }, "\(text): \(dates)")
+            // A year range keeps exactly the results dated inside it.
+            let years = Set(everything.results.compactMap { $0.date.flatMap { Int($0.prefix(4)) } }).sorted()
+            guard let low = years.first, let high = years.last, high > low else { continue }
+            let middle = (low + high) / 2
+            let ranged = try engine.search(SearchQuery(text: text, fromYear: low, toYear: middle, limit: 10_000))
+            let expected = everything.results.filter { result in result.date.flatMap { Int($0.prefix(4)) }.map { $0 >= low && $0 <= middle } ?? false }
+            #expect(Set(ranged.results.map(\.id)) == Set(expected.map(\.id)), "\(text) \(low)–\(middle)")
+        }
+        #expect(checked >= 20, "\(checked) queries with more than a page of results")
+    }
+
     @Test func resultsCarrySnippetsWithTheHitHighlighted() throws {
         let (site, _, engine) = try Self.prepare()
         defer { site.remove() }

@@ -70,6 +70,40 @@ for (const [name, base] of [['file://', () => pathToFileURL(output).href + '/'],
   });
 }
 
+for (const [name, base] of [['file://', () => pathToFileURL(output).href + '/'], ['http', () => httpBase]]) {
+  test(`page 2 from ${name} holds results 11–20 of the exact set, and sort=date is newest first`, async () => {
+    const text = '辦公室';
+    const predicted = bruteForceIds(loadIndexedText(join(output, 'search'), search), search, text);
+    assert.ok(predicted.size > 20, `brute force finds ${predicted.size}`);
+    const all = cli('--limit', '10000', text);
+    assert.deepEqual(new Set(all.results.map((r) => r.id)), predicted, 'the terminal finds the brute-force set');
+
+    const second = await browser.open(`${base()}search.html?q=${encodeURIComponent(text)}&page=2`);
+    await second.evaluate(settled);
+    const dom = await second.evaluate(`(() => Object.assign(${readResults}, {
+      start: document.getElementById('search-results').start,
+      current: document.querySelector('#search-pager .current')?.textContent,
+      next: document.querySelector('#search-pager a:last-child')?.getAttribute('href') }))()`);
+    assert.deepEqual(dom.links, all.results.slice(10, 20).map((r) => r.url));
+    assert.equal(dom.start, 11);
+    assert.equal(dom.current, '2');
+    assert.match(dom.status, new RegExp(`^找到 ${predicted.size} 篇文稿，显示第 11–20 篇。$`));
+    assert.match(dom.next, /[?&]page=3(&|$)/);
+    await second.close();
+
+    const newest = await browser.open(`${base()}search.html?q=${encodeURIComponent(text)}&sort=date`);
+    await newest.evaluate(settled);
+    const sorted = await newest.evaluate(`({ links: [...document.querySelectorAll('.search-result .doc-title')].map((a) => a.getAttribute('href')),
+      sort: document.getElementById('search-sort').value })`);
+    const byDate = cli('--sort', 'date', text);
+    assert.equal(sorted.sort, 'date');
+    assert.deepEqual(sorted.links, byDate.results.map((r) => r.url));
+    const dates = byDate.results.map((r) => r.date || '');
+    assert.ok(dates.every((date, i) => i === 0 || date === '' || (dates[i - 1] !== '' && dates[i - 1] >= date)), dates.join(' '));
+    await newest.close();
+  });
+}
+
 test('typing a new query updates the results and the URL', async () => {
   const page = await browser.open(`${httpBase}search.html`);
   await page.evaluate(settled);

@@ -46,6 +46,36 @@ test('the same queries give the same ranking as lantai search', async () => {
   }
 });
 
+test('pages, newest-first order and year ranges equal lantai search and slice the exact set', async () => {
+  let checked = 0;
+  for (const text of ['办公室', '服务', '工作', '同志们']) {
+    const all = await engine.search({ text, limit: 10000 });
+    if (all.total <= 12) continue;
+    checked++;
+    const cli = (...options) => JSON.parse(execFileSync(lantai, ['search', '--output', site.output, '--json', ...options, text]));
+    // Page 2: results 11–20 of the ranked list, as the terminal's --page 2 gives them.
+    const second = await engine.search({ text, offset: 10, limit: 10 });
+    assert.deepEqual(second.results.map((r) => r.id), all.results.slice(10, 20).map((r) => r.id), text);
+    assert.deepEqual(second.results.map((r) => r.id), cli('--page', '2').results.map((r) => r.id), text);
+    // Newest first, also as the first page shown before the scan ends.
+    let early = null;
+    const byDate = await engine.search({ text, sort: 'date', limit: 10 }, { onFirstPage: (first) => { early = first; } });
+    assert.deepEqual(byDate.results.map((r) => r.id), cli('--sort', 'date').results.map((r) => r.id), text);
+    const dates = byDate.results.map((r) => r.date || '');
+    assert.ok(dates.every((date, i) => i === 0 || date === '' || (dates[i - 1] !== '' && dates[i - 1] >= date)), `${text}: ${dates}`);
+    if (early) assert.deepEqual(early.results.map((r) => r.id), byDate.results.map((r) => r.id), 'the early page is already the final one by date');
+    // A year range keeps exactly the results dated inside it.
+    const years = [...new Set(all.results.filter((r) => r.date).map((r) => Number(r.date.slice(0, 4))))].sort();
+    if (years.length < 2) continue;
+    const [from, to] = [years[0], years[Math.floor(years.length / 2)]];
+    const ranged = await engine.search({ text, from: String(from), to: String(to), limit: 10000 });
+    const expected = all.results.filter((r) => r.date && Number(r.date.slice(0, 4)) >= from && Number(r.date.slice(0, 4)) <= to);
+    assert.deepEqual(ranged.results.map((r) => r.id).sort((a, b) => a - b), expected.map((r) => r.id).sort((a, b) => a - b), `${text} ${from}–${to}`);
+    assert.equal(ranged.total, cli('--from', String(from), '--to', String(to), '--limit', '10000').total);
+  }
+  assert.ok(checked >= 2, `${checked} queries with more than a page`);
+});
+
 test('filters narrow the results and snippets mark the hit', async () => {
   const all = await engine.search({ text: '办公室', limit: 1000 });
   const filtered = await engine.search({ text: '办公室', topic: 'supervision', limit: 1000 });

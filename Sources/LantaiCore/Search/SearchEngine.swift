@@ -6,13 +6,27 @@ public struct SearchQuery: Sendable {
     public var topic: String?
     public var year: String?
     public var type: String?
+    /// Only documents of these years, both included (`from=2019&to=2023`); an undated document
+    /// is in no range.
+    public var fromYear: Int?
+    public var toYear: Int?
+    /// Newest first instead of by relevance. Document ids are the corpus's order, newest first
+    /// and undated last, so this is ascending id.
+    public var byDate = false
+    /// How many results of the ranked list to skip: `limit × (page − 1)`.
+    public var offset = 0
     public var limit: Int
 
-    public init(text: String, topic: String? = nil, year: String? = nil, type: String? = nil, limit: Int = 10) {
+    public init(text: String, topic: String? = nil, year: String? = nil, type: String? = nil,
+                fromYear: Int? = nil, toYear: Int? = nil, byDate: Bool = false, offset: Int = 0, limit: Int = 10) {
         self.text = text
         self.topic = topic
         self.year = year
         self.type = type
+        self.fromYear = fromYear
+        self.toYear = toYear
+        self.byDate = byDate
+        self.offset = offset
         self.limit = limit
     }
 
@@ -89,12 +103,18 @@ public struct SearchEngine {
         let wanted = (topic: query.topic.flatMap { value in meta.topics.firstIndex { $0.value == value || $0.label == value } ?? -1 },
                       year: query.year.flatMap { value in meta.years.firstIndex { $0.value == value || $0.label == value } ?? -1 },
                       type: query.type.flatMap { value in meta.types.firstIndex { $0.value == value || $0.label == value } ?? -1 })
-        if wanted.topic != nil || wanted.year != nil || wanted.type != nil {
+        // The year facets inside the range, when one is given.
+        let range: Set<Int>? = query.fromYear == nil && query.toYear == nil ? nil : Set(meta.years.indices.filter { index in
+            guard let year = Int(meta.years[index].value) else { return false }
+            return year >= (query.fromYear ?? Int.min) && year <= (query.toYear ?? Int.max)
+        })
+        if wanted.topic != nil || wanted.year != nil || wanted.type != nil || range != nil {
             matches = try matches.filter { id, _ in
                 let statistics = try index.statistics(id)
                 return (wanted.topic.map { statistics.topics.contains($0) } ?? true)
                     && (wanted.year.map { statistics.year == $0 } ?? true)
                     && (wanted.type.map { statistics.type == $0 } ?? true)
+                    && (range.map { allowed in statistics.year.map(allowed.contains) ?? false } ?? true)
             }
         }
         return matches
@@ -174,9 +194,13 @@ public struct SearchEngine {
             }
             return (id, score)
         }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        if query.byDate {
+            scored.sort { $0.id < $1.id }
+        } else {
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        }
         var results: [SearchResult] = []
-        for (id, score) in scored.prefix(max(query.limit, 0)) {
+        for (id, score) in scored.dropFirst(max(query.offset, 0)).prefix(max(query.limit, 0)) {
             let entry = try index.entry(id)
             let snippets = SnippetMaker.snippets(segments: try index.segments(id), terms: terms, pageURL: entry.url)
             results.append(SearchResult(id: id, slug: entry.slug, url: entry.url + (snippets.first.map { $0.anchor.isEmpty ? "" : "#" + $0.anchor } ?? ""),

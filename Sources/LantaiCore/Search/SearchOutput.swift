@@ -10,12 +10,15 @@ public enum SearchOutput {
 
     /// One block per result: title, date and type, the page with the paragraph anchor, and the
     /// snippets with hits marked 【…】 (or in bold on a terminal).
-    public static func text(_ results: SearchResults, highlight: Bool, language: Language = .zh) -> String {
+    /// `offset`: how many results come before these (a later page), for their numbers.
+    public static func text(_ results: SearchResults, highlight: Bool, language: Language = .zh, offset: Int = 0) -> String {
         let shown = results.results.count
+        let range = shown == 0 ? "" : "\(offset + 1)–\(offset + shown)"
         var lines = [language == .zh
-            ? "找到 \(results.total) 篇文稿" + (shown < results.total ? "，显示前 \(shown) 篇" : "")
-            : "found \(results.total) document\(results.total == 1 ? "" : "s")" + (shown < results.total ? ", showing the first \(shown)" : "")]
-        for (number, result) in results.results.enumerated() {
+            ? "找到 \(results.total) 篇文稿" + (shown < results.total ? "，显示第 \(range) 篇" : "")
+            : "found \(results.total) document\(results.total == 1 ? "" : "s")" + (shown < results.total ? ", showing \(range)" : "")]
+        for (index, result) in results.results.enumerated() {
+            let number = offset + index
             // The portal's one way of writing a date (2023年5月12日); the JSON keeps 2023-05-12.
             let date = result.date.map { iso in language == .zh ? DocumentDate(parsing: iso)?.chinese ?? iso : iso }
             let details = [date, result.type].compactMap { $0 }.joined(separator: " · ")

@@ -150,6 +150,9 @@ pre { overflow-x: auto; background: #f3f4f6; padding: .8rem; }
 .search-label { display: block; font-weight: bold; margin-bottom: .3rem; }
 .search-filters { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .6rem 0; color: var(--muted); }
 .search-results { padding-left: 1.5rem; }
+.search-pager { display: flex; flex-wrap: wrap; gap: .4rem; margin: 1.2rem 0; }
+.search-pager a, .search-pager span { padding: .2rem .6rem; border: 1px solid var(--line, #d0d4da); border-radius: 3px; text-decoration: none; }
+.search-pager .current { background: var(--accent); color: #fff; border-color: var(--accent); }
 .search-result { padding: .6rem 0; border-bottom: 1px solid var(--line); }
 .search-snippet { margin: .3rem 0; }
 .search-snippet a { color: var(--text); text-decoration: none; }
@@ -187,7 +190,8 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 """##,
         "static/js/search-page.js": #"""
 /*
- * The search page: reads q, topic, year and type from the URL, searches as the reader types,
+ * The search page: reads q, topic, year, type, from, to, sort and page from the URL (ten results
+ * a page: search.html?q=服务&page=2), searches as the reader types,
  * keeps the state in the URL so a search can be bookmarked, and builds every result with DOM
  * text nodes, so nothing from the index or the query is ever parsed as HTML.
  */
@@ -200,8 +204,13 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
   const input = document.getElementById('search-q');
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
-  const selects = { topic: document.getElementById('search-topic'), year: document.getElementById('search-year'), type: document.getElementById('search-type') };
+  const pager = document.getElementById('search-pager');
+  const selects = {};
+  for (const key of ['topic', 'year', 'type', 'from', 'to', 'sort']) selects[key] = document.getElementById(`search-${key}`);
   const params = new URLSearchParams(location.search);
+  const PER_PAGE = 10;
+  /** The page of results shown, from the URL; back to 1 whenever the query changes. */
+  let pageNumber = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
   let sequence = 0;
   let timer = null;
 
@@ -247,15 +256,40 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
   }
 
   function currentQuery() {
-    return { text: input.value, topic: selects.topic.value, year: selects.year.value, type: selects.type.value, limit: 10 };
+    const query = { text: input.value, limit: PER_PAGE, offset: (pageNumber - 1) * PER_PAGE };
+    for (const key of Object.keys(selects)) query[key] = selects[key] ? selects[key].value : '';
+    return query;
+  }
+
+  /** The URL's query string for a query at a page. */
+  function address(query, page) {
+    const next = new URLSearchParams();
+    if (query.text.trim()) next.set('q', query.text.trim());
+    for (const key of Object.keys(selects)) if (query[key]) next.set(key, query[key]);
+    if (page > 1) next.set('page', String(page));
+    return next.toString();
   }
 
   function remember(query) {
-    const next = new URLSearchParams();
-    if (query.text.trim()) next.set('q', query.text.trim());
-    for (const key of ['topic', 'year', 'type']) if (query[key]) next.set(key, query[key]);
-    const search = next.toString();
+    const search = address(query, pageNumber);
     try { history.replaceState(null, '', search ? `?${search}` : location.pathname); } catch (error) { /* file:// may refuse */ }
+  }
+
+  /** Links to the previous and next pages and to each page, each an address of its own. */
+  function showPager(query, total) {
+    pager.replaceChildren();
+    const pages = Math.ceil(total / PER_PAGE);
+    if (pages <= 1) return;
+    const link = (page, text, current) => {
+      const node = element(current ? 'span' : 'a', current ? 'current' : null, text);
+      if (current) node.setAttribute('aria-current', 'page');
+      else node.href = `?${address(query, page)}`;
+      return node;
+    };
+    if (pageNumber > 1) pager.appendChild(link(pageNumber - 1, '上一页', false));
+    const first = Math.max(1, Math.min(pageNumber - 4, pages - 9));
+    for (let page = first; page <= Math.min(pages, first + 9); page++) pager.appendChild(link(page, String(page), page === pageNumber));
+    if (pageNumber < pages) pager.appendChild(link(pageNumber + 1, '下一页', false));
   }
 
   async function run() {
@@ -265,6 +299,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     document.body.dataset.searchState = 'searching';
     if (!LantaiSearch.queryTerms(query.text, new Map()).length) {
       list.replaceChildren();
+      pager.replaceChildren();
       status.textContent = '输入检索词即可查找全部文稿中的原文表述。';
       document.body.dataset.searchState = 'done';
       return;
@@ -272,13 +307,16 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     status.textContent = '正在检索…';
     const show = (found) => {
       list.replaceChildren(...found.results.map(resultNode));
+      list.start = query.offset + 1;
+      const range = `第 ${query.offset + 1}–${query.offset + found.results.length} 篇`;
       if (!found.complete) {
         status.textContent = `已找到 ${found.total} 篇，继续查找…`;
         document.body.dataset.searchState = 'partial';
       } else {
         status.textContent = found.total
-          ? `找到 ${found.total} 篇文稿${found.total > found.results.length ? `，显示前 ${found.results.length} 篇` : ''}。`
+          ? `找到 ${found.total} 篇文稿${found.total > found.results.length ? `，显示${range}` : ''}。`
           : `没有找到包含“${query.text.trim()}”的文稿。`;
+        showPager(query, found.total);
       }
     };
     try {
@@ -303,22 +341,24 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     input.value = params.get('q') || '';
     try {
       const { meta } = await engine.prepare();
-      for (const [key, facets] of [['topic', meta.topics], ['year', meta.years], ['type', meta.types]]) {
+      for (const [key, facets] of [['topic', meta.topics], ['year', meta.years], ['type', meta.types], ['from', meta.years], ['to', meta.years]]) {
         for (const facet of facets) {
-          const option = element('option', null, `${facet.label}（${facet.count}）`);
+          const label = key === 'from' || key === 'to' ? facet.value : `${facet.label}（${facet.count}）`;
+          const option = element('option', null, label);
           option.value = facet.value;
           selects[key].appendChild(option);
         }
-        selects[key].value = params.get(key) || '';
       }
+      for (const key of Object.keys(selects)) selects[key].value = params.get(key) || '';
     } catch (error) {
       status.textContent = `无法载入检索索引：${error.message}`;
       document.body.dataset.searchState = 'done';
       return;
     }
-    input.addEventListener('input', schedule);
-    for (const select of Object.values(selects)) select.addEventListener('change', run);
-    form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
+    // A changed query starts again at its first page.
+    input.addEventListener('input', () => { pageNumber = 1; schedule(); });
+    for (const select of Object.values(selects)) select.addEventListener('change', () => { pageNumber = 1; run(); });
+    form.addEventListener('submit', (event) => { event.preventDefault(); pageNumber = 1; run(); });
     run();
   }
 
@@ -644,9 +684,9 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
           if (hits.length < planned.length) continue;
           if (wanted.some((index) => index !== null)) {
             const facet = await facets(meta, doc);
-            const [topic, year, type] = wanted;
+            const [topic, year, type, range] = wanted;
             if ((topic !== null && !facet.topics.includes(topic)) || (year !== null && facet.year !== year) ||
-              (type !== null && facet.type !== type)) continue;
+              (type !== null && facet.type !== type) || (range !== null && !range.has(facet.year))) continue;
           }
           matches.push([doc, hits]);
         }
@@ -661,6 +701,12 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
       const terms = queryTerms(query.text || '', folding);
       const wanted = [['topics', query.topic], ['years', query.year], ['types', query.type]]
         .map(([facet, value]) => (value ? meta[facet].findIndex((item) => item.value === value || item.label === value) : null));
+      // A year range (from, to: both included) as the set of year facets inside it; an undated
+      // document is in no range.
+      const from = query.from ? Number(query.from) : null;
+      const to = query.to ? Number(query.to) : null;
+      wanted.push(from === null && to === null ? null : new Set(meta.years.map((item, index) => [Number(item.value), index])
+        .filter(([year]) => (from === null || year >= from) && (to === null || year <= to)).map(([, index]) => index)));
       const planned = terms.length ? await plan(meta, terms) : null;
       return { meta, folding, terms, wanted, planned };
     }
@@ -678,7 +724,8 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     }
 
     /**
-     * Ranked results with snippets for the first `limit` documents: { total, results, complete }.
+     * Ranked results with snippets for `limit` documents after the first `query.offset` (a later
+     * page), by relevance or, with `query.sort` "date", newest first: { total, results, complete }.
      * With `onFirstPage`, a first page ranked among the documents found so far is handed to it
      * as soon as `limit` documents are found (complete false, total so far); the promise then
      * resolves to the exact, complete answer.
@@ -686,25 +733,26 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     async function search(query, { onFirstPage } = {}) {
       const { meta, folding, terms, wanted, planned } = await parse(query);
       const limit = query.limit === undefined || query.limit === null ? 10 : query.limit;
+      const order = { offset: Math.max(0, query.offset || 0), byDate: query.sort === 'date' };
       const found = new Map();
       let shown = !onFirstPage;
       if (planned) {
         await windows(meta, planned, wanted, async (window) => {
           for (const [doc, hits] of window.matches) found.set(doc, hits);
-          if (!shown && found.size >= limit && window.end < meta.documentCount) {
+          if (!shown && found.size >= order.offset + limit && window.end < meta.documentCount) {
             shown = true;
-            onFirstPage(await page(meta, folding, terms, found, limit, window.end, false));
+            onFirstPage(await page(meta, folding, terms, found, limit, window.end, false, order));
           }
         });
       }
-      return page(meta, folding, terms, found, limit, meta.documentCount, true);
+      return page(meta, folding, terms, found, limit, meta.documentCount, true, order);
     }
 
     /**
      * Ranks `found` by BM25 (document frequency as found, or for a partial scan of `scanned`
      * documents estimated from it) and makes the first `limit` results.
      */
-    async function page(meta, folding, terms, found, limit, scanned, complete) {
+    async function page(meta, folding, terms, found, limit, scanned, complete, order = { offset: 0, byDate: false }) {
       const k1 = 1.2;
       const b = 0.75;
       const n = Math.max(meta.documentCount, 1);
@@ -722,8 +770,9 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
         }
         scored.push({ doc, score });
       }
-      scored.sort((x, y) => (y.score - x.score) || (x.doc - y.doc));
-      const results = await Promise.all(scored.slice(0, limit).map(async ({ doc, score }) => {
+      // By date: document ids are the corpus's order, newest first, undated last.
+      scored.sort(order.byDate ? (x, y) => x.doc - y.doc : (x, y) => (y.score - x.score) || (x.doc - y.doc));
+      const results = await Promise.all(scored.slice(order.offset, order.offset + limit).map(async ({ doc, score }) => {
         const chunk = await get(`docs/${Math.floor(doc / meta.entriesPerFile)}`);
         const entry = chunk[doc % meta.entriesPerFile];
         const firsts = found.get(doc).map(({ first }) => first).filter((first) => first >= 0);
@@ -1078,10 +1127,14 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     <label>专题 <select name="topic" id="search-topic"><option value="">全部</option></select></label>
     <label>年份 <select name="year" id="search-year"><option value="">全部</option></select></label>
     <label>类型 <select name="type" id="search-type"><option value="">全部</option></select></label>
+    <label>从 <select name="from" id="search-from"><option value="">不限</option></select> 年</label>
+    <label>到 <select name="to" id="search-to"><option value="">不限</option></select> 年</label>
+    <label>排序 <select name="sort" id="search-sort"><option value="">按相关度</option><option value="date">按日期（新的在前）</option></select></label>
   </div>
 </form>
 <p class="search-status" id="search-status" role="status" aria-live="polite"></p>
 <ol class="search-results" id="search-results"></ol>
+<nav class="search-pager" id="search-pager" aria-label="检索结果分页"></nav>
 <noscript><p>全文检索需要启用浏览器的 JavaScript。可以从<a href="{{layout.root}}topics/index.html">专题</a>和<a href="{{layout.root}}archive/index.html">归档</a>页面浏览文稿。</p></noscript>
 <p class="search-unsupported" id="search-unsupported" hidden>这个浏览器运行不了检索（例如 360 等浏览器的“兼容模式”）。请切换到“极速模式”或换用新版浏览器；也可以从<a href="{{layout.root}}topics/index.html">专题</a>和<a href="{{layout.root}}archive/index.html">归档</a>页面浏览文稿。</p>
 <script src="{{layout.root}}static/js/unsupported.js"></script>

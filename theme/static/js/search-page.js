@@ -1,5 +1,6 @@
 /*
- * The search page: reads q, topic, year and type from the URL, searches as the reader types,
+ * The search page: reads q, topic, year, type, from, to, sort and page from the URL (ten results
+ * a page: search.html?q=服务&page=2), searches as the reader types,
  * keeps the state in the URL so a search can be bookmarked, and builds every result with DOM
  * text nodes, so nothing from the index or the query is ever parsed as HTML.
  */
@@ -12,8 +13,13 @@
   const input = document.getElementById('search-q');
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
-  const selects = { topic: document.getElementById('search-topic'), year: document.getElementById('search-year'), type: document.getElementById('search-type') };
+  const pager = document.getElementById('search-pager');
+  const selects = {};
+  for (const key of ['topic', 'year', 'type', 'from', 'to', 'sort']) selects[key] = document.getElementById(`search-${key}`);
   const params = new URLSearchParams(location.search);
+  const PER_PAGE = 10;
+  /** The page of results shown, from the URL; back to 1 whenever the query changes. */
+  let pageNumber = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
   let sequence = 0;
   let timer = null;
 
@@ -59,15 +65,40 @@
   }
 
   function currentQuery() {
-    return { text: input.value, topic: selects.topic.value, year: selects.year.value, type: selects.type.value, limit: 10 };
+    const query = { text: input.value, limit: PER_PAGE, offset: (pageNumber - 1) * PER_PAGE };
+    for (const key of Object.keys(selects)) query[key] = selects[key] ? selects[key].value : '';
+    return query;
+  }
+
+  /** The URL's query string for a query at a page. */
+  function address(query, page) {
+    const next = new URLSearchParams();
+    if (query.text.trim()) next.set('q', query.text.trim());
+    for (const key of Object.keys(selects)) if (query[key]) next.set(key, query[key]);
+    if (page > 1) next.set('page', String(page));
+    return next.toString();
   }
 
   function remember(query) {
-    const next = new URLSearchParams();
-    if (query.text.trim()) next.set('q', query.text.trim());
-    for (const key of ['topic', 'year', 'type']) if (query[key]) next.set(key, query[key]);
-    const search = next.toString();
+    const search = address(query, pageNumber);
     try { history.replaceState(null, '', search ? `?${search}` : location.pathname); } catch (error) { /* file:// may refuse */ }
+  }
+
+  /** Links to the previous and next pages and to each page, each an address of its own. */
+  function showPager(query, total) {
+    pager.replaceChildren();
+    const pages = Math.ceil(total / PER_PAGE);
+    if (pages <= 1) return;
+    const link = (page, text, current) => {
+      const node = element(current ? 'span' : 'a', current ? 'current' : null, text);
+      if (current) node.setAttribute('aria-current', 'page');
+      else node.href = `?${address(query, page)}`;
+      return node;
+    };
+    if (pageNumber > 1) pager.appendChild(link(pageNumber - 1, '上一页', false));
+    const first = Math.max(1, Math.min(pageNumber - 4, pages - 9));
+    for (let page = first; page <= Math.min(pages, first + 9); page++) pager.appendChild(link(page, String(page), page === pageNumber));
+    if (pageNumber < pages) pager.appendChild(link(pageNumber + 1, '下一页', false));
   }
 
   async function run() {
@@ -77,6 +108,7 @@
     document.body.dataset.searchState = 'searching';
     if (!LantaiSearch.queryTerms(query.text, new Map()).length) {
       list.replaceChildren();
+      pager.replaceChildren();
       status.textContent = '输入检索词即可查找全部文稿中的原文表述。';
       document.body.dataset.searchState = 'done';
       return;
@@ -84,13 +116,16 @@
     status.textContent = '正在检索…';
     const show = (found) => {
       list.replaceChildren(...found.results.map(resultNode));
+      list.start = query.offset + 1;
+      const range = `第 ${query.offset + 1}–${query.offset + found.results.length} 篇`;
       if (!found.complete) {
         status.textContent = `已找到 ${found.total} 篇，继续查找…`;
         document.body.dataset.searchState = 'partial';
       } else {
         status.textContent = found.total
-          ? `找到 ${found.total} 篇文稿${found.total > found.results.length ? `，显示前 ${found.results.length} 篇` : ''}。`
+          ? `找到 ${found.total} 篇文稿${found.total > found.results.length ? `，显示${range}` : ''}。`
           : `没有找到包含“${query.text.trim()}”的文稿。`;
+        showPager(query, found.total);
       }
     };
     try {
@@ -115,22 +150,24 @@
     input.value = params.get('q') || '';
     try {
       const { meta } = await engine.prepare();
-      for (const [key, facets] of [['topic', meta.topics], ['year', meta.years], ['type', meta.types]]) {
+      for (const [key, facets] of [['topic', meta.topics], ['year', meta.years], ['type', meta.types], ['from', meta.years], ['to', meta.years]]) {
         for (const facet of facets) {
-          const option = element('option', null, `${facet.label}（${facet.count}）`);
+          const label = key === 'from' || key === 'to' ? facet.value : `${facet.label}（${facet.count}）`;
+          const option = element('option', null, label);
           option.value = facet.value;
           selects[key].appendChild(option);
         }
-        selects[key].value = params.get(key) || '';
       }
+      for (const key of Object.keys(selects)) selects[key].value = params.get(key) || '';
     } catch (error) {
       status.textContent = `无法载入检索索引：${error.message}`;
       document.body.dataset.searchState = 'done';
       return;
     }
-    input.addEventListener('input', schedule);
-    for (const select of Object.values(selects)) select.addEventListener('change', run);
-    form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
+    // A changed query starts again at its first page.
+    input.addEventListener('input', () => { pageNumber = 1; schedule(); });
+    for (const select of Object.values(selects)) select.addEventListener('change', () => { pageNumber = 1; run(); });
+    form.addEventListener('submit', (event) => { event.preventDefault(); pageNumber = 1; run(); });
     run();
   }
 

@@ -315,9 +315,9 @@
           if (hits.length < planned.length) continue;
           if (wanted.some((index) => index !== null)) {
             const facet = await facets(meta, doc);
-            const [topic, year, type] = wanted;
+            const [topic, year, type, range] = wanted;
             if ((topic !== null && !facet.topics.includes(topic)) || (year !== null && facet.year !== year) ||
-              (type !== null && facet.type !== type)) continue;
+              (type !== null && facet.type !== type) || (range !== null && !range.has(facet.year))) continue;
           }
           matches.push([doc, hits]);
         }
@@ -332,6 +332,12 @@
       const terms = queryTerms(query.text || '', folding);
       const wanted = [['topics', query.topic], ['years', query.year], ['types', query.type]]
         .map(([facet, value]) => (value ? meta[facet].findIndex((item) => item.value === value || item.label === value) : null));
+      // A year range (from, to: both included) as the set of year facets inside it; an undated
+      // document is in no range.
+      const from = query.from ? Number(query.from) : null;
+      const to = query.to ? Number(query.to) : null;
+      wanted.push(from === null && to === null ? null : new Set(meta.years.map((item, index) => [Number(item.value), index])
+        .filter(([year]) => (from === null || year >= from) && (to === null || year <= to)).map(([, index]) => index)));
       const planned = terms.length ? await plan(meta, terms) : null;
       return { meta, folding, terms, wanted, planned };
     }
@@ -349,7 +355,8 @@
     }
 
     /**
-     * Ranked results with snippets for the first `limit` documents: { total, results, complete }.
+     * Ranked results with snippets for `limit` documents after the first `query.offset` (a later
+     * page), by relevance or, with `query.sort` "date", newest first: { total, results, complete }.
      * With `onFirstPage`, a first page ranked among the documents found so far is handed to it
      * as soon as `limit` documents are found (complete false, total so far); the promise then
      * resolves to the exact, complete answer.
@@ -357,25 +364,26 @@
     async function search(query, { onFirstPage } = {}) {
       const { meta, folding, terms, wanted, planned } = await parse(query);
       const limit = query.limit === undefined || query.limit === null ? 10 : query.limit;
+      const order = { offset: Math.max(0, query.offset || 0), byDate: query.sort === 'date' };
       const found = new Map();
       let shown = !onFirstPage;
       if (planned) {
         await windows(meta, planned, wanted, async (window) => {
           for (const [doc, hits] of window.matches) found.set(doc, hits);
-          if (!shown && found.size >= limit && window.end < meta.documentCount) {
+          if (!shown && found.size >= order.offset + limit && window.end < meta.documentCount) {
             shown = true;
-            onFirstPage(await page(meta, folding, terms, found, limit, window.end, false));
+            onFirstPage(await page(meta, folding, terms, found, limit, window.end, false, order));
           }
         });
       }
-      return page(meta, folding, terms, found, limit, meta.documentCount, true);
+      return page(meta, folding, terms, found, limit, meta.documentCount, true, order);
     }
 
     /**
      * Ranks `found` by BM25 (document frequency as found, or for a partial scan of `scanned`
      * documents estimated from it) and makes the first `limit` results.
      */
-    async function page(meta, folding, terms, found, limit, scanned, complete) {
+    async function page(meta, folding, terms, found, limit, scanned, complete, order = { offset: 0, byDate: false }) {
       const k1 = 1.2;
       const b = 0.75;
       const n = Math.max(meta.documentCount, 1);
@@ -393,8 +401,9 @@
         }
         scored.push({ doc, score });
       }
-      scored.sort((x, y) => (y.score - x.score) || (x.doc - y.doc));
-      const results = await Promise.all(scored.slice(0, limit).map(async ({ doc, score }) => {
+      // By date: document ids are the corpus's order, newest first, undated last.
+      scored.sort(order.byDate ? (x, y) => x.doc - y.doc : (x, y) => (y.score - x.score) || (x.doc - y.doc));
+      const results = await Promise.all(scored.slice(order.offset, order.offset + limit).map(async ({ doc, score }) => {
         const chunk = await get(`docs/${Math.floor(doc / meta.entriesPerFile)}`);
         const entry = chunk[doc % meta.entriesPerFile];
         const firsts = found.get(doc).map(({ first }) => first).filter((first) => first >= 0);
