@@ -10,7 +10,7 @@ import Foundation
 struct DocumentCache: Sendable {
     /// Raise when the parser's output changes without the executable changing (never, in a
     /// released build; the executable's identity covers a rebuilt lantai).
-    static let version = 5
+    static let version = 6
 
     let folder: URL
     private let codec: DocumentCodec

@@ -37,7 +37,8 @@ public struct Passage: Sendable, Hashable {
     }
 }
 
-/// Gives every heading and paragraph a stable ASCII anchor and collects the outline and passages.
+/// Gives every heading, paragraph, table and code block a stable ASCII anchor and collects the
+/// outline and the passages (the paragraphs, tables and code blocks).
 ///
 /// Headings are numbered by their place in the outline (`sec-2-1` is the first subsection of
 /// the second section); paragraphs by their order in the document (`p-12`). Both survive edits
@@ -48,6 +49,11 @@ public struct AnchorAssigner {
 
     private var depthOfLevel: [Int: Int] = [:]
     private var counters: [Int] = []
+    /// Paragraphs, tables and code blocks are numbered apart (`p-3`, `t-1`, `c-1`), so that a
+    /// table added to a speech does not move the anchors of the paragraphs after it.
+    private var paragraphCount = 0
+    private var tableCount = 0
+    private var codeCount = 0
     private var headingPath: [(depth: Int, title: String, anchor: String)] = []
     /// The titles and anchors of `headingPath`, made once per heading and shared by the passages
     /// under it (one pair of arrays a section rather than a pair a paragraph).
@@ -85,11 +91,18 @@ public struct AnchorAssigner {
             pathTitles = []
             pathAnchors = []
         case .paragraph:
-            let ordinal = passages.count + 1
-            let anchor = unique("p-\(ordinal)")
-            node.anchor = anchor
-            passages.append(Passage(ordinal: ordinal, anchor: anchor, text: node.plainText,
-                                    headingPath: pathTitles, headingAnchors: pathAnchors))
+            paragraphCount += 1
+            addPassage(&node, anchor: "p-\(paragraphCount)", text: node.plainText)
+            return
+        case .table:
+            // A table's cells are searchable text and passages too: a row a line, cells apart.
+            tableCount += 1
+            let rows = node.children.map { row in row.children.map(\.plainText).joined(separator: " ") }
+            addPassage(&node, anchor: "t-\(tableCount)", text: rows.joined(separator: "\n"))
+            return
+        case .codeBlock(_, let literal):
+            codeCount += 1
+            addPassage(&node, anchor: "c-\(codeCount)", text: literal)
             return
         default:
             break
@@ -98,6 +111,13 @@ public struct AnchorAssigner {
         for index in node.children.indices {
             visit(&node.children[index])
         }
+    }
+
+    private mutating func addPassage(_ node: inout MarkdownNode, anchor: String, text: String) {
+        let unique = unique(anchor)
+        node.anchor = unique
+        passages.append(Passage(ordinal: passages.count + 1, anchor: unique, text: text,
+                                headingPath: pathTitles, headingAnchors: pathAnchors))
     }
 
     /// Anchors are unique by construction; the check guards against a future scheme change.

@@ -121,14 +121,15 @@ public struct HTMLRenderer {
             output += "</li>\n"
         case .codeBlock(let info, let literal):
             let language = info.split(separator: " ").first.map { " class=\"language-\(HTMLEscape.attribute(String($0)))\"" } ?? ""
-            output += "<pre><code\(language)>\(HTMLEscape.text(literal))</code></pre>\n"
+            let id = node.anchor.map { " id=\"\($0)\"" } ?? ""
+            output += "<pre\(id)><code\(language)>\(HTMLEscape.text(literal))</code></pre>\n"
         case .htmlBlock(let literal):
             noteRawHTML(node)
             output += "<pre class=\"raw-html\">\(HTMLEscape.text(literal))</pre>\n"
         case .thematicBreak:
             output += "<hr>\n"
         case .table(let alignments):
-            output += "<div class=\"table-wrap\"><table>\n"
+            output += node.anchor.map { "<div class=\"table-wrap\" id=\"\($0)\"><table>\n" } ?? "<div class=\"table-wrap\"><table>\n"
             let header = node.children.prefix { if case .tableRow(true) = $0.kind { return true } else { return false } }
             let bodyRows = node.children.dropFirst(header.count)
             if !header.isEmpty {
