@@ -56,4 +56,18 @@ import Testing
         let results = try engine.search(SearchQuery(text: "写成", limit: 100))
         #expect(results.results.contains { $0.url.contains("#t-") }, "\(results.results.map(\.url))")
     }
+
+    @Test func speakersOrganisationsAndSubtitlesAreSearchableText() throws {
+        let site = try SiteFixture(files: [
+            "content/a.md": "---\ntitle: 在全县会议上的讲话\nsubtitle: 在全县政务督查工作会议上\nspeaker: 李明\nposition: 县政府副县长\norganization: 清源县人民政府\n---\n\n正文。\n",
+            "content/b.md": "---\ntitle: 另一篇\n---\n\n正文没有这个名字。\n",
+        ])
+        defer { site.remove() }
+        _ = try site.build().get()
+        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        for name in ["李明", "县政府副县长", "清源县人民政府", "政务督查工作会议"] {
+            let found = try engine.search(SearchQuery(text: name))
+            #expect(found.results.map(\.title) == ["在全县会议上的讲话"], "\(name)")
+        }
+    }
 }

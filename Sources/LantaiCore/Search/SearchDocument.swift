@@ -49,9 +49,13 @@ public struct SearchDocument: Sendable {
         self.headingsEnd = headingsEnd
     }
 
+    /// The title; then, with the headings, the document's subtitle, speaker (with position) and
+    /// organisation, so that a name finds the documents it belongs to; then the passages.
     public init(_ document: Document) {
+        let speaker = document.speaker.map { speaker in document.position.map { "\($0) \(speaker)" } ?? speaker }
+        let byline = [document.subtitle, speaker, document.organization].compactMap { $0 }.map { (anchor: "", text: $0) }
         self.init(title: document.title,
-                  headings: document.outline.map { ($0.anchor, $0.title) },
+                  headings: byline + document.outline.map { ($0.anchor, $0.title) },
                   passages: document.passages.map { ($0.anchor, $0.text) }, normalized: document.passages.map(\.normalized))
     }
 
