@@ -7,6 +7,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// The address the portal is published under (`https://oa.example.gov.cn/portal/`), for the
     /// absolute links of the feed and the sitemap; nil keeps them relative.
     public var baseURL: String?
+    /// The front-matter keys that are browsable beside topics, years and types: an overview page
+    /// of their values and a page per value (`taxonomies: [speaker, organization]`).
+    public var taxonomies: [Taxonomy] = [.speaker, .organization]
     /// Document types with the ASCII slugs their archive pages use.
     public var documentTypes: [DocumentType] = DocumentType.defaults
     /// The schemes a link or image in a document may use (`link_schemes`); others are shown as
@@ -52,6 +55,20 @@ public struct SiteConfig: Sendable, Hashable {
                                       en: "'base_url' must be the address the portal is published under, starting with http:// or https://, e.g. https://oa.example.gov.cn/portal/; found '\(base.value)'"),
                               at: base.location)
             }
+        }
+        if fields.keys.contains("taxonomies") {
+            var taxonomies: [Taxonomy] = []
+            for key in fields.stringList("taxonomies") {
+                if let taxonomy = Taxonomy(rawValue: key.value) {
+                    if !taxonomies.contains(taxonomy) { taxonomies.append(taxonomy) }
+                } else {
+                    let known = Taxonomy.allCases.map(\.rawValue).joined(separator: "、")
+                    fields.report(Message(zh: "“taxonomies”里的“\(key.value)”不能用来浏览：可以用 \(known)",
+                                          en: "'\(key.value)' in 'taxonomies' is not a browsable key; use \(Taxonomy.allCases.map(\.rawValue).joined(separator: ", "))"),
+                                  at: key.location)
+                }
+            }
+            config.taxonomies = taxonomies
         }
         if let rootLinks = fields.string("root_links") {
             if let value = RootLinks(rawValue: rootLinks.value) {
@@ -130,4 +147,32 @@ public struct DocumentType: Sendable, Hashable {
         DocumentType(name: "致辞", slug: "address"),
         DocumentType(name: "说明", slug: "manual"),
     ]
+}
+
+/// A front-matter key whose values can be browsed: each value a page of its documents.
+public enum Taxonomy: String, Sendable, Hashable, CaseIterable {
+    case speaker
+    case organization
+    case venue
+    case position
+
+    /// The overview's folder (`speakers/`).
+    public var folder: String {
+        switch self {
+        case .speaker: "speakers"
+        case .organization: "organizations"
+        case .venue: "venues"
+        case .position: "positions"
+        }
+    }
+
+    /// What the pages call it.
+    public var label: String {
+        switch self {
+        case .speaker: "讲话人"
+        case .organization: "单位"
+        case .venue: "场合"
+        case .position: "职务"
+        }
+    }
 }

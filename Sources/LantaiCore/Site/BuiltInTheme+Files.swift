@@ -1048,6 +1048,14 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
   </ul>
   {{^types}}<p class="empty">暂无注明类型的文稿。</p>{{/types}}
 </section>
+{{^empty(taxonomies)}}
+<section aria-labelledby="by-key">
+  <h2 id="by-key">其他浏览方式</h2>
+  <ul class="archive-list">
+  {{#taxonomies}}<li><a href="{{url}}">按{{label}}浏览</a> <span class="count">{{count}} 个</span></li>{{/taxonomies}}
+  </ul>
+</section>
+{{/empty(taxonomies)}}
 {{/main}}
 {{/base}}
 
@@ -1251,6 +1259,18 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 <script src="{{layout.root}}static/js/unsupported.js"></script>
 <script src="{{layout.root}}static/js/search.js"></script>
 <script src="{{layout.root}}static/js/search-page.js"></script>
+{{/main}}
+{{/base}}
+
+"""#,
+        "templates/taxonomy.mustache": #"""
+{{<base}}
+{{$main}}
+<nav class="breadcrumbs" aria-label="位置"><a href="{{layout.root}}archive/index.html">归档</a> › {{heading}}</nav>
+<h1>按{{heading}}浏览</h1>
+<ul class="archive-list">
+{{#values}}<li><a href="{{url}}">{{label}}</a> <span class="count">{{count}} 篇</span></li>{{/values}}
+</ul>
 {{/main}}
 {{/base}}
 

@@ -18,6 +18,8 @@ public enum SitePaths {
     public static func type(_ slug: String) -> String { "archive/type-\(slug).html" }
     /// The documents without a date, which no year lists.
     public static let undated = "archive/undated.html"
+    public static func taxonomy(_ taxonomy: Taxonomy) -> String { "\(taxonomy.folder)/index.html" }
+    public static func taxonomyValue(_ taxonomy: Taxonomy, _ value: String) -> String { "\(taxonomy.folder)/\(Slug.make(value)).html" }
 }
 
 /// Turns the corpus and the rendered document bodies into the list of pages.
@@ -72,6 +74,14 @@ public struct PagePlanner: Sendable {
         }
         let undated = corpus.documents.indices.filter { corpus.documents[$0].date == nil }
         if !undated.isEmpty { makers += archivePages(SitePaths.undated, heading: "未注明日期", kind: "年份", undated) }
+        for taxonomy in corpus.config.taxonomies {
+            let values = Self.values(of: taxonomy, in: corpus.documents)
+            guard !values.isEmpty else { continue }
+            makers.append { taxonomyOverview(taxonomy, values) }
+            for (value, documents) in values {
+                makers += archivePages(SitePaths.taxonomyValue(taxonomy, value), heading: value, kind: taxonomy.label, documents)
+            }
+        }
         return makers
     }
 
@@ -215,6 +225,24 @@ public struct PagePlanner: Sendable {
         return text.utf8.count <= 80 || text.prefix(81).count <= 80 ? text : String(text.prefix(80)) + "…"
     }
 
+    /// A taxonomy's values with their documents (in corpus order: newest first), the values with
+    /// the most documents first, then by name.
+    static func values(of taxonomy: Taxonomy, in documents: [Document]) -> [(value: String, documents: [Int])] {
+        var byValue: [String: [Int]] = [:]
+        for (index, document) in documents.enumerated() {
+            if let value = taxonomy.value(of: document) { byValue[value, default: []].append(index) }
+        }
+        return byValue.map { ($0.key, $0.value) }.sorted { $0.documents.count != $1.documents.count ? $0.documents.count > $1.documents.count : $0.value < $1.value }
+    }
+
+    private func taxonomyOverview(_ taxonomy: Taxonomy, _ values: [(value: String, documents: [Int])]) -> PlannedPage {
+        let path = SitePaths.taxonomy(taxonomy)
+        let view = TaxonomyPageView(
+            layout: layout(for: path, title: taxonomy.label, section: "archive"), heading: taxonomy.label,
+            values: values.map { ArchiveLinkView(label: $0.value, url: SitePath.relative(from: path, to: SitePaths.taxonomyValue(taxonomy, $0.value)), count: $0.documents.count) })
+        return PlannedPage(path: path, template: "taxonomy", view: view)
+    }
+
     private func archive() -> PlannedPage {
         let path = SitePaths.archive
         let view = ArchivePageView(
@@ -222,7 +250,11 @@ public struct PagePlanner: Sendable {
             years: corpus.years.map { ArchiveLinkView(label: "\($0.year)年", url: SitePath.relative(from: path, to: SitePaths.year($0.year)), count: $0.documents.count) },
             types: corpus.types.map { ArchiveLinkView(label: $0.type.name, url: SitePath.relative(from: path, to: SitePaths.type($0.type.slug)), count: $0.documents.count) },
             undatedCount: Optional(corpus.documents.filter { $0.date == nil }.count).flatMap { $0 > 0 ? $0 : nil },
-            undatedURL: SitePath.relative(from: path, to: SitePaths.undated))
+            undatedURL: SitePath.relative(from: path, to: SitePaths.undated),
+            taxonomies: corpus.config.taxonomies.compactMap { taxonomy in
+                let count = Self.values(of: taxonomy, in: corpus.documents).count
+                return count == 0 ? nil : ArchiveLinkView(label: taxonomy.label, url: SitePath.relative(from: path, to: SitePaths.taxonomy(taxonomy)), count: count)
+            })
         return PlannedPage(path: path, template: "archive", view: view)
     }
 
@@ -258,5 +290,17 @@ public struct PagePlanner: Sendable {
             outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
             body: body)
         return PlannedPage(path: path, template: "document", view: view)
+    }
+}
+
+extension Taxonomy {
+    /// The document's value of this key, if it has one.
+    func value(of document: Document) -> String? {
+        switch self {
+        case .speaker: document.speaker
+        case .organization: document.organization
+        case .venue: document.venue
+        case .position: document.position
+        }
     }
 }

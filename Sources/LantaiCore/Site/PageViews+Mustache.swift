@@ -206,6 +206,18 @@ extension ArchivePageView: MustacheParent {
         case "types": self.types
         case "undatedCount": self.undatedCount
         case "undatedURL": self.undatedURL
+        case "taxonomies": self.taxonomies
+        default: nil
+        }
+    }
+}
+
+extension TaxonomyPageView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "layout": self.layout
+        case "heading": self.heading
+        case "values": self.values
         default: nil
         }
     }

@@ -154,6 +154,15 @@ public struct ArchivePageView: Sendable, Encodable {
     public var undatedCount: Int?
     /// The page that lists them.
     public var undatedURL: String
+    /// The browsable front-matter keys (讲话人, 单位) with how many values each has.
+    public var taxonomies: [ArchiveLinkView]
+}
+
+/// The values of one taxonomy (every speaker), each with its page and number of documents.
+public struct TaxonomyPageView: Sendable, Encodable {
+    public var layout: LayoutView
+    public var heading: String
+    public var values: [ArchiveLinkView]
 }
 
 /// A page that lists documents: one year, or one document type.
