@@ -50,7 +50,7 @@ import Testing
         #expect(!page.contains("没有引用的注释"))
 
         // The notes' paragraphs are passages: found by search, linked to their anchors.
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         let results = try engine.search(SearchQuery(text: "跟踪问效"))
         // Paragraphs are numbered through the body (p-1), then the notes in their order: note 1
         // holds p-2 and p-3, note 2 p-4.

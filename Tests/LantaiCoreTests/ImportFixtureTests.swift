@@ -170,7 +170,7 @@ import Testing
         let site = try SiteFixture(files: ["content/speeches/\(speech.fileName)": speech.markdown])
         defer { site.remove() }
         _ = try site.build().get()
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         #expect(try engine.search(SearchQuery(text: "协调处置能力")).total == 1)
     }
 

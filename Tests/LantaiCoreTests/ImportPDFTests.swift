@@ -88,7 +88,7 @@ import Testing
         let site = try SiteFixture(files: ["content/speeches/\(speech.fileName)": speech.markdown])
         defer { site.remove() }
         _ = try site.build().get()
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         let found = try engine.search(SearchQuery(text: phrase))
         #expect(found.total == 1, "\(phrase)")
         #expect(found.results.first?.title == "在全县应急管理工作会议上的讲话")

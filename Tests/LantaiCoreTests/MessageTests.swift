@@ -70,7 +70,7 @@ import Testing
         ])
         defer { site.remove() }
         _ = try site.build().get()
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         let topic = try #require(engine.unknownFilter(in: SearchQuery(text: "督查", topic: "不存在")))
         #expect(topic.zh == "没有“不存在”这个专题：--topic 可以用 服务意识、参谋作用、督查")
         #expect(engine.unknownFilter(in: SearchQuery(text: "督查", year: "2022"))?.zh == "没有“2022”这个年份：--year 可以用 2023、2021")

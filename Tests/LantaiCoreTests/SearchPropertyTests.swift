@@ -14,7 +14,7 @@ import Testing
         let parser = DocumentParser(catalog: tree.catalog)
         let (corpus, _) = Corpus.analyze(tree.sources.compactMap { parser.parse($0).0 }, config: tree.config, catalog: tree.catalog)
         let documents = corpus.documents.map(SearchDocument.init)
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         return (site, documents, engine)
     }
 

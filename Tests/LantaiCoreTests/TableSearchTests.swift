@@ -36,7 +36,7 @@ import Testing
         #expect(page.contains("<div class=\"table-wrap\" id=\"t-1\"><table>"))
         #expect(page.contains("<pre id=\"c-1\"><code>示例代码里的独特短语"))
         #expect(page.contains("<p id=\"p-2\">第二段正文"), "the table does not move the next paragraph's anchor")
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         // Each phrase is read off the Markdown source, not off the index.
         for (phrase, anchor) in [("写成年月日格式", "t-1"), ("从列表中选取", "t-1"), ("示例代码里的独特短语", "c-1"), ("脚注里的独特说法", "p-3")] {
             #expect(Self.markdown.contains(phrase))
@@ -52,7 +52,7 @@ import Testing
         let site = try SiteFixture(copying: RepositoryPaths.content)
         defer { site.remove() }
         _ = try site.build().get()
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         let results = try engine.search(SearchQuery(text: "写成", limit: 100))
         #expect(results.results.contains { $0.url.contains("#t-") }, "\(results.results.map(\.url))")
     }
@@ -64,7 +64,7 @@ import Testing
         ])
         defer { site.remove() }
         _ = try site.build().get()
-        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let engine = try site.searchEngine()
         for name in ["李明", "县政府副县长", "清源县人民政府", "政务督查工作会议"] {
             let found = try engine.search(SearchQuery(text: name))
             #expect(found.results.map(\.title) == ["在全县会议上的讲话"], "\(name)")

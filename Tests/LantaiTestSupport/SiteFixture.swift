@@ -67,6 +67,11 @@ public struct SiteFixture {
         return failure
     }
 
+    /// The search engine over the built site's index (`public/search/`).
+    public func searchEngine() throws -> SearchEngine {
+        SearchEngine(index: try IndexFiles(folder: output.appendingPathComponent("search")))
+    }
+
     /// The text of an output file, or nil when it does not exist.
     public func page(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) else { return nil }

@@ -69,22 +69,12 @@ public enum SiteFeeds {
         (date?.description ?? "1970-01-01") + "T00:00:00Z"
     }
 
+    /// Text for XML: HTML's escaping (the same five characters), after taking out what XML 1.0
+    /// does not allow as a character (control characters of a title, U+FFFE, U+FFFF).
     static func xml(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default:
-                // Characters XML 1.0 does not allow are left out (control characters of a title).
-                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { continue }
-                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                output.unicodeScalars.append(scalar)
-            }
+        let allowed = text.unicodeScalars.filter { scalar in
+            !(scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") && scalar.value != 0xFFFE && scalar.value != 0xFFFF
         }
-        return output
+        return HTMLEscape.text(String(String.UnicodeScalarView(allowed)))
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A PDF read through poppler's `pdftotext -bbox-layout`, which gives every printed line with its
 /// box. `PrintedLines` joins the lines back into paragraphs and takes out running headers,
@@ -54,53 +51,18 @@ struct PrintedPage: Sendable, Hashable {
 
     var lines: [Line]
 
-    static func parse(_ data: Data) throws -> [PrintedPage] {
-        let reader = BoxReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        guard parser.parse() else {
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: parser.parserError?.localizedDescription ?? "pdftotext's output is not XML"])
-        }
-        return reader.pages
-    }
-
-    /// Collects pages, lines and words. A line's words are joined with a space where the PDF
+    /// Pages, lines and words of the layout; a line's words joined with a space where the PDF
     /// leaves a gap between them.
-    private final class BoxReader: NSObject, XMLParserDelegate {
-        var pages: [PrintedPage] = []
-        private var line: Line?
-        private var words: [String] = []
-        private var word: String?
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            switch name {
-            case "page": pages.append(PrintedPage(lines: []))
-            case "line":
-                func value(_ key: String) -> Double { Double(attributes[key] ?? "") ?? 0 }
-                line = Line(text: "", xMin: value("xMin"), yMin: value("yMin"), xMax: value("xMax"), yMax: value("yMax"))
-                words = []
-            case "word": word = ""
-            default: break
-            }
+    static func parse(_ data: Data) throws -> [PrintedPage] {
+        guard let root = XMLElementNode.parse(data) else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "pdftotext's output is not XML"])
         }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            word? += string
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            switch name {
-            case "word":
-                if let word { words.append(word) }
-                word = nil
-            case "line":
-                if var finished = line, !pages.isEmpty {
-                    finished.text = words.joined(separator: " ")
-                    pages[pages.count - 1].lines.append(finished)
-                }
-                line = nil
-            default: break
-            }
+        return root.all("page").map { page in
+            PrintedPage(lines: page.all("line").map { line in
+                func value(_ key: String) -> Double { Double(line.attributes[key] ?? "") ?? 0 }
+                return Line(text: line.children(named: "word").map(\.text).joined(separator: " "),
+                            xMin: value("xMin"), yMin: value("yMin"), xMax: value("xMax"), yMax: value("yMax"))
+            })
         }
     }
 }
