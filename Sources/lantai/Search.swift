@@ -29,6 +29,18 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp(localized("只找这一年及以前的文稿", "Only documents of this year or earlier.")))
     var to: Int?
 
+    @Option(help: ArgumentHelp(localized("只找这位讲话人的文稿（site.yml 的 taxonomies 含 speaker 时）", "Only documents of this speaker (when site.yml's taxonomies include speaker).")))
+    var speaker: String?
+
+    @Option(help: ArgumentHelp(localized("只找这个单位的文稿（taxonomies 含 organization 时）", "Only documents of this organisation (when the taxonomies include organization).")))
+    var org: String?
+
+    @Option(help: ArgumentHelp(localized("只找这个场合的文稿（taxonomies 含 venue 时）", "Only documents of this venue (when the taxonomies include venue).")))
+    var venue: String?
+
+    @Option(help: ArgumentHelp(localized("只找这个职务的文稿（taxonomies 含 position 时）", "Only documents of this position (when the taxonomies include position).")))
+    var position: String?
+
     @Option(help: ArgumentHelp(localized("排序：relevance（按相关度，默认）或 date（按日期，新的在前）", "Order: relevance (the default) or date (newest first).")))
     var sort = "relevance"
 
@@ -61,6 +73,7 @@ struct Search: ParsableCommand {
             throw ExitCode.failure
         }
         let request = SearchQuery(text: query.joined(separator: " "), topic: topic, year: year, type: type, fromYear: from, toYear: to,
+                                  taxonomies: ["speaker": speaker, "org": org, "venue": venue, "position": position].compactMapValues { $0 },
                                   byDate: sort == "date", offset: (page - 1) * limit, limit: limit)
         if let problem = engine.unknownFilter(in: request) {
             Terminal.printProblem("search", problem, lang.language)

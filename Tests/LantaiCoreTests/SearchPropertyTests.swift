@@ -8,14 +8,18 @@ import Testing
 @Suite struct SearchPropertyTests {
     /// Builds the fixture site and parses the same content again for the brute-force side.
     static func prepare() throws -> (SiteFixture, [SearchDocument], SearchEngine) {
+        let (site, corpus, engine) = try prepareCorpus()
+        return (site, corpus.documents.map(SearchDocument.init), engine)
+    }
+
+    /// The same, with the parsed documents (their front matter) rather than their search text.
+    static func prepareCorpus() throws -> (SiteFixture, Corpus, SearchEngine) {
         let site = try SiteFixture(files: try SearchCorpusFixture.files())
         _ = try site.build().get()
         let tree = try ContentLoader(contentDirectory: site.content, displayPrefix: "content").load()
         let parser = DocumentParser(catalog: tree.catalog)
         let (corpus, _) = Corpus.analyze(tree.sources.compactMap { parser.parse($0).0 }, config: tree.config, catalog: tree.catalog)
-        let documents = corpus.documents.map(SearchDocument.init)
-        let engine = try site.searchEngine()
-        return (site, documents, engine)
+        return (site, corpus, try site.searchEngine())
     }
 
     static func bruteForce(_ query: SearchQuery, in documents: [SearchDocument]) -> Set<Int> {
@@ -128,6 +132,39 @@ import Testing
             #expect(Set(ranged.results.map(\.id)) == Set(expected.map(\.id)), "\(text) \(low)–\(middle)")
         }
         #expect(checked >= 20, "\(checked) queries with more than a page of results")
+    }
+
+    /// Speaker and organisation filters keep exactly the brute-force set of documents with the
+    /// text and that front-matter value, alone, together and with a year range.
+    @Test func taxonomyFiltersEqualTheBruteForceSet() throws {
+        let (site, corpus, engine) = try Self.prepareCorpus()
+        defer { site.remove() }
+        let documents = corpus.documents.map(SearchDocument.init)
+        let speakers = Set(corpus.documents.compactMap(\.speaker)).sorted()
+        let organizations = Set(corpus.documents.compactMap(\.organization)).sorted()
+        #expect(speakers.count >= 3 && organizations.count >= 2)
+        var checked = 0
+        for (index, text) in Self.sampleQueries(from: documents, count: 120).enumerated() {
+            let found = Self.bruteForce(SearchQuery(text: text), in: documents)
+            let speaker = speakers[index % speakers.count]
+            let organization = organizations[index % organizations.count]
+            let bySpeaker = try engine.search(SearchQuery(text: text, taxonomies: ["speaker": speaker], limit: 10_000))
+            let expectedBySpeaker = found.filter { corpus.documents[$0].speaker == speaker }
+            #expect(Set(bySpeaker.results.map(\.id)) == expectedBySpeaker && bySpeaker.total == expectedBySpeaker.count, "\(text) \(speaker)")
+            let both = try engine.search(SearchQuery(text: text, fromYear: 2016, toYear: 2018,
+                                                     taxonomies: ["speaker": speaker, "org": organization], limit: 10_000))
+            let expectedBoth = expectedBySpeaker.filter { id in
+                corpus.documents[id].organization == organization && corpus.documents[id].date.map { (2016...2018).contains($0.year) } == true
+            }
+            #expect(Set(both.results.map(\.id)) == expectedBoth, "\(text) \(speaker) \(organization)")
+            if !expectedBySpeaker.isEmpty && expectedBySpeaker.count < found.count { checked += 1 }
+        }
+        #expect(checked >= 30, "\(checked) queries where the speaker filter keeps some but not all")
+        // A name the index does not hold finds nothing, and the terminal is told which exist.
+        #expect(try engine.search(SearchQuery(text: "办公室", taxonomies: ["speaker": "无此人"])).total == 0)
+        #expect(engine.unknownFilter(in: SearchQuery(text: "办公室", taxonomies: ["speaker": "无此人"]))?.zh.hasPrefix("没有“无此人”这个讲话人") == true)
+        #expect(engine.unknownFilter(in: SearchQuery(text: "办公室", taxonomies: ["venue": "礼堂"]))?.zh
+            == "门户没有按 --venue 分类：在 site.yml 的 taxonomies 里加上 venue，或改用 --speaker、--org")
     }
 
     @Test func resultsCarrySnippetsWithTheHitHighlighted() throws {

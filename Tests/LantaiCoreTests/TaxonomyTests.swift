@@ -27,6 +27,10 @@ import Testing
         let page = try #require(site.page(liMing))
         #expect(page.contains("<h1>李明</h1>") && page.contains("共 2 篇"))
         #expect(page.contains(">甲</a>") && page.contains(">乙</a>") && !page.contains(">丙</a>"))
+        // The value's page links to the search with its filter, the name percent-encoded.
+        #expect(page.contains("<a href=\"../search.html?speaker=%E6%9D%8E%E6%98%8E\">在这些文稿中检索</a>"))
+        let organizationLink = "../search.html?org=%E5%8E%BF%E6%94%BF%E5%BA%9C%E5%8A%9E%E5%85%AC%E5%AE%A4"  // 县 is U+53BF: E5 8E BF
+        #expect(try #require(site.page("organizations/\(Slug.make("县政府办公室")).html")).contains(organizationLink))
         let organization = try #require(site.page("organizations/\(Slug.make("县政府办公室")).html"))
         #expect(organization.contains(">甲</a>") && organization.contains(">丙</a>"))
         let archive = try #require(site.page("archive/index.html"))

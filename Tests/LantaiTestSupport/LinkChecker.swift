@@ -1,8 +1,8 @@
 import Foundation
 
 /// Checks a built site the way a reader clicking every link would: every relative `href` and
-/// `src` in every HTML page must name a file that exists, and every `#fragment` must name an
-/// `id` in the page it points to.
+/// `src` in every HTML page must name a file that exists (its `?query` aside), and every
+/// `#fragment` must name an `id` in the page it points to.
 public enum LinkChecker {
     public struct Problem: CustomStringConvertible, Equatable {
         public var page: String
@@ -78,9 +78,12 @@ public enum LinkChecker {
         !(link.contains(":") && link.split(separator: ":").first.map { !$0.contains("/") } == true) && !link.hasPrefix("//")
     }
 
+    /// The file part and the fragment of a link; a query (`search.html?speaker=…`) is the
+    /// page's to read and names no file.
     private static func split(_ link: String) -> (String, String?) {
-        guard let hash = link.firstIndex(of: "#") else { return (link, nil) }
-        return (String(link[..<hash]), String(link[link.index(after: hash)...]))
+        let hash = link.firstIndex(of: "#")
+        let fileEnd = link[..<(hash ?? link.endIndex)].firstIndex(of: "?") ?? hash ?? link.endIndex
+        return (String(link[..<fileEnd]), hash.map { String(link[link.index(after: $0)...]) })
     }
 
     private static func resolve(_ relative: String, from page: String) -> String? {

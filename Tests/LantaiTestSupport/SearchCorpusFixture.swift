@@ -4,7 +4,8 @@ import LantaiCore
 /// A content tree for search tests, cut from the real speeches in `Tests/Fixtures/raw` (copies of
 /// `../shared/corpus/raw`)
 /// (read only): each file becomes several documents of five lines, so there are dozens
-/// of documents full of real Chinese phrasing, traditional characters and junk.
+/// of documents full of real Chinese phrasing, traditional characters and junk; most have a
+/// speaker and an organisation.
 public enum SearchCorpusFixture {
     public static let rawFolder = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/raw")
 
@@ -18,8 +19,13 @@ public enum SearchCorpusFixture {
             for (part, start) in stride(from: 0, to: lines.count, by: 5).enumerated() {
                 let body = lines[start..<min(start + 5, lines.count)].joined(separator: "\n\n")
                 let year = 2015 + (fileNumber + part) % 6
+                // A speaker for three documents in four, an organisation for two in three.
+                let speaker = ["李明", "王建国", "陈刚", nil][(fileNumber * 7 + part) % 4]
+                let organization = ["县政府办公室", "市委办公室", nil][part % 3]
+                let head = ["title: 讲话\(fileNumber)之\(part)", "topics: [\(part % 2 == 0 ? "服务意识" : "督查")]",
+                            speaker.map { "speaker: \($0)" }, organization.map { "organization: \($0)" }].compactMap { $0 }
                 files["content/speeches/\(year)-01-\(String(format: "%02d", 1 + part % 28))-s\(fileNumber)-\(part).md"] =
-                    "---\ntitle: 讲话\(fileNumber)之\(part)\ntopics: [\(part % 2 == 0 ? "服务意识" : "督查")]\n---\n\n\(body)\n"
+                    "---\n\(head.joined(separator: "\n"))\n---\n\n\(body)\n"
             }
         }
         return files

@@ -10,7 +10,7 @@ import { Browser } from './browser.mjs';
 import { createRequire } from 'node:module';
 import { serveFolder } from '../support/server.mjs';
 import { bruteForceIds, loadIndexedText } from '../support/queries.mjs';
-import { artifacts, buildSite, lantai, repository, writeRawCorpus } from '../support/site.mjs';
+import { artifacts, buildSite, frontMatterValues, lantai, repository, writeRawCorpus } from '../support/site.mjs';
 
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
 
@@ -101,6 +101,33 @@ for (const [name, base] of [['file://', () => pathToFileURL(output).href + '/'],
     const dates = byDate.results.map((r) => r.date || '');
     assert.ok(dates.every((date, i) => i === 0 || date === '' || (dates[i - 1] !== '' && dates[i - 1] >= date)), dates.join(' '));
     await newest.close();
+  });
+}
+
+for (const [name, base] of [['file://', () => pathToFileURL(output).href + '/'], ['http', () => httpBase]]) {
+  test(`a speaker filter from ${name} equals the brute-force set`, async () => {
+    const text = '辦公室';
+    const speaker = '李明';
+    // The documents with the text (scanned) whose Markdown file names the speaker (read apart).
+    const indexed = loadIndexedText(join(output, 'search'), search);
+    const speakers = frontMatterValues(join(site.workspace, 'content'), 'speaker');
+    const expected = [...bruteForceIds(indexed, search, text)]
+      .filter((id) => speakers.get(indexed.urls[id].split('/').pop().replace(/\.html$/, '')) === speaker);
+    const all = bruteForceIds(indexed, search, text).size;
+    assert.ok(expected.length > 3 && expected.length < all, `${expected.length} of ${all}`);
+    const page = await browser.open(`${base()}search.html?q=${encodeURIComponent(text)}&speaker=${encodeURIComponent(speaker)}`);
+    await page.evaluate(settled);
+    const dom = await page.evaluate(`(() => Object.assign(${readResults}, {
+      selected: document.getElementById('search-speaker')?.value,
+      options: document.querySelectorAll('#search-speaker option').length }))()`);
+    assert.equal(dom.selected, speaker);
+    assert.ok(dom.options >= 4, `${dom.options} options`);
+    assert.match(dom.status, new RegExp(`^找到 ${expected.length} 篇文稿`));
+    const cliAll = cli('--limit', '10000', '--speaker', speaker, text);
+    assert.deepEqual(new Set(cliAll.results.map((r) => r.id)), new Set(expected));
+    assert.deepEqual(dom.links, cliAll.results.slice(0, 10).map((r) => r.url));
+    if (name === 'file://') writeFileSync(join(artifacts, 'search-speaker.png'), await page.screenshot());
+    await page.close();
   });
 }
 

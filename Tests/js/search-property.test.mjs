@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { buildSite, lantai, repository, writeRawCorpus } from '../support/site.mjs';
+import { buildSite, frontMatterValues, lantai, repository, writeRawCorpus } from '../support/site.mjs';
 import { bruteForceIds, loadIndexedText, readIndexFile, sampleQueries } from '../support/queries.mjs';
 
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
@@ -74,6 +74,37 @@ test('pages, newest-first order and year ranges equal lantai search and slice th
     assert.equal(ranged.total, cli('--from', String(from), '--to', String(to), '--limit', '10000').total);
   }
   assert.ok(checked >= 2, `${checked} queries with more than a page`);
+});
+
+test('speaker and organisation filters equal the brute-force set and lantai search', async () => {
+  // Each document's speaker and organisation from its Markdown file, by page name.
+  const content = join(site.workspace, 'content');
+  const byPage = (key) => {
+    const values = frontMatterValues(content, key);
+    return corpus.urls.map((url) => values.get(url.split('/').pop().replace(/\.html$/, '')));
+  };
+  const speakers = byPage('speaker');
+  const organizations = byPage('organization');
+  assert.ok(speakers.every((value) => value !== undefined), 'every page has its source file');
+  const names = (values) => [...new Set(values.filter(Boolean))].sort();
+  assert.ok(names(speakers).length >= 3 && names(organizations).length >= 2);
+  let narrowed = 0;
+  for (const [index, text] of sampleQueries(corpus, search, { count: 80 }).entries()) {
+    const found = bruteForceIds(corpus, search, text);
+    const speaker = names(speakers)[index % names(speakers).length];
+    const org = names(organizations)[index % names(organizations).length];
+    const expected = [...found].filter((id) => speakers[id] === speaker).sort((a, b) => a - b);
+    const { matches } = await engine.matches({ text, speaker });
+    assert.deepEqual([...matches.keys()].sort((a, b) => a - b), expected, `${text} ${speaker}`);
+    const { matches: both } = await engine.matches({ text, speaker, org });
+    assert.deepEqual([...both.keys()].sort((a, b) => a - b), expected.filter((id) => organizations[id] === org), `${text} ${speaker} ${org}`);
+    if (expected.length && expected.length < found.size) narrowed++;
+    if (index % 20 === 0 && found.size) {
+      const cli = JSON.parse(execFileSync(lantai, ['search', '--output', site.output, '--json', '--limit', '10000', '--speaker', speaker, '--org', org, '--', text]));
+      assert.deepEqual(cli.results.map((r) => r.id).sort((a, b) => a - b), [...both.keys()].sort((a, b) => a - b), text);
+    }
+  }
+  assert.ok(narrowed >= 15, `${narrowed} queries where the speaker filter keeps some but not all`);
 });
 
 test('filters narrow the results and snippets mark the hit', async () => {

@@ -32,7 +32,8 @@ export function buildSite({ content = join(repository, 'content'), prepare } = {
 /**
  * Writes a content tree cut from the real speeches in Tests/Fixtures/raw (copies of
  * ../shared/corpus/raw, read only): five
- * lines a document, topics alternating 服务意识 and 督查, years 2015–2020.
+ * lines a document, topics alternating 服务意识 and 督查, years 2015–2020, speakers and
+ * organisations on most documents (read back by `frontMatterValues`).
  */
 export function writeRawCorpus(workspace) {
   const raw = resolve(repository, 'Tests/Fixtures/raw');
@@ -42,9 +43,34 @@ export function writeRawCorpus(workspace) {
     for (let part = 0; part * 5 < lines.length; part++) {
       const body = lines.slice(part * 5, part * 5 + 5).join('\n\n');
       const topic = part % 2 === 0 ? '服务意识' : '督查';
+      // A speaker for three documents in four, an organisation for two in three.
+      const speaker = ['李明', '王建国', '陈刚', null][(file * 7 + part) % 4];
+      const organization = ['县政府办公室', '市委办公室', null][part % 3];
+      const head = [`title: 讲话${file}之${part}`, `topics: [${topic}]`, speaker && `speaker: ${speaker}`, organization && `organization: ${organization}`];
       writeFileSync(join(workspace, `content/speeches/${2015 + (file + part) % 6}-02-0${1 + part % 9}-s${file}-${part}.md`),
-        `---\ntitle: 讲话${file}之${part}\ntopics: [${topic}]\n---\n\n${body}\n`);
+        `---\n${head.filter(Boolean).join('\n')}\n---\n\n${body}\n`);
     }
   });
   return join(workspace, 'content');
+}
+
+/**
+ * A front-matter key's value in each Markdown file of a content folder, by file name without
+ * `.md` (null where the file has none): read from the files, apart from the index.
+ */
+export function frontMatterValues(contentFolder, key) {
+  const values = new Map();
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) {
+        const head = readFileSync(path, 'utf8').split('\n---\n')[0];
+        const line = head.split('\n').find((text) => text.startsWith(`${key}: `));
+        values.set(entry.name.slice(0, -3), line ? line.slice(key.length + 2).trim() : null);
+      }
+    }
+  };
+  walk(contentFolder);
+  return values;
 }

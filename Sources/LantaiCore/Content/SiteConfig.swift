@@ -166,6 +166,15 @@ public enum Taxonomy: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Its name as a search filter, in the search page's address (`search.html?org=…`) and as
+    /// an option of `lantai search` (`--org`).
+    public var parameter: String {
+        switch self {
+        case .organization: "org"
+        default: rawValue
+        }
+    }
+
     /// What the pages call it.
     public var label: String {
         switch self {

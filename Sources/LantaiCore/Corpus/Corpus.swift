@@ -18,6 +18,9 @@ public struct Corpus: Sendable {
     public var years: [(year: Int, documents: [Int])]
     /// Document types in configuration order (then by name), with their documents.
     public var types: [(type: DocumentType, documents: [Int])]
+    /// The site's taxonomies in configuration order, each with its values and their documents:
+    /// the values with the most documents first, then by name.
+    public var taxonomies: [(taxonomy: Taxonomy, values: [(value: String, documents: [Int])])]
 
     /// Groups the documents and reports two documents that would be written to the same page.
     public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog) -> (Corpus, [Diagnostic]) {
@@ -70,8 +73,19 @@ public struct Corpus: Sendable {
             related: related,
             similarPassages: similar,
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
-            types: types)
+            types: types,
+            taxonomies: config.taxonomies.map { ($0, values(of: $0, in: sorted)) })
         return (corpus, diagnostics)
+    }
+
+    /// A taxonomy's values with their documents (in corpus order), the values with the most
+    /// documents first, then by name.
+    static func values(of taxonomy: Taxonomy, in documents: [Document]) -> [(value: String, documents: [Int])] {
+        var byValue: [String: [Int]] = [:]
+        for (index, document) in documents.enumerated() {
+            if let value = taxonomy.value(of: document) { byValue[value, default: []].append(index) }
+        }
+        return byValue.map { ($0.key, $0.value) }.sorted { $0.documents.count != $1.documents.count ? $0.documents.count > $1.documents.count : $0.value < $1.value }
     }
 
     /// An error for each document whose page is already another document's page.

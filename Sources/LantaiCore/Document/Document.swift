@@ -64,3 +64,15 @@ extension SourceLocation {
         self.init(line: bodyLine + lineOffset, column: String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1)
     }
 }
+
+extension Taxonomy {
+    /// The document's value of this key, if it has one.
+    func value(of document: Document) -> String? {
+        switch self {
+        case .speaker: document.speaker
+        case .organization: document.organization
+        case .venue: document.venue
+        case .position: document.position
+        }
+    }
+}

@@ -14,6 +14,8 @@ public final class IndexFiles {
         public var type: Int?
         /// Indexes into `meta.topics`.
         public var topics: [Int]
+        /// Per taxonomy of `meta.taxonomies`, the index of the document's value, nil for none.
+        public var taxonomies: [Int?]
     }
 
     public let folder: URL
@@ -91,14 +93,18 @@ public final class IndexFiles {
             var rows: [Statistics] = []
             var index = 0
             var facetIndex = 0
-            while index + 3 <= ranking.count, facetIndex + 3 <= facets.count, facetIndex + 3 + facets[facetIndex + 2] <= facets.count {
-                let topicCount = facets[facetIndex + 2]
+            // Per document: year + 1, type + 1, topic count, the topics, a value + 1 per taxonomy.
+            let taxonomyCount = meta.taxonomies.count
+            let index1 = { (number: Int) in number > 0 ? number - 1 : nil }
+            while index + 3 <= ranking.count, facetIndex + 3 <= facets.count,
+                  facetIndex + 3 + facets[facetIndex + 2] + taxonomyCount <= facets.count {
+                let topicsEnd = facetIndex + 3 + facets[facetIndex + 2]
                 rows.append(Statistics(length: ranking[index], titleEnd: ranking[index + 1], headingsEnd: ranking[index + 2],
-                                       year: facets[facetIndex] > 0 ? facets[facetIndex] - 1 : nil,
-                                       type: facets[facetIndex + 1] > 0 ? facets[facetIndex + 1] - 1 : nil,
-                                       topics: Array(facets[(facetIndex + 3)..<(facetIndex + 3 + topicCount)])))
+                                       year: index1(facets[facetIndex]), type: index1(facets[facetIndex + 1]),
+                                       topics: Array(facets[(facetIndex + 3)..<topicsEnd]),
+                                       taxonomies: facets[topicsEnd..<(topicsEnd + taxonomyCount)].map(index1)))
                 index += 3
-                facetIndex += 3 + topicCount
+                facetIndex = topicsEnd + taxonomyCount
             }
             statisticsFiles[file] = rows
         }

@@ -10,6 +10,8 @@ public struct SearchQuery: Sendable {
     /// is in no range.
     public var fromYear: Int?
     public var toYear: Int?
+    /// Taxonomy filters by their parameter (`speaker`, `org`): only documents with that value.
+    public var taxonomies: [String: String]
     /// Newest first instead of by relevance. Document ids are the corpus's order, newest first
     /// and undated last, so this is ascending id.
     public var byDate = false
@@ -18,13 +20,15 @@ public struct SearchQuery: Sendable {
     public var limit: Int
 
     public init(text: String, topic: String? = nil, year: String? = nil, type: String? = nil,
-                fromYear: Int? = nil, toYear: Int? = nil, byDate: Bool = false, offset: Int = 0, limit: Int = 10) {
+                fromYear: Int? = nil, toYear: Int? = nil, taxonomies: [String: String] = [:],
+                byDate: Bool = false, offset: Int = 0, limit: Int = 10) {
         self.text = text
         self.topic = topic
         self.year = year
         self.type = type
         self.fromYear = fromYear
         self.toYear = toYear
+        self.taxonomies = taxonomies
         self.byDate = byDate
         self.offset = offset
         self.limit = limit
@@ -55,6 +59,7 @@ public struct SearchResult: Sendable, Codable {
     public var title: String
     public var date: String?
     public var type: String?
+    public var speaker: String?
     public var topics: [String]
     public var score: Double
     public var snippets: [SearchSnippet]
@@ -108,13 +113,18 @@ public struct SearchEngine {
             guard let year = Int(meta.years[index].value) else { return false }
             return year >= (query.fromYear ?? Int.min) && year <= (query.toYear ?? Int.max)
         })
-        if wanted.topic != nil || wanted.year != nil || wanted.type != nil || range != nil {
+        // Per taxonomy with a filter: its position in the meta and the wanted value's (-1: none).
+        let values: [(taxonomy: Int, value: Int)] = meta.taxonomies.enumerated().compactMap { index, taxonomy in
+            query.taxonomies[taxonomy.parameter].map { wanted in (index, taxonomy.values.firstIndex { $0.value == wanted } ?? -1) }
+        }
+        if wanted.topic != nil || wanted.year != nil || wanted.type != nil || range != nil || !values.isEmpty {
             matches = try matches.filter { id, _ in
                 let statistics = try index.statistics(id)
                 return (wanted.topic.map { statistics.topics.contains($0) } ?? true)
                     && (wanted.year.map { statistics.year == $0 } ?? true)
                     && (wanted.type.map { statistics.type == $0 } ?? true)
                     && (range.map { allowed in statistics.year.map(allowed.contains) ?? false } ?? true)
+                    && values.allSatisfy { statistics.taxonomies[$0.taxonomy] == $0.value }
             }
         }
         return matches
@@ -155,13 +165,21 @@ public struct SearchEngine {
         Double(hits.count + [2, 1, 0][min(max(hits.tier, 0), 2)])
     }
 
-    /// The first filter of a query that names no topic, year or type of the index, with the
-    /// ones it holds: such a filter would find nothing whatever the text, so it is refused.
+    /// The first filter of a query that names no topic, year, type or taxonomy value of the
+    /// index, with the ones it holds: such a filter would find nothing whatever the text, so it
+    /// is refused.
     public func unknownFilter(in query: SearchQuery) -> Message? {
         let meta = index.meta
-        let filters: [(value: String?, facets: [SearchIndex.Meta.Facet], option: String, zh: String)] = [
+        var filters: [(value: String?, facets: [SearchIndex.Meta.Facet], option: String, zh: String)] = [
             (query.topic, meta.topics, "--topic", "专题"), (query.year, meta.years, "--year", "年份"), (query.type, meta.types, "--type", "类型"),
         ]
+        filters += meta.taxonomies.map { (query.taxonomies[$0.parameter], $0.values, "--\($0.parameter)", $0.label) }
+        if let parameter = query.taxonomies.keys.sorted().first(where: { key in !meta.taxonomies.contains { $0.parameter == key } }) {
+            let key = Taxonomy.allCases.first { $0.parameter == parameter }?.rawValue ?? parameter
+            let known = meta.taxonomies.map { "--" + $0.parameter }
+            return Message(zh: "门户没有按 --\(parameter) 分类：在 site.yml 的 taxonomies 里加上 \(key)" + (known.isEmpty ? "" : "，或改用 " + known.joined(separator: "、")),
+                           en: "the portal has no --\(parameter) taxonomy; add \(key) to 'taxonomies' in site.yml" + (known.isEmpty ? "" : " or use " + known.joined(separator: ", ")))
+        }
         for filter in filters {
             guard let value = filter.value, !filter.facets.contains(where: { $0.value == value || $0.label == value }) else { continue }
             // What the option takes: a year as written (2023), a topic or type by its name.
@@ -204,7 +222,7 @@ public struct SearchEngine {
             let entry = try index.entry(id)
             let snippets = SnippetMaker.snippets(segments: try index.segments(id), terms: terms, pageURL: entry.url)
             results.append(SearchResult(id: id, slug: entry.slug, url: entry.url + (snippets.first.map { $0.anchor.isEmpty ? "" : "#" + $0.anchor } ?? ""),
-                                        title: entry.title, date: entry.date, type: entry.type, topics: entry.topics,
+                                        title: entry.title, date: entry.date, type: entry.type, speaker: entry.speaker, topics: entry.topics,
                                         score: (score * 1000).rounded() / 1000, snippets: snippets))
         }
         return SearchResults(query: query.text, total: matches.count, results: results)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public enum SearchIndex {
-    public static let formatVersion = 4
+    public static let formatVersion = 5
     /// Document entries per `docs/<n>.js`, and per-document numbers per `stats/<n>.js` (what
     /// ranking reads) and per `facets/<n>.js` (what only filters read). Small files, because a
     /// first page reads the entries of ten scattered documents and the statistics of the
@@ -27,6 +27,7 @@ public enum SearchIndex {
         public var title: String
         public var date: String?
         public var type: String?
+        public var speaker: String?
         public var topics: [String]
         /// Stream start of each text piece `text/<id>-<n>.js`.
         public var pieces: [Int]
@@ -39,6 +40,14 @@ public enum SearchIndex {
             public var label: String
             public var count: Int
         }
+        /// A taxonomy of the site (`speaker`, `organization` …) and its values, filtered by
+        /// `parameter` (`speaker=`, `org=`).
+        public struct Taxonomy: Sendable, Codable, Hashable {
+            public var key: String
+            public var parameter: String
+            public var label: String
+            public var values: [Facet]
+        }
         public var version: Int
         public var documentCount: Int
         public var shardCount: Int
@@ -48,6 +57,7 @@ public enum SearchIndex {
         public var topics: [Facet]
         public var years: [Facet]
         public var types: [Facet]
+        public var taxonomies: [Taxonomy]
     }
 
     /// What writing an index did.
@@ -137,14 +147,17 @@ public enum SearchIndex {
         let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
         let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
         let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
+        let taxonomyIndexes = corpus.taxonomies.map { taxonomy in
+            Dictionary(uniqueKeysWithValues: taxonomy.values.enumerated().flatMap { index, value in value.documents.map { ($0, index + 1) } })
+        }
         let entries = zip(corpus.documents, state.documents).map { document, indexed in
             Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
-                  type: document.type, topics: document.topics.map(\.slug), pieces: indexed.pieces)
+                  type: document.type, speaker: document.speaker, topics: document.topics.map(\.slug), pieces: indexed.pieces)
         }
         let statistics = state.documents.map { [$0.length, $0.titleEnd, $0.headingsEnd] }
         let facets = corpus.documents.indices.map { id in
             let topics = corpus.documents[id].topics.compactMap { topicIndex[$0.slug] }
-            return [yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics
+            return [yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics + taxonomyIndexes.map { $0[id] ?? 0 }
         }
         let totalLength = state.documents.reduce(0) { $0 + $1.length }
         let facet = { (value: String, label: String, documents: [Int]) in Meta.Facet(value: value, label: label, count: documents.count) }
@@ -157,7 +170,11 @@ public enum SearchIndex {
             averageLength: entries.isEmpty ? 0 : Double(totalLength) / Double(entries.count),
             topics: corpus.catalog.topics.map { facet($0.slug, $0.name, corpus.documentsByTopic[$0.slug] ?? []) },
             years: corpus.years.map { facet(String($0.year), "\($0.year)年", $0.documents) },
-            types: corpus.types.map { facet($0.type.slug, $0.type.name, $0.documents) })
+            types: corpus.types.map { facet($0.type.slug, $0.type.name, $0.documents) },
+            taxonomies: corpus.taxonomies.map { taxonomy, values in
+                Meta.Taxonomy(key: taxonomy.rawValue, parameter: taxonomy.parameter, label: taxonomy.label,
+                              values: values.map { facet($0.value, $0.value, $0.documents) })
+            })
         sink.write(SearchAssets.script(name: "index", json: SearchAssets.json(meta)), to: SearchAssets.path("index"))
         sink.write(SearchAssets.script(name: "fold", json: JSONText.quoted(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
         var files = 2

@@ -8,7 +8,7 @@ public enum SearchOutput {
         return (try? encoder.encode(results)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// One block per result: title, date and type, the page with the paragraph anchor, and the
+    /// One block per result: title, date, type and speaker, the page with the paragraph anchor, and the
     /// snippets with hits marked 【…】 (or in bold on a terminal).
     /// `offset`: how many results come before these (a later page), for their numbers.
     public static func text(_ results: SearchResults, highlight: Bool, language: Language = .zh, offset: Int = 0) -> String {
@@ -21,7 +21,7 @@ public enum SearchOutput {
             let number = offset + index
             // The portal's one way of writing a date (2023年5月12日); the JSON keeps 2023-05-12.
             let date = result.date.map { iso in language == .zh ? DocumentDate(parsing: iso)?.chinese ?? iso : iso }
-            let details = [date, result.type].compactMap { $0 }.joined(separator: " · ")
+            let details = [date, result.type, result.speaker].compactMap { $0 }.joined(separator: " · ")
             lines.append("")
             lines.append("\(number + 1). \(result.title)" + (details.isEmpty ? "" : "  (\(details))"))
             lines.append("   \(result.url)")

@@ -295,8 +295,9 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 """#,
         "static/js/search-page.js": #"""
 /*
- * The search page: reads q, topic, year, type, from, to, sort and page from the URL (ten results
- * a page: search.html?q=服务&page=2), searches as the reader types,
+ * The search page: reads q, topic, year, type, from, to, the taxonomy filters (speaker, org …),
+ * sort and page from the URL (ten results a page: search.html?q=服务&page=2), searches as the
+ * reader types,
  * keeps the state in the URL so a search can be bookmarked, and builds every result with DOM
  * text nodes, so nothing from the index or the query is ever parsed as HTML.
  */
@@ -354,7 +355,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     const title = element('a', 'doc-title', result.title);
     title.href = root + result.url;
     item.appendChild(title);
-    const meta = [chineseDate(result.date), result.type].filter(Boolean).join(' · ');
+    const meta = [chineseDate(result.date), result.type, result.speaker].filter(Boolean).join(' · ');
     if (meta) item.appendChild(element('div', 'doc-meta', meta));
     for (const snippet of result.snippets) item.appendChild(snippetNode(snippet));
     return item;
@@ -442,6 +443,36 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     timer = setTimeout(run, 150);
   }
 
+  /**
+   * A select per taxonomy with values (讲话人, 单位 …), before the sort select. A value in the
+   * address that the index does not hold stays selected (and finds nothing) rather than being
+   * dropped without a word.
+   */
+  function addTaxonomyFilters(taxonomies) {
+    const before = selects.sort.parentNode;
+    for (const taxonomy of taxonomies) {
+      if (!taxonomy.values.length) continue;
+      const label = element('label', null, `${taxonomy.label} `);
+      const select = element('select');
+      select.name = taxonomy.parameter;
+      select.id = `search-${taxonomy.parameter}`;
+      const all = element('option', null, '全部');
+      all.value = '';
+      select.appendChild(all);
+      const wanted = params.get(taxonomy.parameter);
+      const values = taxonomy.values.slice();
+      if (wanted && !values.some((facet) => facet.value === wanted)) values.push({ value: wanted, label: wanted, count: 0 });
+      for (const facet of values) {
+        const option = element('option', null, `${facet.label}（${facet.count}）`);
+        option.value = facet.value;
+        select.appendChild(option);
+      }
+      label.appendChild(select);
+      before.parentNode.insertBefore(label, before);
+      selects[taxonomy.parameter] = select;
+    }
+  }
+
   async function start() {
     input.value = params.get('q') || '';
     try {
@@ -454,6 +485,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
           selects[key].appendChild(option);
         }
       }
+      addTaxonomyFilters(meta.taxonomies);
       for (const key of Object.keys(selects)) selects[key].value = params.get(key) || '';
     } catch (error) {
       status.textContent = `无法载入检索索引：${error.message}`;
@@ -645,14 +677,20 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     return rows;
   }
 
-  /** Per-document facets of facets/<n>.js, what only filters read: year, type, topics. */
-  function decodeFacets(text) {
+  /**
+   * Per-document facets of facets/<n>.js, what only filters read: year, type, topics and, per
+   * taxonomy of the meta (`taxonomyCount` of them), the index of the document's value (-1: none).
+   */
+  function decodeFacets(text, taxonomyCount) {
     const numbers = decodeNumbers(text);
     const rows = [];
     for (let i = 0; i + 3 <= numbers.length;) {
-      const topicCount = numbers[i + 2];
-      rows.push({ year: numbers[i] - 1, type: numbers[i + 1] - 1, topics: numbers.slice(i + 3, i + 3 + topicCount) });
-      i += 3 + topicCount;
+      const topicsEnd = i + 3 + numbers[i + 2];
+      rows.push({
+        year: numbers[i] - 1, type: numbers[i + 1] - 1, topics: numbers.slice(i + 3, topicsEnd),
+        taxonomies: numbers.slice(topicsEnd, topicsEnd + taxonomyCount).map((value) => value - 1),
+      });
+      i = topicsEnd + taxonomyCount;
     }
     return rows;
   }
@@ -726,7 +764,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
       return (await numberFiles.get(name))[doc % meta.statsPerFile];
     }
     const statistics = (meta, doc) => numbersOf(meta, 'stats', decodeStatistics, doc);
-    const facets = (meta, doc) => numbersOf(meta, 'facets', decodeFacets, doc);
+    const facets = (meta, doc) => numbersOf(meta, 'facets', (text) => decodeFacets(text, meta.taxonomies.length), doc);
 
     /** Each term's lookups: [{ offset, list }], the first at offset 0. Null when a gram is absent. */
     async function plan(meta, terms) {
@@ -789,9 +827,10 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
           if (hits.length < planned.length) continue;
           if (wanted.some((index) => index !== null)) {
             const facet = await facets(meta, doc);
-            const [topic, year, type, range] = wanted;
+            const [topic, year, type, range, values] = wanted;
             if ((topic !== null && !facet.topics.includes(topic)) || (year !== null && facet.year !== year) ||
-              (type !== null && facet.type !== type) || (range !== null && !range.has(facet.year))) continue;
+              (type !== null && facet.type !== type) || (range !== null && !range.has(facet.year)) ||
+              (values !== null && values.some(([taxonomy, value]) => facet.taxonomies[taxonomy] !== value))) continue;
           }
           matches.push([doc, hits]);
         }
@@ -812,6 +851,11 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
       const to = query.to ? Number(query.to) : null;
       wanted.push(from === null && to === null ? null : new Set(meta.years.map((item, index) => [Number(item.value), index])
         .filter(([year]) => (from === null || year >= from) && (to === null || year <= to)).map(([, index]) => index)));
+      // Taxonomy filters by parameter (query.speaker, query.org): [taxonomy, value index] pairs.
+      const values = meta.taxonomies.map((taxonomy, index) => [index, query[taxonomy.parameter]])
+        .filter(([, value]) => value)
+        .map(([index, value]) => [index, meta.taxonomies[index].values.findIndex((item) => item.value === value)]);
+      wanted.push(values.length ? values : null);
       const planned = terms.length ? await plan(meta, terms) : null;
       return { meta, folding, terms, wanted, planned };
     }
@@ -1214,7 +1258,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 {{$main}}
 <nav class="breadcrumbs" aria-label="位置"><a href="{{layout.root}}archive/index.html">归档</a> › {{kind}}</nav>
 <h1>{{heading}}</h1>
-<p class="count">共 {{count}} 篇。{{#pager}}本页为第 {{current}} / {{total}} 页。{{/pager}}</p>
+<p class="count">共 {{count}} 篇。{{#pager}}本页为第 {{current}} / {{total}} 页。{{/pager}}{{#searchURL}}<a href="{{searchURL}}">在这些文稿中检索</a>{{/searchURL}}</p>
 <ul class="doc-list">
 {{#documents}}{{>document-item}}{{/documents}}
 </ul>

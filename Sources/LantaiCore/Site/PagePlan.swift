@@ -67,19 +67,19 @@ public struct PagePlanner: Sendable {
         var makers: [@Sendable () -> PlannedPage] = [home, topicsOverview, archive, searchPage]
         makers += corpus.catalog.topics.flatMap(topicPages)
         makers += corpus.years.flatMap { year in
-            archivePages(SitePaths.year(year.year), heading: "\(year.year)年", kind: "年份", year.documents)
+            archivePages(SitePaths.year(year.year), heading: "\(year.year)年", kind: "年份", year.documents, filter: ("year", String(year.year)))
         }
         makers += corpus.types.flatMap { type in
-            archivePages(SitePaths.type(type.type.slug), heading: type.type.name, kind: "文稿类型", type.documents)
+            archivePages(SitePaths.type(type.type.slug), heading: type.type.name, kind: "文稿类型", type.documents, filter: ("type", type.type.slug))
         }
         let undated = corpus.documents.indices.filter { corpus.documents[$0].date == nil }
         if !undated.isEmpty { makers += archivePages(SitePaths.undated, heading: "未注明日期", kind: "年份", undated) }
-        for taxonomy in corpus.config.taxonomies {
-            let values = Self.values(of: taxonomy, in: corpus.documents)
+        for (taxonomy, values) in corpus.taxonomies {
             guard !values.isEmpty else { continue }
             makers.append { taxonomyOverview(taxonomy, values) }
             for (value, documents) in values {
-                makers += archivePages(SitePaths.taxonomyValue(taxonomy, value), heading: value, kind: taxonomy.label, documents)
+                makers += archivePages(SitePaths.taxonomyValue(taxonomy, value), heading: value, kind: taxonomy.label, documents,
+                                       filter: (taxonomy.parameter, value))
             }
         }
         return makers
@@ -225,16 +225,6 @@ public struct PagePlanner: Sendable {
         return text.utf8.count <= 80 || text.prefix(81).count <= 80 ? text : String(text.prefix(80)) + "…"
     }
 
-    /// A taxonomy's values with their documents (in corpus order: newest first), the values with
-    /// the most documents first, then by name.
-    static func values(of taxonomy: Taxonomy, in documents: [Document]) -> [(value: String, documents: [Int])] {
-        var byValue: [String: [Int]] = [:]
-        for (index, document) in documents.enumerated() {
-            if let value = taxonomy.value(of: document) { byValue[value, default: []].append(index) }
-        }
-        return byValue.map { ($0.key, $0.value) }.sorted { $0.documents.count != $1.documents.count ? $0.documents.count > $1.documents.count : $0.value < $1.value }
-    }
-
     private func taxonomyOverview(_ taxonomy: Taxonomy, _ values: [(value: String, documents: [Int])]) -> PlannedPage {
         let path = SitePaths.taxonomy(taxonomy)
         let view = TaxonomyPageView(
@@ -251,19 +241,21 @@ public struct PagePlanner: Sendable {
             types: corpus.types.map { ArchiveLinkView(label: $0.type.name, url: SitePath.relative(from: path, to: SitePaths.type($0.type.slug)), count: $0.documents.count) },
             undatedCount: Optional(corpus.documents.filter { $0.date == nil }.count).flatMap { $0 > 0 ? $0 : nil },
             undatedURL: SitePath.relative(from: path, to: SitePaths.undated),
-            taxonomies: corpus.config.taxonomies.compactMap { taxonomy in
-                let count = Self.values(of: taxonomy, in: corpus.documents).count
-                return count == 0 ? nil : ArchiveLinkView(label: taxonomy.label, url: SitePath.relative(from: path, to: SitePaths.taxonomy(taxonomy)), count: count)
+            taxonomies: corpus.taxonomies.compactMap { taxonomy, values in
+                values.isEmpty ? nil : ArchiveLinkView(label: taxonomy.label, url: SitePath.relative(from: path, to: SitePaths.taxonomy(taxonomy)), count: values.count)
             })
         return PlannedPage(path: path, template: "archive", view: view)
     }
 
-    /// The pages of a year's or a type's documents.
-    private func archivePages(_ base: String, heading: String, kind: String, _ indexes: [Int]) -> [@Sendable () -> PlannedPage] {
+    /// The pages of a year's, a type's or a taxonomy value's documents; `filter` is the search
+    /// page's parameter that keeps the same documents (`speaker=李明`), for a link to search them.
+    private func archivePages(_ base: String, heading: String, kind: String, _ indexes: [Int],
+                              filter: (parameter: String, value: String)? = nil) -> [@Sendable () -> PlannedPage] {
         Pagination.pages(count: indexes.count, perPage: Self.listDocumentsPerPage, base: base).map { page in { () -> PlannedPage in
             let view = ListPageView(layout: layout(for: page.path, title: Self.title(heading, page.pager), section: "archive"),
                                     heading: heading, kind: kind, count: indexes.count,
-                                    documents: indexes[page.range].map { item($0, from: page.path) }, pager: page.pager)
+                                    documents: indexes[page.range].map { item($0, from: page.path) }, pager: page.pager,
+                                    searchURL: filter.map { SitePath.relative(from: page.path, to: SitePaths.search) + "?" + $0.parameter + "=" + SitePath.queryValue($0.value) })
             return PlannedPage(path: page.path, template: "list", view: view)
         } }
     }
@@ -290,17 +282,5 @@ public struct PagePlanner: Sendable {
             outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
             body: body)
         return PlannedPage(path: path, template: "document", view: view)
-    }
-}
-
-extension Taxonomy {
-    /// The document's value of this key, if it has one.
-    func value(of document: Document) -> String? {
-        switch self {
-        case .speaker: document.speaker
-        case .organization: document.organization
-        case .venue: document.venue
-        case .position: document.position
-        }
     }
 }

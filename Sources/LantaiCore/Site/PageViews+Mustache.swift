@@ -232,6 +232,7 @@ extension ListPageView: MustacheParent {
         case "count": self.count
         case "documents": self.documents
         case "pager": self.pager
+        case "searchURL": self.searchURL
         default: nil
         }
     }

@@ -175,6 +175,8 @@ public struct ListPageView: Sendable, Encodable {
     public var documents: [DocumentItemView]
     /// Links to the other pages, nil when the documents fit on one.
     public var pager: PagerView?
+    /// The search page with a filter that keeps these documents, nil where there is none.
+    public var searchURL: String?
 }
 
 /// The search page; the browser fills it from the index.

@@ -58,6 +58,16 @@ public enum SitePath {
         return (ups + target[common...].map(String.init)).joined(separator: "/")
     }
 
+    /// `value` as a URL query value: percent-encoded except letters, digits and `-._~`, so `&`,
+    /// `=`, `+`, `#` and spaces in a name keep their meaning as text.
+    public static func queryValue(_ value: String) -> String {
+        var allowed = CharacterSet(charactersIn: "-._~")
+        allowed.formUnion(CharacterSet(charactersIn: "a"..."z"))
+        allowed.formUnion(CharacterSet(charactersIn: "A"..."Z"))
+        allowed.formUnion(CharacterSet(charactersIn: "0"..."9"))
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
     /// Resolves `relative` (with `.` and `..`) against a directory, both inside a root folder.
     /// Returns nil when the result would leave the root.
     public static func resolve(_ relative: String, inDirectoryOf path: String) -> String? {

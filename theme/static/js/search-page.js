@@ -1,6 +1,7 @@
 /*
- * The search page: reads q, topic, year, type, from, to, sort and page from the URL (ten results
- * a page: search.html?q=服务&page=2), searches as the reader types,
+ * The search page: reads q, topic, year, type, from, to, the taxonomy filters (speaker, org …),
+ * sort and page from the URL (ten results a page: search.html?q=服务&page=2), searches as the
+ * reader types,
  * keeps the state in the URL so a search can be bookmarked, and builds every result with DOM
  * text nodes, so nothing from the index or the query is ever parsed as HTML.
  */
@@ -58,7 +59,7 @@
     const title = element('a', 'doc-title', result.title);
     title.href = root + result.url;
     item.appendChild(title);
-    const meta = [chineseDate(result.date), result.type].filter(Boolean).join(' · ');
+    const meta = [chineseDate(result.date), result.type, result.speaker].filter(Boolean).join(' · ');
     if (meta) item.appendChild(element('div', 'doc-meta', meta));
     for (const snippet of result.snippets) item.appendChild(snippetNode(snippet));
     return item;
@@ -146,6 +147,36 @@
     timer = setTimeout(run, 150);
   }
 
+  /**
+   * A select per taxonomy with values (讲话人, 单位 …), before the sort select. A value in the
+   * address that the index does not hold stays selected (and finds nothing) rather than being
+   * dropped without a word.
+   */
+  function addTaxonomyFilters(taxonomies) {
+    const before = selects.sort.parentNode;
+    for (const taxonomy of taxonomies) {
+      if (!taxonomy.values.length) continue;
+      const label = element('label', null, `${taxonomy.label} `);
+      const select = element('select');
+      select.name = taxonomy.parameter;
+      select.id = `search-${taxonomy.parameter}`;
+      const all = element('option', null, '全部');
+      all.value = '';
+      select.appendChild(all);
+      const wanted = params.get(taxonomy.parameter);
+      const values = taxonomy.values.slice();
+      if (wanted && !values.some((facet) => facet.value === wanted)) values.push({ value: wanted, label: wanted, count: 0 });
+      for (const facet of values) {
+        const option = element('option', null, `${facet.label}（${facet.count}）`);
+        option.value = facet.value;
+        select.appendChild(option);
+      }
+      label.appendChild(select);
+      before.parentNode.insertBefore(label, before);
+      selects[taxonomy.parameter] = select;
+    }
+  }
+
   async function start() {
     input.value = params.get('q') || '';
     try {
@@ -158,6 +189,7 @@
           selects[key].appendChild(option);
         }
       }
+      addTaxonomyFilters(meta.taxonomies);
       for (const key of Object.keys(selects)) selects[key].value = params.get(key) || '';
     } catch (error) {
       status.textContent = `无法载入检索索引：${error.message}`;

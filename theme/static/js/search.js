@@ -171,14 +171,20 @@
     return rows;
   }
 
-  /** Per-document facets of facets/<n>.js, what only filters read: year, type, topics. */
-  function decodeFacets(text) {
+  /**
+   * Per-document facets of facets/<n>.js, what only filters read: year, type, topics and, per
+   * taxonomy of the meta (`taxonomyCount` of them), the index of the document's value (-1: none).
+   */
+  function decodeFacets(text, taxonomyCount) {
     const numbers = decodeNumbers(text);
     const rows = [];
     for (let i = 0; i + 3 <= numbers.length;) {
-      const topicCount = numbers[i + 2];
-      rows.push({ year: numbers[i] - 1, type: numbers[i + 1] - 1, topics: numbers.slice(i + 3, i + 3 + topicCount) });
-      i += 3 + topicCount;
+      const topicsEnd = i + 3 + numbers[i + 2];
+      rows.push({
+        year: numbers[i] - 1, type: numbers[i + 1] - 1, topics: numbers.slice(i + 3, topicsEnd),
+        taxonomies: numbers.slice(topicsEnd, topicsEnd + taxonomyCount).map((value) => value - 1),
+      });
+      i = topicsEnd + taxonomyCount;
     }
     return rows;
   }
@@ -252,7 +258,7 @@
       return (await numberFiles.get(name))[doc % meta.statsPerFile];
     }
     const statistics = (meta, doc) => numbersOf(meta, 'stats', decodeStatistics, doc);
-    const facets = (meta, doc) => numbersOf(meta, 'facets', decodeFacets, doc);
+    const facets = (meta, doc) => numbersOf(meta, 'facets', (text) => decodeFacets(text, meta.taxonomies.length), doc);
 
     /** Each term's lookups: [{ offset, list }], the first at offset 0. Null when a gram is absent. */
     async function plan(meta, terms) {
@@ -315,9 +321,10 @@
           if (hits.length < planned.length) continue;
           if (wanted.some((index) => index !== null)) {
             const facet = await facets(meta, doc);
-            const [topic, year, type, range] = wanted;
+            const [topic, year, type, range, values] = wanted;
             if ((topic !== null && !facet.topics.includes(topic)) || (year !== null && facet.year !== year) ||
-              (type !== null && facet.type !== type) || (range !== null && !range.has(facet.year))) continue;
+              (type !== null && facet.type !== type) || (range !== null && !range.has(facet.year)) ||
+              (values !== null && values.some(([taxonomy, value]) => facet.taxonomies[taxonomy] !== value))) continue;
           }
           matches.push([doc, hits]);
         }
@@ -338,6 +345,11 @@
       const to = query.to ? Number(query.to) : null;
       wanted.push(from === null && to === null ? null : new Set(meta.years.map((item, index) => [Number(item.value), index])
         .filter(([year]) => (from === null || year >= from) && (to === null || year <= to)).map(([, index]) => index)));
+      // Taxonomy filters by parameter (query.speaker, query.org): [taxonomy, value index] pairs.
+      const values = meta.taxonomies.map((taxonomy, index) => [index, query[taxonomy.parameter]])
+        .filter(([, value]) => value)
+        .map(([index, value]) => [index, meta.taxonomies[index].values.findIndex((item) => item.value === value)]);
+      wanted.push(values.length ? values : null);
       const planned = terms.length ? await plan(meta, terms) : null;
       return { meta, folding, terms, wanted, planned };
     }
