@@ -3,6 +3,10 @@ public struct TopicSignal: Sendable, Hashable, Encodable {
     public var phrase: String
     public var weight: Double
 
+    /// The weight at which a passage is assigned to a topic (`TopicClassifier`): a topic
+    /// without signals has its own name at this weight, so one mention of it is enough.
+    public static let passageThreshold = 3.0
+
     public init(_ phrase: String, weight: Double) {
         self.phrase = SearchNormalizer.normalize(phrase)
         self.weight = weight
@@ -25,7 +29,7 @@ public struct Topic: Sendable, Hashable, Encodable {
         self.name = name
         self.slug = slug
         self.description = description
-        self.signals = signals.isEmpty ? [TopicSignal(name, weight: TopicClassifier.passageThreshold)] : signals
+        self.signals = signals.isEmpty ? [TopicSignal(name, weight: TopicSignal.passageThreshold)] : signals
         self.excludes = excludes.map(SearchNormalizer.normalize).filter { !$0.isEmpty }
     }
 }

@@ -26,7 +26,7 @@ struct DocumentGrams: Sendable {
 
     /// The partition of a key: the top bits of a mix unrelated to `GramTable`'s slots.
     static func partition(of key: UInt64) -> Int {
-        Int(SimilarPassages.mix(key) >> UInt64(64 - partitionBits))
+        Int(SplitMix.mix(key) >> UInt64(64 - partitionBits))
     }
 
     init(_ document: SearchDocument) {

@@ -72,7 +72,7 @@ public enum SearchIndex {
     /// Builds the index of `corpus` and writes its files through `sink`. With the state of the
     /// index in the output (`previous`), only the files that a few changed documents touch are
     /// made again (`SearchIndexPatch`); otherwise every file is.
-    static func write(_ corpus: Corpus, to sink: OutputSink, previous: SearchIndexState? = nil,
+    static func write(_ corpus: Corpus, to sink: some OutputFiles, previous: SearchIndexState? = nil,
                       tick: @escaping @Sendable () -> Void = {}) -> Written {
         let fingerprints = Parallel.map(corpus.documents, SearchDocument.fingerprint(of:))
         var result: (documents: [SearchIndexState.Document], inlineCharacters: Int, files: Int)
@@ -91,7 +91,7 @@ public enum SearchIndex {
 
     /// Text pieces per document, then the posting lists of every gram in their shards. Only the
     /// posting lists are held until the end.
-    private static func writeAll(_ corpus: Corpus, fingerprints: [UInt64], to sink: OutputSink,
+    private static func writeAll(_ corpus: Corpus, fingerprints: [UInt64], to sink: some OutputFiles,
                                  tick: @escaping @Sendable () -> Void) -> (documents: [SearchIndexState.Document], inlineCharacters: Int, files: Int) {
         let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
         var documents: [SearchIndexState.Document] = []
@@ -122,7 +122,7 @@ public enum SearchIndex {
     }
 
     /// Writes a document's text pieces `text/<id>-<n>.js`; returns the stream start of each.
-    static func writePieces(of search: SearchDocument, id: Int, to sink: OutputSink) -> [Int] {
+    static func writePieces(of search: SearchDocument, id: Int, to sink: some OutputFiles) -> [Int] {
         let pieces = Self.pieces(of: search.segments)
         for (number, piece) in pieces.enumerated() {
             // Rows `[anchor, start, text]`.
@@ -143,7 +143,7 @@ public enum SearchIndex {
 
     /// `index.js`, `fold.js`, and the entries, statistics and facets of every document, from the
     /// corpus and the index's state. Returns the number of files.
-    private static func writeDocumentFiles(_ corpus: Corpus, state: SearchIndexState, to sink: OutputSink) -> Int {
+    private static func writeDocumentFiles(_ corpus: Corpus, state: SearchIndexState, to sink: some OutputFiles) -> Int {
         let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
         let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
         let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
@@ -222,7 +222,7 @@ public enum SearchIndex {
 
     /// Every term shard (see `TermShardFile`), each from the lists of its grams in the partitions.
     /// Returns the number of files.
-    private static func writeTerms(_ partitions: [IndexPartition], shardCount: Int, to sink: OutputSink) -> Int {
+    private static func writeTerms(_ partitions: [IndexPartition], shardCount: Int, to sink: some OutputFiles) -> Int {
         // Per partition, (shard, key, list number) of each gram; then per shard its grams.
         let placed = Parallel.map(Array(partitions.indices)) { partition in
             partitions[partition].keys.enumerated().map { number, key in
@@ -241,7 +241,7 @@ public enum SearchIndex {
     }
 
     /// Writes a shard's files; returns how many.
-    static func write(_ shard: TermShardFile, to sink: OutputSink) -> Int {
+    static func write(_ shard: TermShardFile, to sink: some OutputFiles) -> Int {
         let files = shard.files()
         for file in files { sink.write(SearchAssets.script(name: file.name, json: file.json), to: SearchAssets.path(file.name)) }
         return files.count
@@ -281,49 +281,5 @@ final class IndexPartition: @unchecked Sendable {
                 }
             }
         }
-    }
-}
-
-/// Small pieces of JSON written by hand where `JSONEncoder` is too slow for the index's volume.
-enum JSONText {
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and U+2028
-    /// and U+2029, which old JavaScript engines refuse inside a script's string literal.
-    static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
-        appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `quoted(text)`'s bytes appended to `bytes`.
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(0x22)
-        var utf8 = text.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = utf8.next() {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0..<0x20: bytes += Array("\\u00\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16))".utf8)
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                pending = [byte]
-                if let second = utf8.next() {
-                    pending.append(second)
-                    if let third = utf8.next() {
-                        pending.append(third)
-                        if second == 0x80, third == 0xA8 || third == 0xA9 {
-                            pending = Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                        }
-                    }
-                }
-                bytes += pending
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(0x22)
     }
 }

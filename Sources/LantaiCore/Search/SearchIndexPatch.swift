@@ -34,7 +34,7 @@ struct SearchIndexPatch {
     let previous: SearchIndexState
     let corpus: Corpus
     let fingerprints: [UInt64]
-    let sink: OutputSink
+    let sink: any OutputFiles
 
     /// Document numbers whose postings may differ: changed fingerprints, and numbers only the
     /// old or only the new index has.
@@ -47,7 +47,7 @@ struct SearchIndexPatch {
 
     func apply() -> Result? {
         let changed = changed
-        guard changed.count <= max(Self.minimumLimit, fingerprints.count / Self.corpusShare), sink.previous != nil else { return nil }
+        guard changed.count <= max(Self.minimumLimit, fingerprints.count / Self.corpusShare), let previousPaths = sink.previousPaths else { return nil }
         // Old and new entries of the changed documents, by gram.
         let versions = Parallel.map(changed) { id -> (old: [UInt64: Payload], new: [UInt64: Payload], search: SearchDocument?)? in
             var old: [UInt64: Payload] = [:]
@@ -80,7 +80,7 @@ struct SearchIndexPatch {
         let touched = Set(shards)
         let changedSet = Set(changed)
         var kept: [String] = []
-        for path in sink.previous!.entries.keys {
+        for path in previousPaths {
             if let shard = Self.shard(ofTermsPath: path), !touched.contains(shard) { kept.append(path) }
         }
         var documents: [SearchIndexState.Document] = []

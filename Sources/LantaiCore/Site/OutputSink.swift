@@ -8,7 +8,7 @@ import Foundation
 /// made (`previous` is set), a file whose hash and size match the previous manifest (and whose
 /// output copy is still there with that size) is not written at all: the staging folder then
 /// holds only the files that changed.
-public final class OutputSink: @unchecked Sendable {
+public final class OutputSink: OutputFiles, @unchecked Sendable {
     public let staging: URL
     /// The manifest of the output being updated; nil for a build that writes everything.
     public let previous: OutputManifest?
@@ -59,7 +59,7 @@ public final class OutputSink: @unchecked Sendable {
     }
 
     /// Carries every file of `paths` over, or none of them when one cannot be (see `keep(_:)`).
-    func keep(_ paths: [String]) -> Bool {
+    public func keep(_ paths: [String]) -> Bool {
         var entries: [(path: String, entry: OutputManifest.Entry)] = []
         entries.reserveCapacity(paths.count)
         for path in paths {
@@ -78,15 +78,11 @@ public final class OutputSink: @unchecked Sendable {
 
     /// The bytes of the output's file at `path` as the previous build wrote them; nil when the
     /// previous manifest does not list it or the file no longer holds what it lists.
-    func previousContents(_ path: String) -> [UInt8]? {
+    public func previousContents(_ path: String) -> [UInt8]? {
         guard let entry = previous?.entries[path], let output,
               let data = FileManager.default.contents(atPath: output.path + "/" + path) else { return nil }
         let bytes = [UInt8](data)
         return bytes.count == entry.size && ContentHash.of(bytes) == entry.hash ? bytes : nil
-    }
-
-    public func write(_ text: String, to path: String) {
-        write(Array(text.utf8), to: path)
     }
 
     /// Copies a file (a theme's or the content's static file) into the site at `path`.
@@ -106,6 +102,8 @@ public final class OutputSink: @unchecked Sendable {
         try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
         lock.withLock { _ = folders.insert(folder) }
     }
+
+    public var previousPaths: [String]? { previous.map { Array($0.entries.keys) } }
 
     /// The first failure, if any write failed.
     public var firstFailure: String? { lock.withLock { failures.first } }

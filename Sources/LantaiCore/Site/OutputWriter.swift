@@ -139,10 +139,3 @@ public struct OutputWriter: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 }
-
-/// A failed system call on an output file.
-struct POSIXFailure: Error, LocalizedError {
-    var path: String
-    var code: Int32
-    var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
-}

@@ -38,7 +38,7 @@ public struct DocumentTopic: Sendable, Hashable {
 /// `documentShare` of its text or include one of `strongPassage`; `exclude_topics` in front
 /// matter removes a topic.
 public struct TopicClassifier: Sendable {
-    public static let passageThreshold = 3.0
+    public static let passageThreshold = TopicSignal.passageThreshold
     public static let maximumCount = 3
     public static let documentPassages = 2
     public static let documentShare = 0.15

@@ -50,7 +50,7 @@ public enum SimilarPassages {
             passages[document].enumerated().compactMap { passage, text -> (item: Item, keys: [UInt64])? in
                 // Each trigram mixed once: the set keeps the mixes' high halves, the signature
                 // permutes the whole mixes.
-                let mixed = trigrams(text).map(mix)
+                let mixed = trigrams(text).map(SplitMix.mix)
                 let hashed = hashedSet(ofMixed: mixed)
                 guard hashed.count >= minimumTrigrams else { return nil }
                 return (Item(document: document, passage: passage, trigrams: hashed), bandKeys(signature(ofMixed: mixed)))
@@ -232,21 +232,13 @@ public enum SimilarPassages {
     static func bandKeys(_ signature: [UInt64]) -> [UInt64] {
         (0..<bands).map { band in
             var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-            for row in 0..<rows { key = mix(key ^ signature[band * rows + row]) }
+            for row in 0..<rows { key = SplitMix.mix(key ^ signature[band * rows + row]) }
             return key
         }
     }
 
     /// Per hash function, its seed and its odd multiplier, side by side.
     private static let functionConstants: [UInt64] = (0..<(bands * rows)).flatMap { function in
-        [mix(UInt64(function) &+ 0x5851_F42D_4C95_7F2D), mix(UInt64(function) &* 0xD6E8_FEB8_6659_FD93) | 1]
-    }
-
-    /// SplitMix64's finaliser: a fast, well-spread 64-bit hash.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        [SplitMix.mix(UInt64(function) &+ 0x5851_F42D_4C95_7F2D), SplitMix.mix(UInt64(function) &* 0xD6E8_FEB8_6659_FD93) | 1]
     }
 }
