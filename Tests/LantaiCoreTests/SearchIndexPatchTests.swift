@@ -52,14 +52,15 @@ import Testing
 
     /// Seeded random edits, one document at a time: text inserted into a paragraph, a paragraph
     /// deleted, a title changed, the repeated sentence added (lists grow into new chunks), a
-    /// paragraph in traditional characters, the whole document emptied to one paragraph.
+    /// paragraph in traditional characters, the whole document emptied to one paragraph, the
+    /// speaker alone changed (searchable text outside the body).
     @Test func randomEditsArePatchedIntoTheIndexAsAFullBuildMakesIt() throws {
         let site = try Self.makeSite()
         defer { site.remove() }
         _ = try SiteBuilder(options: site.options).build()
         var random = SeededGenerator(seed: 7)
         let paths = Self.markdownFiles(of: site)
-        for round in 0..<8 {
+        for round in 0..<9 {
             let path = "content/" + paths[Int(random.next() % UInt64(paths.count))]
             let url = site.root.appendingPathComponent(path)
             let text = try String(contentsOf: url, encoding: .utf8)
@@ -67,12 +68,13 @@ import Testing
             var body = parts[1].components(separatedBy: "\n\n")
             let paragraph = 1 + Int(random.next() % UInt64(max(body.count - 1, 1)))
             var frontMatter = parts[0]
-            switch round % 6 {
+            switch round % 7 {
             case 0: body[min(paragraph, body.count - 1)] += "请各单位认真督查落实。"
             case 1: if body.count > 2 { body.remove(at: min(paragraph, body.count - 1)) } else { body.append("新增一段。") }
             case 2: frontMatter = frontMatter.replacingOccurrences(of: "title: ", with: "title: 修订")
             case 3: body.append(String(repeating: "办公室要增强服务意识。", count: 90))
             case 4: body.insert("辦公室要增強服務意識，發揮參謀作用。", at: min(paragraph, body.count))
+            case 5: frontMatter += "\nposition: 秘书长"
             default: body = ["", "只剩一段：做好三服务。", ""]
             }
             let summary = try Self.rebuild(site) {

@@ -51,11 +51,15 @@ public struct SearchDocument: Sendable {
 
     /// The title; then, with the headings, the document's subtitle, speaker (with position) and
     /// organisation, so that a name finds the documents it belongs to; then the passages.
-    public init(_ document: Document) {
+    /// The subtitle, the speaker (after the position) and the organisation, those the document has.
+    static func byline(of document: Document) -> [String] {
         let speaker = document.speaker.map { speaker in document.position.map { "\($0) \(speaker)" } ?? speaker }
-        let byline = [document.subtitle, speaker, document.organization].compactMap { $0 }.map { (anchor: "", text: $0) }
+        return [document.subtitle, speaker, document.organization].compactMap { $0 }
+    }
+
+    public init(_ document: Document) {
         self.init(title: document.title,
-                  headings: byline + document.outline.map { ($0.anchor, $0.title) },
+                  headings: Self.byline(of: document).map { (anchor: "", text: $0) } + document.outline.map { ($0.anchor, $0.title) },
                   passages: document.passages.map { ($0.anchor, $0.text) }, normalized: document.passages.map(\.normalized))
     }
 

@@ -66,8 +66,9 @@ struct SearchIndexState: Sendable, Equatable {
 }
 
 extension SearchDocument {
-    /// A hash of everything `init(_ document:)` reads (title, headings and paragraphs with their
-    /// anchors): documents with equal fingerprints have equal text pieces and posting entries.
+    /// A hash of everything `init(_ document:)` reads (title, byline, headings and paragraphs
+    /// with their anchors): documents with equal fingerprints have equal text pieces and posting
+    /// entries.
     static func fingerprint(of document: LantaiCore.Document) -> UInt64 {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(document.passages.reduce(document.title.utf8.count + 64) { $0 + $1.text.utf8.count + $1.anchor.utf8.count + 8 })
@@ -77,6 +78,9 @@ extension SearchDocument {
             bytes += string.utf8
         }
         add(document.title)
+        let byline = byline(of: document)
+        add(String(byline.count))
+        for line in byline { add(line) }
         add(String(document.outline.count))
         for heading in document.outline { add(heading.anchor); add(heading.title) }
         for passage in document.passages { add(passage.anchor); add(passage.text) }
