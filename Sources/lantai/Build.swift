@@ -39,7 +39,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = folders.buildOptions()
         options.includeDrafts = drafts
-        if clean, let cache = options.cache { try? FileManager.default.removeItem(at: cache) }
+        if clean, let cache = options.cache { BuildCache(folder: cache).clear() }
         let display = report.display()
         var builder = SiteBuilder(options: options, log: display.stageLine)
         builder.progress = display.progress

@@ -106,16 +106,20 @@ import Testing
             _ = codec.decode(damaged)
         }
         // Under another catalogue the topic numbers mean nothing: the cache keys hold the catalogue.
-        let other = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: TopicCatalog(topics: Array(Self.catalog.topics.dropLast())), types: DocumentType.defaults)
-        let same = DocumentCache(folder: URL(fileURLWithPath: "/nonexistent"), catalog: Self.catalog, types: DocumentType.defaults)
+        let cache = BuildCache(folder: URL(fileURLWithPath: "/nonexistent"))
+        let other = cache.parses(catalog: TopicCatalog(topics: Array(Self.catalog.topics.dropLast())), types: DocumentType.defaults)
+        let same = cache.parses(catalog: Self.catalog, types: DocumentType.defaults)
         #expect(other.key(of: source) != same.key(of: source))
+        // So do they the document types (a type the site does not declare is an error).
+        let fewerTypes = cache.parses(catalog: Self.catalog, types: Array(DocumentType.defaults.dropLast()))
+        #expect(fewerTypes.key(of: source) != same.key(of: source))
     }
 
     @Test func aSecondParseReadsTheCacheAndAnEditIsParsedAgain() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let parser = DocumentParser(catalog: Self.catalog)
-        let cache = DocumentCache(folder: folder, catalog: Self.catalog, types: DocumentType.defaults)
+        let cache = BuildCache(folder: folder).parses(catalog: Self.catalog, types: DocumentType.defaults)
         var sources = try Self.sources()
         let first = cache.parse(sources, with: parser)
         #expect(first.reused == 0)
@@ -129,11 +133,11 @@ import Testing
         sources[0].text += "\n\n新增一段。\n"
         let removed = sources.removeLast()
         let damaged = cache.key(of: sources[1])
-        try Data([1, 2, 3]).write(to: folder.appendingPathComponent(damaged + ".bin"))
+        try Data([1, 2, 3]).write(to: cache.folder.appendingPathComponent(damaged + ".bin"))
         let third = cache.parse(sources, with: parser)
         #expect(third.reused == sources.count - 2)
         #expect(third.results.map(\.0) == sources.map { parser.parse($0).0 })
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path)
         #expect(names.count == sources.count)
         #expect(!names.contains(cache.key(of: removed) + ".bin"))
     }

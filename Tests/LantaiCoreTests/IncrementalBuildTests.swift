@@ -133,6 +133,19 @@ import Testing
         #expect(builder.memory!.lastReused == sources.count - 1)
     }
 
+    /// A parse depends on the document types too (an undeclared type is an error): declaring the
+    /// type in site.yml makes the remembered parse of a file that names it stale.
+    @Test func rememberedParsesFollowTheDocumentTypes() throws {
+        let site = try SiteFixture(files: ["content/a.md": "---\ntitle: 甲\ntype: 座谈纪要\n---\n\n正文。\n"])
+        defer { site.remove() }
+        var builder = SiteBuilder(options: site.options)
+        builder.memory = ParseMemory()
+        #expect(throws: BuildFailure.self) { try builder.build() }
+        try site.write("types:\n  - name: 座谈纪要\n    slug: minutes\n", to: "content/site.yml")
+        let summary = try builder.build()
+        #expect(summary.documents == 1)
+    }
+
     @Test func onlyPagesWhoseInputsChangedAreRenderedAgain() throws {
         let site = try Self.makeSite()
         defer { site.remove() }

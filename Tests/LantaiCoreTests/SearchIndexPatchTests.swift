@@ -41,7 +41,7 @@ import Testing
         defer { site.remove() }
         _ = try SiteBuilder(options: site.options).build()
         let terms = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("search/terms").path)
-        let state = try #require(SearchIndexState.read(from: SearchIndexState.url(in: site.options.cache!)))
+        let state = try #require(BuildCache(folder: site.options.cache!).readState()?.search)
         #expect(state.shardCount >= 8)
         // Pack files `<shard>-<n>.js` hold long lists; a list with a chunk reference `[d,n,1]`
         // has a second chunk in the same pack.
@@ -118,24 +118,6 @@ import Testing
             try site.write(text + "\n补充一段。\n", to: path)
         }
         #expect(!summary.searchPatched)
-    }
-
-    @Test func theStateReadsBackAndRefusesDamage() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-state-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let state = SearchIndexState(shardCount: 4, inlineCharacters: 9000, documents: [
-            .init(fingerprint: 0x00AB_CDEF_0123_4567, length: 120, titleEnd: 5, headingsEnd: 9, pieces: [0]),
-            .init(fingerprint: .max, length: 9000, titleEnd: 3, headingsEnd: 3, pieces: [0, 4100, 8200]),
-        ])
-        let url = SearchIndexState.url(in: folder)
-        try state.write(to: url)
-        #expect(SearchIndexState.read(from: url) == state)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        for damaged in [text.replacingOccurrences(of: " 9000 2\n", with: " 9000 3\n"), text.replacingOccurrences(of: "0,4100", with: "0,,4100"),
-                        String(text.dropLast(1)), text.replacingOccurrences(of: "index format", with: "index format 9")] {
-            try damaged.write(to: url, atomically: true, encoding: .utf8)
-            #expect(SearchIndexState.read(from: url) == nil)
-        }
     }
 
     /// The shard reader gives back what the writer was given, for inline and chunked lists.

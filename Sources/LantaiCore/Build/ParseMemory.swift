@@ -1,11 +1,13 @@
 import Foundation
 
 /// Parsed documents kept from one build to the next in a process that builds again and again
-/// (`lantai serve`): a file whose text is unchanged, under an unchanged topic catalogue, is not
-/// parsed again. Parsing depends on nothing else, so a remembered result is the result.
+/// (`lantai serve`): a file whose text is unchanged, under an unchanged topic catalogue and
+/// unchanged document types, is not parsed again. Parsing depends on nothing else (the same
+/// inputs as the keys of the build cache's parse entries), so a remembered result is the result.
 public final class ParseMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var catalog: TopicCatalog?
+    private var types: [DocumentType]?
     private var results: [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] = [:]
     private var reused = 0
 
@@ -15,8 +17,9 @@ public final class ParseMemory: @unchecked Sendable {
     /// files that are gone.
     func parse(_ sources: [SourceFile], with parser: DocumentParser, tick: @escaping @Sendable () -> Void = {}) -> [(Document?, [Diagnostic])] {
         let known = lock.withLock { () -> [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] in
-            if catalog != parser.catalog {
+            if catalog != parser.catalog || types != parser.types {
                 catalog = parser.catalog
+                types = parser.types
                 results = [:]
             }
             return results

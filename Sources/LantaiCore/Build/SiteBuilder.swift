@@ -9,8 +9,8 @@ public struct BuildOptions: Sendable {
     public var contentDisplay: String
     public var themeDisplay: String
     public var includeDrafts = false
-    /// Where a build keeps what the next build reuses (the manifest of the output); nil keeps
-    /// nothing, and every build writes the whole output.
+    /// The build cache's folder (`BuildCache`); nil keeps nothing, and every build parses and
+    /// writes everything.
     public var cache: URL?
     /// The language of the stage lines and progress the build reports (its diagnostics carry both).
     public var language: Language = .en
@@ -102,8 +102,8 @@ public struct SiteBuilder: Sendable {
                 let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
                 return (results, say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
             }
-            if cached, let folder = options.cache?.appendingPathComponent("documents") {
-                let (results, reused) = DocumentCache(folder: folder, catalog: tree.catalog, types: tree.config.documentTypes).parse(tree.sources, with: parser, tick: counter.tick)
+            if cached, let cache = options.cache.map(BuildCache.init) {
+                let (results, reused) = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes).parse(tree.sources, with: parser, tick: counter.tick)
                 return (results, say(zh: "\(results.count) 篇文稿（解析了 \(results.count - reused) 篇）", en: "\(results.count) documents (\(results.count - reused) parsed)"))
             }
             let results = Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
@@ -145,6 +145,8 @@ public struct SiteBuilder: Sendable {
         var sink: OutputSink
         /// The fingerprints of the pages' inputs, for the next build.
         var pageInputs: PageFingerprints
+        /// What the last build left, when it describes the output in place.
+        var previous: BuildState?
         var theme: Theme
         var pageCount: Int
         var draftCount: Int
@@ -155,7 +157,7 @@ public struct SiteBuilder: Sendable {
     /// Load, parse, analyze and render. A function of its own so that everything the render
     /// needed (Markdown trees, the link resolver, every document in full) is released when it
     /// returns, before the index stage fills its posting lists.
-    func loadAnalyzeAndRender(_ stages: StageLog, writer: OutputWriter) throws -> Rendered {
+    func loadAnalyzeAndRender(_ stages: StageLog, writer: OutputWriter, previous: BuildState?) throws -> Rendered {
         let parsed = try loadAndParse(stages, cached: true)
         let (tree, theme, all, published) = (parsed.tree, parsed.theme, parsed.all, parsed.published)
         var diagnostics = parsed.diagnostics
@@ -183,9 +185,9 @@ public struct SiteBuilder: Sendable {
             let planner = PagePlanner(corpus: corpus, links: links)
             let listPages = planner.listPages()
             let pageCount = listPages.count + corpus.documents.count
-            let sink = try writer.makeSink(cache: options.cache)
+            let sink = try writer.makeSink(previous: previous?.output)
             // A page made from the same inputs as in the output is not rendered again.
-            let inputs = PageFingerprints(previous: sink.previous == nil ? nil : options.cache.flatMap(PageFingerprints.read(from:)))
+            let inputs = PageFingerprints(previous: sink.previous == nil ? nil : previous?.pageInputs)
             let counter = counter(stages, "render", pageCount, Message(zh: "页", en: "pages"))
             let write: @Sendable (PlannedPage) -> String? = { page in
                 defer { counter.tick() }
@@ -223,7 +225,7 @@ public struct SiteBuilder: Sendable {
             corpus: slim, backlinks: backlinks, resolver: resolver, theme: loadedTheme, parser: DocumentParser(catalog: tree.catalog, types: tree.config.documentTypes),
             content: options.content, contentDisplay: options.contentDisplay, includeDrafts: options.includeDrafts,
             indexOfSource: Dictionary(slim.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })))
-        return Rendered(corpus: slim, sink: sink, pageInputs: pageInputs, theme: loadedTheme, pageCount: pageCount,
+        return Rendered(corpus: slim, sink: sink, pageInputs: pageInputs, previous: sink.previous == nil ? nil : previous, theme: loadedTheme, pageCount: pageCount,
                         draftCount: all.count - published.count, staticFiles: tree.staticFiles, diagnostics: diagnostics)
     }
 
@@ -236,16 +238,14 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure(problem)
         }
         let writer = OutputWriter(output: options.output)
-        let rendered = try loadAnalyzeAndRender(stages, writer: writer)
+        let cache = options.cache.map(BuildCache.init)
+        let rendered = try loadAnalyzeAndRender(stages, writer: writer, previous: cache?.readState())
         let (corpus, sink, loadedTheme) = (rendered.corpus, rendered.sink, rendered.theme)
         MemoryTrim.releaseFreedPages()
         do {
-            let stateURL = options.cache.map(SearchIndexState.url(in:))
             let index = stages.run("index") {
                 let counter = counter(stages, "index", corpus.documents.count, Message(zh: "篇", en: "documents"))
-                // The state describes the output the manifest lists; without a manifest it is not used.
-                let previous = sink.previous == nil ? nil : stateURL.flatMap(SearchIndexState.read(from:))
-                let index = SearchIndex.write(corpus, to: sink, previous: previous, tick: counter.tick)
+                let index = SearchIndex.write(corpus, to: sink, previous: rendered.previous?.search, tick: counter.tick)
                 MemoryTrim.releaseFreedPages()
                 let topics = TopicData(corpus)
                 if !rendered.pageInputs.carryOver(TopicData.path, inputs: topics.fingerprint(), sink: sink) {
@@ -270,13 +270,11 @@ public struct SiteBuilder: Sendable {
                         paths: twice, documents: corpus.documents, contentFiles: rendered.staticFiles,
                         themeFiles: loadedTheme.staticFiles, contentDisplay: options.contentDisplay))
                 }
-                // What the next build reuses goes before the output changes and comes back after
-                // it, so it never describes an output other than the one in place.
-                let inputsURL = options.cache.map(PageFingerprints.url(in:))
-                for url in [stateURL, inputsURL].compactMap({ $0 }) { try? FileManager.default.removeItem(at: url) }
-                try writer.publish(sink, cache: options.cache)
-                if let stateURL { try? index.state.write(to: stateURL) }
-                if let inputsURL { try? rendered.pageInputs.recorded.write(to: inputsURL, header: PageFingerprints.header) }
+                // The state goes before the output changes and comes back after it, so it never
+                // describes an output other than the one in place.
+                cache?.removeState()
+                try writer.publish(sink)
+                try? cache?.writeState(BuildState(output: sink.made, pageInputs: rendered.pageInputs.recorded, search: index.state))
                 return ((), say(zh: "写出 \(sink.fileCount) 个文件中的 \(sink.changedPaths.count) 个，\(sink.byteCount / 1_000_000) MB，在 \(options.output.path)",
                                 en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)"))
             }

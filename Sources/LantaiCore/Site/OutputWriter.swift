@@ -50,38 +50,22 @@ public struct OutputWriter: Sendable {
         return staging
     }
 
-    /// Where the cache keeps the manifest of the output.
-    public static func manifestURL(in cache: URL) -> URL {
-        cache.appendingPathComponent("output-manifest.txt")
-    }
-
-    /// A sink over a new staging folder. When the output exists and the cache holds its
-    /// manifest, the sink stages only what changed; otherwise it stages the whole site.
-    public func makeSink(cache: URL?) throws -> OutputSink {
+    /// A sink over a new staging folder. With the manifest of the output in place (`previous`),
+    /// the sink stages only what changed; otherwise it stages the whole site.
+    public func makeSink(previous: OutputManifest?) throws -> OutputSink {
         let staging = try makeStaging()
-        guard let cache, FileManager.default.fileExists(atPath: output.path),
-              let previous = OutputManifest.read(from: Self.manifestURL(in: cache)) else {
-            return OutputSink(staging: staging)
-        }
+        guard let previous, FileManager.default.fileExists(atPath: output.path) else { return OutputSink(staging: staging) }
         return OutputSink(staging: staging, updating: output, previous: previous)
     }
 
-    /// Puts what the sink made in place and records its manifest in the cache. The files the
-    /// sink did not write are linked from the output into the staging folder, which then
-    /// replaces the output. The old manifest is removed first and the new one written after the
-    /// swap: a build killed in between leaves no manifest, and the next build writes everything.
-    public func publish(_ sink: OutputSink, cache: URL?) throws {
-        let manifestURL = cache.map(Self.manifestURL)
-        let made = sink.made
+    /// Puts what the sink made in place: the files the sink did not write are linked from the
+    /// output into the staging folder, which then replaces the output.
+    public func publish(_ sink: OutputSink) throws {
         if sink.previous != nil {
             let changed = Set(sink.changedPaths)
-            try FolderSwap.link(made.entries.keys.filter { !changed.contains($0) }, from: output, into: sink.staging)
-        }
-        if let manifestURL, FileManager.default.fileExists(atPath: manifestURL.path) {
-            try FileManager.default.removeItem(at: manifestURL)
+            try FolderSwap.link(sink.made.entries.keys.filter { !changed.contains($0) }, from: output, into: sink.staging)
         }
         try publish(sink.staging, retiredFiles: sink.previous.map { Array($0.entries.keys) } ?? [])
-        if let manifestURL { try? made.write(to: manifestURL) }
     }
 
     /// Writes `contents` at `path` inside `staging`, whose folder exists, and returns its size.

@@ -5,15 +5,9 @@ import Foundation
 /// whose inputs are unchanged and whose file is still in the output is not rendered again: the
 /// render is a function of exactly these inputs.
 ///
-/// Kept in the build cache in the manifest's text format, under a header of its own that
-/// carries `version`.
+/// Kept in the build cache's state; a rebuilt lantai (which might render the same view
+/// differently) finds no state.
 final class PageFingerprints: @unchecked Sendable {
-    /// Raise when the same view and templates would render differently (a change to the HTML
-    /// escaping, to how templates read views, to swift-mustache): then no fingerprint of an
-    /// older build matches.
-    static let version = 1
-    static var header: String { "lantai page inputs \(version)" }
-
     /// The previous build's, nil when there are none to trust.
     let previous: OutputManifest?
     private let lock = NSLock()
@@ -22,14 +16,6 @@ final class PageFingerprints: @unchecked Sendable {
 
     init(previous: OutputManifest?) {
         self.previous = previous
-    }
-
-    static func url(in cache: URL) -> URL {
-        cache.appendingPathComponent("page-inputs.txt")
-    }
-
-    static func read(from cache: URL) -> OutputManifest? {
-        OutputManifest.read(from: url(in: cache), header: header)
     }
 
     /// The fingerprint of a page's inputs.

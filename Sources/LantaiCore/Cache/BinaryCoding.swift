@@ -16,7 +16,12 @@ struct BinaryWriter {
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func double(_ value: Double) {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+        word(value.bitPattern)
+    }
+
+    /// Eight bytes, low first: a hash.
+    mutating func word(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
     }
 
     mutating func string(_ value: String) {
@@ -73,11 +78,15 @@ struct BinaryReader {
     }
 
     mutating func double() -> Double? {
+        word().map(Double.init(bitPattern:))
+    }
+
+    mutating func word() -> UInt64? {
         guard offset + 8 <= bytes.count else { return nil }
         var bits: UInt64 = 0
         for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
         offset += 8
-        return Double(bitPattern: bits)
+        return bits
     }
 
     mutating func string() -> String? {

@@ -1,0 +1,102 @@
+import Foundation
+
+/// The build cache, `.lantai-cache/<output name>/` beside the output: what one `lantai build`
+/// leaves so that the next redoes only the work its changes need. This type is the one owner of
+/// the folder; nothing else reads or writes there. It keeps two things.
+///
+/// `state.bin`, one record (`BuildState`) that describes the output in place, written in one
+/// atomic step (a temporary file renamed over the old one) under a header that names `version`
+/// and the executable that wrote it. A build removes it before it changes the output and writes
+/// it after, so it never describes another output; a build killed in between finds none and
+/// writes everything. What each stage may take from it, and why that is exact:
+/// - *write*: the output manifest (path → hash and size of the bytes). A file whose new bytes hash
+///   the same is not written but linked from the output, once the output's file is checked for
+///   its size (a file deleted or changed by hand is written again).
+/// - *render*: page inputs (page path → fingerprint of its view, template name and theme, and of
+///   the fields `data/topics.json` lists). A page is a function of exactly these, so one with
+///   the same fingerprint is carried over from the output unrendered.
+/// - *index*: the search index state (per document number its search fingerprint and the
+///   numbers its entry holds, the shard layout). With it the index is patched for the documents
+///   whose fingerprint changed; their grams' shards and their text pieces are made again.
+///
+/// `parses/<key>.bin`, each file's parse (`DocumentCache`) under a fingerprint of everything a
+/// parse reads: the file's path and text, the topic catalogue, the document types, `version`
+/// and the executable. An entry is therefore the parse of any file with its key; entries are
+/// written once, each atomically, and the ones no file has any more are removed.
+///
+/// One fingerprint scheme throughout: `ContentHash` over `FingerprintEncoder`'s bytes.
+/// What a build reuses within one process (`ParseMemory`, `PagePreview`, for `lantai serve`)
+/// lives in memory and follows the same rules.
+public struct BuildCache: Sendable {
+    /// Raise when what the cache holds would be read differently (a field added to the state,
+    /// a change to the parse codec) without the executable changing.
+    static let version = 7
+
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// The size and modification time of the running executable, or "" where they cannot be
+    /// read: a rebuilt lantai trusts nothing an older one left.
+    static let executableIdentity: String = {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else { return "" }
+        return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    }()
+
+    static var header: String { "lantai build cache \(version) \(executableIdentity)\n" }
+
+    var stateURL: URL { folder.appendingPathComponent("state.bin") }
+
+    /// The state the last build left, nil when there is none or it cannot be trusted.
+    func readState() -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: stateURL.path) else { return nil }
+        let header = Array(Self.header.utf8)
+        let bytes = [UInt8](data)
+        guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
+        var reader = BinaryReader(Array(bytes[header.count...]))
+        guard let state = BuildState.read(from: &reader), reader.atEnd else { return nil }
+        return state
+    }
+
+    /// Replaces the state in one atomic step.
+    func writeState(_ state: BuildState) throws {
+        var writer = BinaryWriter()
+        state.write(to: &writer)
+        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: stateURL)
+    }
+
+    /// Removes the state: the output is about to change.
+    func removeState() {
+        unlink(stateURL.path)
+    }
+
+    /// Deletes everything the cache holds (`lantai build --clean`): the next build parses and
+    /// writes everything.
+    public func clear() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// The parse entries, under the fingerprint of what parses read besides each file.
+    func parses(catalog: TopicCatalog, types: [DocumentType]) -> DocumentCache {
+        DocumentCache(folder: folder.appendingPathComponent("parses"), catalog: catalog, types: types,
+                      salt: [String(Self.version), Self.executableIdentity])
+    }
+
+    /// Writes `bytes` at `url` through a temporary file beside it and a rename, so that no
+    /// reader sees half of it: the cache's one way of writing a file.
+    static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = "." + url.lastPathComponent + ".tmp"
+        try OutputWriter.write(bytes, to: temporary, in: folder)
+        let temporaryPath = folder.appendingPathComponent(temporary).path
+        guard rename(temporaryPath, url.path) == 0 else {
+            let code = errno
+            unlink(temporaryPath)
+            throw POSIXFailure(path: url.path, code: code)
+        }
+    }
+}

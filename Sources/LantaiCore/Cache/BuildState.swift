@@ -1,0 +1,59 @@
+/// What `state.bin` holds (see `BuildCache`): everything a build may reuse that describes the
+/// output in place.
+struct BuildState: Sendable, Equatable {
+    /// Every file of the output, with the hash and size of its bytes.
+    var output: OutputManifest
+    /// The fingerprint of each page's inputs (and of `data/topics.json`'s).
+    var pageInputs: OutputManifest
+    /// The search index in the output; nil when the build wrote none to patch.
+    var search: SearchIndexState?
+
+    func write(to writer: inout BinaryWriter) {
+        Self.write(output, to: &writer)
+        Self.write(pageInputs, to: &writer)
+        writer.optional(search) { writer, search in
+            writer.int(search.shardCount)
+            writer.int(search.inlineCharacters)
+            writer.array(search.documents) { writer, document in
+                writer.word(document.fingerprint)
+                writer.int(document.length)
+                writer.int(document.titleEnd)
+                writer.int(document.headingsEnd)
+                writer.array(document.pieces) { $0.int($1) }
+            }
+        }
+    }
+
+    static func read(from reader: inout BinaryReader) -> BuildState? {
+        guard let output = manifest(from: &reader), let pageInputs = manifest(from: &reader),
+              let search = reader.optional({ reader -> SearchIndexState? in
+                  guard let shardCount = reader.int(), shardCount > 0, let inlineCharacters = reader.int(), inlineCharacters >= 0,
+                        let documents = reader.array({ reader -> SearchIndexState.Document? in
+                            guard let fingerprint = reader.word(), let length = reader.int(), let titleEnd = reader.int(),
+                                  let headingsEnd = reader.int(), let pieces = reader.array({ $0.int() }), !pieces.isEmpty else { return nil }
+                            return SearchIndexState.Document(fingerprint: fingerprint, length: length, titleEnd: titleEnd,
+                                                             headingsEnd: headingsEnd, pieces: pieces)
+                        }) else { return nil }
+                  return SearchIndexState(shardCount: shardCount, inlineCharacters: inlineCharacters, documents: documents)
+              }) else { return nil }
+        return BuildState(output: output, pageInputs: pageInputs, search: search)
+    }
+
+    /// Paths in order, so the same state gives the same bytes.
+    private static func write(_ manifest: OutputManifest, to writer: inout BinaryWriter) {
+        writer.array(manifest.entries.keys.sorted()) { writer, path in
+            let entry = manifest.entries[path]!
+            writer.string(path)
+            writer.word(entry.hash)
+            writer.int(entry.size)
+        }
+    }
+
+    private static func manifest(from reader: inout BinaryReader) -> OutputManifest? {
+        guard let entries = reader.array({ reader -> (String, OutputManifest.Entry)? in
+            guard let path = reader.string(), let hash = reader.word(), let size = reader.int(), size >= 0 else { return nil }
+            return (path, OutputManifest.Entry(hash: hash, size: size))
+        }) else { return nil }
+        return OutputManifest(entries: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
+    }
+}
