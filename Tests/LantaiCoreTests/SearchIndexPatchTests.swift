@@ -84,23 +84,50 @@ import Testing
         }
     }
 
-    @Test func addingTheOldestDocumentPatchesAndAddingTheNewestIndexesEverything() throws {
+    /// Document numbers stay with their files: adding the newest or the oldest document,
+    /// re-dating one and removing one each patch the index, and the index then equals a build
+    /// from nothing with the same numbers; sorting by date follows the new dates.
+    @Test func addingRemovingAndReDatingDocumentsPatchTheIndex() throws {
         let site = try Self.makeSite()
         defer { site.remove() }
         _ = try SiteBuilder(options: site.options).build()
-        // Newest first: the oldest document takes the next number; the newest moves every other.
+        let numbersBefore = try #require(BuildCache(folder: site.options.cache!).readState()?.numbers)
+        let newest = try Self.rebuild(site) {
+            try site.write("---\ntitle: 最新的讲话\ndate: 2030-01-01\n---\n\n增强服务意识。\n", to: "content/speeches/2030-01-01-new.md")
+        }
+        #expect(newest.searchPatched)
+        let numbers = try #require(BuildCache(folder: site.options.cache!).readState()?.numbers)
+        #expect(numbers.byPath["speeches/2030-01-01-new.md"] == numbersBefore.count, "the new file takes the next number")
+        #expect(numbers.byPath.filter { $0.key != "speeches/2030-01-01-new.md" } == numbersBefore.byPath, "no other number moves")
         let oldest = try Self.rebuild(site) {
             try site.write("---\ntitle: 最早的讲话\ndate: 1990-01-01\n---\n\n做好三服务，发挥参谋作用。\n", to: "content/speeches/1990-01-01-old.md")
         }
         #expect(oldest.searchPatched)
-        let newest = try Self.rebuild(site) {
-            try site.write("---\ntitle: 最新的讲话\ndate: 2030-01-01\n---\n\n增强服务意识。\n", to: "content/speeches/2030-01-01-new.md")
+        let redated = try Self.rebuild(site) {
+            try site.write("---\ntitle: 最早的讲话\ndate: 2031-06-01\n---\n\n做好三服务，发挥参谋作用。\n", to: "content/speeches/1990-01-01-old.md")
         }
-        #expect(!newest.searchPatched)
+        #expect(redated.searchPatched)
+        let engine = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        let byDate = try engine.search(SearchQuery(text: "服务", byDate: true, limit: 2))
+        #expect(byDate.results.map(\.title) == ["最早的讲话", "最新的讲话"], "the re-dated document is now the newest")
         let removed = try Self.rebuild(site) {
-            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/speeches/1990-01-01-old.md"))
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/speeches/2030-01-01-new.md"))
         }
         #expect(removed.searchPatched)
+        let afterRemoval = try #require(BuildCache(folder: site.options.cache!).readState()?.numbers)
+        #expect(afterRemoval.holes == 1 && afterRemoval.count == numbersBefore.count + 2)
+        #expect(try engine.search(SearchQuery(text: "增强服务意识", limit: 100)).results.allSatisfy { $0.title != "最新的讲话" })
+    }
+
+    /// Numbers are kept while holes are few; beyond a quarter of the numbers, every document is
+    /// numbered again in date order, as a first build numbers them.
+    @Test func numbersAreKeptUntilHolesAreAQuarter() {
+        let first = DocumentNumbers.assign((0..<100).map { "d\($0).md" }, previous: nil)
+        #expect(first.byPath["d0.md"] == 0 && first.byPath["d99.md"] == 99 && first.count == 100)
+        let fewer = DocumentNumbers.assign(["new.md"] + (20..<100).map { "d\($0).md" }, previous: first)
+        #expect(fewer.byPath["new.md"] == 100 && fewer.byPath["d20.md"] == 20 && fewer.holes == 20)
+        let again = DocumentNumbers.assign(["new.md"] + (30..<100).map { "d\($0).md" }, previous: fewer)
+        #expect(again.holes == 0 && again.byPath["new.md"] == 0 && again.byPath["d30.md"] == 1, "30 holes of 101: numbered again")
     }
 
     @Test func aMissingFileOfThePreviousIndexMakesTheBuildIndexEverything() throws {

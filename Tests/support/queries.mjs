@@ -32,9 +32,11 @@ export function loadIndexedText(searchFolder, search) {
   const meta = read('index');
   const documents = [];
   const urls = [];
-  for (let chunk = 0; chunk * meta.entriesPerFile < meta.documentCount; chunk++) {
+  for (let chunk = 0; chunk * meta.entriesPerFile < meta.idCount; chunk++) {
     read(`docs/${chunk}`).forEach((entry, i) => {
       const id = chunk * meta.entriesPerFile + i;
+      // A number no document has (a removed one's): no text, so no query finds it.
+      if (!entry) { urls.push(null); documents.push([]); return; }
       urls.push(entry.url);
       const segments = entry.pieces.flatMap((_, piece) => read(`text/${id}-${piece}`));
       documents.push(segments.map(([, , text]) => ({ text, normalized: search.normalize(text, folding) })));
@@ -62,8 +64,10 @@ export function sampleQueries({ documents, folding }, search, { count = 400, see
   const pick = (n) => Math.floor(next() * n);
   const ideographs = documents.flatMap((segments) => segments.flatMap((s) => Array.from(s.normalized).filter((c) => search.isIdeograph(c.codePointAt(0)))));
   const queries = [];
+  // Holes (numbers without a document) have no text to sample.
+  const present = documents.filter((segments) => segments.length);
   for (let i = 0; i < count; i++) {
-    const segments = documents[pick(documents.length)];
+    const segments = present[pick(present.length)];
     const chars = Array.from(segments[pick(segments.length)].text);
     if (!chars.length) continue;
     const start = pick(chars.length);

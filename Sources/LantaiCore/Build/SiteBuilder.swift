@@ -239,19 +239,21 @@ public struct SiteBuilder: Sendable {
         }
         let writer = OutputWriter(output: options.output)
         let cache = options.cache.map(BuildCache.init)
-        let rendered = try loadAnalyzeAndRender(stages, writer: writer, previous: cache?.readState())
+        let state = cache?.readState()
+        let rendered = try loadAnalyzeAndRender(stages, writer: writer, previous: state)
         let (corpus, sink, loadedTheme) = (rendered.corpus, rendered.sink, rendered.theme)
         MemoryTrim.releaseFreedPages()
         do {
-            let index = stages.run("index") {
+            let (index, numbers) = stages.run("index") {
                 let counter = counter(stages, "index", corpus.documents.count, Message(zh: "篇", en: "documents"))
-                let index = SearchIndex.write(corpus, to: sink, previous: rendered.previous?.search, tick: counter.tick)
+                let numbers = DocumentNumbers.assign(corpus.documents.map(\.sourcePath), previous: state?.numbers)
+                let index = SearchIndex.write(corpus, numbers: numbers, to: sink, previous: rendered.previous?.search, tick: counter.tick)
                 MemoryTrim.releaseFreedPages()
                 let topics = TopicData(corpus)
                 if !rendered.pageInputs.carryOver(TopicData.path, inputs: topics.fingerprint(), sink: sink) {
                     sink.write(topics.bytes(), to: TopicData.path)
                 }
-                return (index, say(zh: "\(index.files) 个检索文件\(index.patched ? "（在上次的基础上修补）" : "")，\(TopicData.path)",
+                return ((index, numbers), say(zh: "\(index.files) 个检索文件\(index.patched ? "（在上次的基础上修补）" : "")，\(TopicData.path)",
                                    en: "\(index.files) search files\(index.patched ? " (patched)" : ""), \(TopicData.path)"))
             }
             try stages.run("write") {
@@ -274,7 +276,7 @@ public struct SiteBuilder: Sendable {
                 // describes an output other than the one in place.
                 cache?.removeState()
                 try writer.publish(sink)
-                try? cache?.writeState(BuildState(output: sink.made, pageInputs: rendered.pageInputs.recorded, search: index.state))
+                try? cache?.writeState(BuildState(output: sink.made, pageInputs: rendered.pageInputs.recorded, search: index.state, numbers: numbers))
                 return ((), say(zh: "写出 \(sink.fileCount) 个文件中的 \(sink.changedPaths.count) 个，\(sink.byteCount / 1_000_000) MB，在 \(options.output.path)",
                                 en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)"))
             }

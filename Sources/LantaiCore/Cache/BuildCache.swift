@@ -18,6 +18,9 @@ import Foundation
 /// - *index*: the search index state (per document number its search fingerprint and the
 ///   numbers its entry holds, the shard layout). With it the index is patched for the documents
 ///   whose fingerprint changed; their grams' shards and their text pieces are made again.
+///   And the document numbers (source path → number, `DocumentNumbers`), which every later build
+///   keeps so that an added, removed or re-dated document touches only its own postings. They
+///   are the one thing history decides: a build from nothing numbers in date order.
 ///
 /// `parses/<key>.bin`, each file's parse (`DocumentCache`) under a fingerprint of everything a
 /// parse reads: the file's path and text, the topic catalogue, the document types, `version`
@@ -30,7 +33,7 @@ import Foundation
 public struct BuildCache: Sendable {
     /// Raise when what the cache holds would be read differently (a field added to the state,
     /// a change to the parse codec) without the executable changing.
-    static let version = 7
+    static let version = 8
 
     public let folder: URL
 

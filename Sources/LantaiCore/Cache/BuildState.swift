@@ -7,6 +7,8 @@ struct BuildState: Sendable, Equatable {
     var pageInputs: OutputManifest
     /// The search index in the output; nil when the build wrote none to patch.
     var search: SearchIndexState?
+    /// The search index's document numbers, which the next build keeps.
+    var numbers: DocumentNumbers?
 
     func write(to writer: inout BinaryWriter) {
         Self.write(output, to: &writer)
@@ -15,11 +17,20 @@ struct BuildState: Sendable, Equatable {
             writer.int(search.shardCount)
             writer.int(search.inlineCharacters)
             writer.array(search.documents) { writer, document in
-                writer.word(document.fingerprint)
-                writer.int(document.length)
-                writer.int(document.titleEnd)
-                writer.int(document.headingsEnd)
-                writer.array(document.pieces) { $0.int($1) }
+                writer.optional(document) { writer, document in
+                    writer.word(document.fingerprint)
+                    writer.int(document.length)
+                    writer.int(document.titleEnd)
+                    writer.int(document.headingsEnd)
+                    writer.array(document.pieces) { $0.int($1) }
+                }
+            }
+        }
+        writer.optional(numbers) { writer, numbers in
+            writer.int(numbers.count)
+            writer.array(numbers.byPath.keys.sorted()) { writer, path in
+                writer.string(path)
+                writer.int(numbers.byPath[path]!)
             }
         }
     }
@@ -28,15 +39,25 @@ struct BuildState: Sendable, Equatable {
         guard let output = manifest(from: &reader), let pageInputs = manifest(from: &reader),
               let search = reader.optional({ reader -> SearchIndexState? in
                   guard let shardCount = reader.int(), shardCount > 0, let inlineCharacters = reader.int(), inlineCharacters >= 0,
-                        let documents = reader.array({ reader -> SearchIndexState.Document? in
-                            guard let fingerprint = reader.word(), let length = reader.int(), let titleEnd = reader.int(),
-                                  let headingsEnd = reader.int(), let pieces = reader.array({ $0.int() }), !pieces.isEmpty else { return nil }
-                            return SearchIndexState.Document(fingerprint: fingerprint, length: length, titleEnd: titleEnd,
-                                                             headingsEnd: headingsEnd, pieces: pieces)
+                        let documents = reader.array({ reader -> SearchIndexState.Document?? in
+                            reader.optional { reader -> SearchIndexState.Document? in
+                                guard let fingerprint = reader.word(), let length = reader.int(), let titleEnd = reader.int(),
+                                      let headingsEnd = reader.int(), let pieces = reader.array({ $0.int() }), !pieces.isEmpty else { return nil }
+                                return SearchIndexState.Document(fingerprint: fingerprint, length: length, titleEnd: titleEnd,
+                                                                 headingsEnd: headingsEnd, pieces: pieces)
+                            }
                         }) else { return nil }
                   return SearchIndexState(shardCount: shardCount, inlineCharacters: inlineCharacters, documents: documents)
+              }),
+              let numbers = reader.optional({ reader -> DocumentNumbers? in
+                  guard let count = reader.int(), count >= 0,
+                        let pairs = reader.array({ reader -> (String, Int)? in
+                            guard let path = reader.string(), let number = reader.int(), number >= 0, number < count else { return nil }
+                            return (path, number)
+                        }), Set(pairs.map(\.1)).count == pairs.count else { return nil }
+                  return DocumentNumbers(byPath: Dictionary(pairs, uniquingKeysWith: { first, _ in first }), count: count)
               }) else { return nil }
-        return BuildState(output: output, pageInputs: pageInputs, search: search)
+        return BuildState(output: output, pageInputs: pageInputs, search: search, numbers: numbers)
     }
 
     /// Paths in order, so the same state gives the same bytes.

@@ -21,7 +21,8 @@ public final class IndexFiles {
     public let folder: URL
     public let meta: SearchIndex.Meta
     private var shards: [Int: [String: ShardValue]] = [:]
-    private var entryFiles: [Int: [SearchIndex.Entry]] = [:]
+    private var entryFiles: [Int: [SearchIndex.Entry?]] = [:]
+    private var dateOrder: [Int]?
     private var statisticsFiles: [Int: [Statistics]] = [:]
     /// Names of the files read so far, for tests and the benchmark's bytes count.
     public private(set) var filesRead: [String] = []
@@ -81,8 +82,17 @@ public final class IndexFiles {
     public func entry(_ id: Int) throws -> SearchIndex.Entry {
         let file = id / meta.entriesPerFile
         if entryFiles[file] == nil { entryFiles[file] = try read("docs/\(file)") }
-        guard let entries = entryFiles[file], id % meta.entriesPerFile < entries.count else { throw missing(id) }
-        return entries[id % meta.entriesPerFile]
+        guard let entries = entryFiles[file], id % meta.entriesPerFile < entries.count, let entry = entries[id % meta.entriesPerFile] else { throw missing(id) }
+        return entry
+    }
+
+    /// The document numbers newest first (`order.js`), read once.
+    public func order() throws -> [Int] {
+        if let dateOrder { return dateOrder }
+        let order = try numbers("order")
+        guard order.count == meta.documentCount, order.allSatisfy({ $0 >= 0 && $0 < meta.idCount }) else { throw corrupt("order") }
+        dateOrder = order
+        return order
     }
 
     public func statistics(_ id: Int) throws -> Statistics {

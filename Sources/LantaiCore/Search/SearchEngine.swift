@@ -12,8 +12,7 @@ public struct SearchQuery: Sendable {
     public var toYear: Int?
     /// Taxonomy filters by their parameter (`speaker`, `org`): only documents with that value.
     public var taxonomies: [String: String]
-    /// Newest first instead of by relevance. Document ids are the corpus's order, newest first
-    /// and undated last, so this is ascending id.
+    /// Newest first (undated last) instead of by relevance, by the index's date order.
     public var byDate = false
     /// How many results of the ranked list to skip: `limit × (page − 1)`.
     public var offset = 0
@@ -213,7 +212,8 @@ public struct SearchEngine {
             return (id, score)
         }
         if query.byDate {
-            scored.sort { $0.id < $1.id }
+            let rank = Dictionary(uniqueKeysWithValues: try index.order().enumerated().map { ($1, $0) })
+            scored.sort { rank[$0.id, default: .max] < rank[$1.id, default: .max] }
         } else {
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         }

@@ -49,7 +49,11 @@ public enum SearchIndex {
             public var values: [Facet]
         }
         public var version: Int
+        /// Documents in the index.
         public var documentCount: Int
+        /// Document numbers in use, holes included (`DocumentNumbers`): readers go over
+        /// `0..<idCount`.
+        public var idCount: Int
         public var shardCount: Int
         public var entriesPerFile: Int
         public var statsPerFile: Int
@@ -69,49 +73,54 @@ public enum SearchIndex {
         var patched: Bool
     }
 
-    /// Builds the index of `corpus` and writes its files through `sink`. With the state of the
-    /// index in the output (`previous`), only the files that a few changed documents touch are
-    /// made again (`SearchIndexPatch`); otherwise every file is.
-    static func write(_ corpus: Corpus, to sink: some OutputFiles, previous: SearchIndexState? = nil,
+    /// Builds the index of `corpus`, each document under its number in `numbers`, and writes its
+    /// files through `sink`. With the state of the index in the output (`previous`), only the
+    /// files that a few changed documents touch are made again (`SearchIndexPatch`); otherwise
+    /// every file is.
+    static func write(_ corpus: Corpus, numbers: DocumentNumbers, to sink: some OutputFiles, previous: SearchIndexState? = nil,
                       tick: @escaping @Sendable () -> Void = {}) -> Written {
-        let fingerprints = Parallel.map(corpus.documents, SearchDocument.fingerprint(of:))
-        var result: (documents: [SearchIndexState.Document], inlineCharacters: Int, files: Int)
+        let (ids, slots) = numbers.numbers(of: corpus.documents.map(\.sourcePath))
+        let fingerprints = Parallel.map(slots) { slot in slot.map { SearchDocument.fingerprint(of: corpus.documents[$0]) } }
+        var result: (documents: [SearchIndexState.Document?], inlineCharacters: Int, files: Int)
         var patched = false
-        if let previous, let patch = SearchIndexPatch(previous: previous, corpus: corpus, fingerprints: fingerprints, sink: sink).apply() {
+        if let previous, let patch = SearchIndexPatch(previous: previous, corpus: corpus, slots: slots, fingerprints: fingerprints, sink: sink).apply() {
             result = (patch.documents, patch.inlineCharacters, patch.files)
             patched = true
             for _ in corpus.documents { tick() }
         } else {
-            result = writeAll(corpus, fingerprints: fingerprints, to: sink, tick: tick)
+            result = writeAll(corpus, slots: slots, fingerprints: fingerprints, to: sink, tick: tick)
         }
         let state = SearchIndexState(shardCount: shardCount(inlineCharacters: result.inlineCharacters),
                                      inlineCharacters: result.inlineCharacters, documents: result.documents)
-        return Written(files: result.files + writeDocumentFiles(corpus, state: state, to: sink), state: state, patched: patched)
+        return Written(files: result.files + writeDocumentFiles(corpus, ids: ids, slots: slots, state: state, to: sink), state: state, patched: patched)
     }
 
     /// Text pieces per document, then the posting lists of every gram in their shards. Only the
     /// posting lists are held until the end.
-    private static func writeAll(_ corpus: Corpus, fingerprints: [UInt64], to sink: some OutputFiles,
-                                 tick: @escaping @Sendable () -> Void) -> (documents: [SearchIndexState.Document], inlineCharacters: Int, files: Int) {
+    private static func writeAll(_ corpus: Corpus, slots: [Int?], fingerprints: [UInt64?], to sink: some OutputFiles,
+                                 tick: @escaping @Sendable () -> Void) -> (documents: [SearchIndexState.Document?], inlineCharacters: Int, files: Int) {
         let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
-        var documents: [SearchIndexState.Document] = []
+        var documents: [SearchIndexState.Document?] = []
         var files = 0
-        for batchStart in stride(from: 0, to: corpus.documents.count, by: batchSize) {
-            let ids = Array(batchStart..<min(batchStart + batchSize, corpus.documents.count))
-            let batch = Parallel.map(ids) { id in
+        for batchStart in stride(from: 0, to: slots.count, by: batchSize) {
+            let ids = Array(batchStart..<min(batchStart + batchSize, slots.count))
+            let batch = Parallel.map(ids) { id -> (grams: DocumentGrams, state: SearchIndexState.Document)? in
+                guard let index = slots[id], let fingerprint = fingerprints[id] else { return nil }
                 defer { tick() }
-                let search = SearchDocument(corpus.documents[id])
+                let search = SearchDocument(corpus.documents[index])
                 let pieces = writePieces(of: search, id: id, to: sink)
-                let state = SearchIndexState.Document(fingerprint: fingerprints[id], length: search.length, titleEnd: search.titleEnd,
+                let state = SearchIndexState.Document(fingerprint: fingerprint, length: search.length, titleEnd: search.titleEnd,
                                                       headingsEnd: search.headingsEnd, pieces: pieces)
                 return (grams: DocumentGrams(search), state: state)
             }
             Parallel.forEach(partitions.indices) { partition in
-                for (id, document) in zip(ids, batch) { partitions[partition].add(id, document.grams, partition: partition) }
+                for (id, document) in zip(ids, batch) {
+                    if let document { partitions[partition].add(id, document.grams, partition: partition) }
+                }
             }
             for document in batch {
-                documents.append(document.state)
-                files += document.state.pieces.count
+                documents.append(document?.state)
+                files += document?.state.pieces.count ?? 0
             }
         }
         let inlineCharacters = partitions.reduce(0) { sum, partition in
@@ -141,33 +150,38 @@ public enum SearchIndex {
         return pieces.map { $0[0].start }
     }
 
-    /// `index.js`, `fold.js`, and the entries, statistics and facets of every document, from the
-    /// corpus and the index's state. Returns the number of files.
-    private static func writeDocumentFiles(_ corpus: Corpus, state: SearchIndexState, to sink: some OutputFiles) -> Int {
+    /// `index.js`, `fold.js`, `order.js`, and the entries, statistics and facets of every
+    /// document number (empty for a hole), from the corpus and the index's state. Returns the
+    /// number of files.
+    private static func writeDocumentFiles(_ corpus: Corpus, ids: [Int], slots: [Int?], state: SearchIndexState, to sink: some OutputFiles) -> Int {
         let yearIndex = Dictionary(uniqueKeysWithValues: corpus.years.enumerated().flatMap { index, year in year.documents.map { ($0, index + 1) } })
         let typeIndex = Dictionary(uniqueKeysWithValues: corpus.types.enumerated().flatMap { index, type in type.documents.map { ($0, index + 1) } })
         let topicIndex = Dictionary(uniqueKeysWithValues: corpus.catalog.topics.enumerated().map { ($1.slug, $0) })
         let taxonomyIndexes = corpus.taxonomies.map { taxonomy in
             Dictionary(uniqueKeysWithValues: taxonomy.values.enumerated().flatMap { index, value in value.documents.map { ($0, index + 1) } })
         }
-        let entries = zip(corpus.documents, state.documents).map { document, indexed in
-            Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
-                  type: document.type, speaker: document.speaker, topics: document.topics.map(\.slug), pieces: indexed.pieces)
+        let entries = zip(slots, state.documents).map { slot, indexed -> Entry? in
+            guard let slot, let indexed else { return nil }
+            let document = corpus.documents[slot]
+            return Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
+                         type: document.type, speaker: document.speaker, topics: document.topics.map(\.slug), pieces: indexed.pieces)
         }
-        let statistics = state.documents.map { [$0.length, $0.titleEnd, $0.headingsEnd] }
-        let facets = corpus.documents.indices.map { id in
-            let topics = corpus.documents[id].topics.compactMap { topicIndex[$0.slug] }
-            return [yearIndex[id] ?? 0, typeIndex[id] ?? 0, topics.count] + topics + taxonomyIndexes.map { $0[id] ?? 0 }
+        let statistics = state.documents.map { $0.map { [$0.length, $0.titleEnd, $0.headingsEnd] } ?? [0, 0, 0] }
+        let facets = slots.map { slot -> [Int] in
+            guard let index = slot else { return [0, 0, 0] + taxonomyIndexes.map { _ in 0 } }
+            let topics = corpus.documents[index].topics.compactMap { topicIndex[$0.slug] }
+            return [yearIndex[index] ?? 0, typeIndex[index] ?? 0, topics.count] + topics + taxonomyIndexes.map { $0[index] ?? 0 }
         }
-        let totalLength = state.documents.reduce(0) { $0 + $1.length }
+        let totalLength = state.documents.reduce(0) { $0 + ($1?.length ?? 0) }
         let facet = { (value: String, label: String, documents: [Int]) in Meta.Facet(value: value, label: label, count: documents.count) }
         let meta = Meta(
             version: formatVersion,
-            documentCount: entries.count,
+            documentCount: corpus.documents.count,
+            idCount: slots.count,
             shardCount: state.shardCount,
             entriesPerFile: entriesPerFile,
             statsPerFile: statsPerFile,
-            averageLength: entries.isEmpty ? 0 : Double(totalLength) / Double(entries.count),
+            averageLength: corpus.documents.isEmpty ? 0 : Double(totalLength) / Double(corpus.documents.count),
             topics: corpus.catalog.topics.map { facet($0.slug, $0.name, corpus.documentsByTopic[$0.slug] ?? []) },
             years: corpus.years.map { facet(String($0.year), "\($0.year)年", $0.documents) },
             types: corpus.types.map { facet($0.type.slug, $0.type.name, $0.documents) },
@@ -177,7 +191,11 @@ public enum SearchIndex {
             })
         sink.write(SearchAssets.script(name: "index", json: SearchAssets.json(meta)), to: SearchAssets.path("index"))
         sink.write(SearchAssets.script(name: "fold", json: JSONText.quoted(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
-        var files = 2
+        // The numbers newest first (the corpus's order), for sorting by date.
+        var order: [UInt8] = []
+        for id in ids { PostingCode.append(id, to: &order) }
+        sink.write(SearchAssets.script(name: "order", json: "\"" + String(decoding: order, as: UTF8.self) + "\""), to: SearchAssets.path("order"))
+        var files = 3
         for start in stride(from: 0, to: entries.count, by: entriesPerFile) {
             let name = "docs/\(start / entriesPerFile)"
             sink.write(SearchAssets.script(name: name, json: SearchAssets.json(Array(entries[start..<min(start + entriesPerFile, entries.count)]))),

@@ -17,7 +17,7 @@ import Foundation
 struct SearchIndexPatch {
     /// What a patch made: the state of the new index and how many search files it has.
     struct Result {
-        var documents: [SearchIndexState.Document]
+        var documents: [SearchIndexState.Document?]
         var inlineCharacters: Int
         var files: Int
     }
@@ -33,30 +33,37 @@ struct SearchIndexPatch {
 
     let previous: SearchIndexState
     let corpus: Corpus
-    let fingerprints: [UInt64]
+    /// Per document number, its document's position in the corpus (nil: no document).
+    let slots: [Int?]
+    /// Per document number, its document's search fingerprint.
+    let fingerprints: [UInt64?]
     let sink: any OutputFiles
 
+    /// The previous index's document under number `id`, if it had one.
+    private func previousDocument(_ id: Int) -> SearchIndexState.Document? {
+        id < previous.documents.count ? previous.documents[id] : nil
+    }
+
     /// Document numbers whose postings may differ: changed fingerprints, and numbers only the
-    /// old or only the new index has.
+    /// old or only the new index gives a document (added and removed documents).
     var changed: [Int] {
-        let count = max(previous.documents.count, fingerprints.count)
-        return (0..<count).filter { id in
-            id >= previous.documents.count || id >= fingerprints.count || previous.documents[id].fingerprint != fingerprints[id]
+        (0..<max(previous.documents.count, fingerprints.count)).filter { id in
+            previousDocument(id)?.fingerprint != (id < fingerprints.count ? fingerprints[id] : nil)
         }
     }
 
     func apply() -> Result? {
         let changed = changed
-        guard changed.count <= max(Self.minimumLimit, fingerprints.count / Self.corpusShare), let previousPaths = sink.previousPaths else { return nil }
+        guard changed.count <= max(Self.minimumLimit, corpus.documents.count / Self.corpusShare), let previousPaths = sink.previousPaths else { return nil }
         // Old and new entries of the changed documents, by gram.
         let versions = Parallel.map(changed) { id -> (old: [UInt64: Payload], new: [UInt64: Payload], search: SearchDocument?)? in
             var old: [UInt64: Payload] = [:]
-            if id < previous.documents.count {
-                guard let document = oldDocument(id) else { return nil }
+            if let state = previousDocument(id) {
+                guard let document = oldDocument(id, state) else { return nil }
                 old = Self.entries(of: DocumentGrams(document))
             }
-            guard id < corpus.documents.count else { return (old, [:], nil) }
-            let search = SearchDocument(corpus.documents[id])
+            guard id < slots.count, let slot = slots[id] else { return (old, [:], nil) }
+            let search = SearchDocument(corpus.documents[slot])
             return (old, Self.entries(of: DocumentGrams(search)), search)
         }
         guard !versions.contains(where: { $0 == nil }) else { return nil }
@@ -83,24 +90,28 @@ struct SearchIndexPatch {
         for path in previousPaths {
             if let shard = Self.shard(ofTermsPath: path), !touched.contains(shard) { kept.append(path) }
         }
-        var documents: [SearchIndexState.Document] = []
-        for id in corpus.documents.indices {
+        var documents: [SearchIndexState.Document?] = []
+        for id in slots.indices {
             if changedSet.contains(id) {
-                let search = versions[changed.firstIndex(of: id)!]!.search!
+                guard let search = versions[changed.firstIndex(of: id)!]!.search, let fingerprint = fingerprints[id] else {
+                    documents.append(nil)
+                    continue
+                }
                 let pieces = SearchIndex.pieces(of: search.segments)
-                documents.append(SearchIndexState.Document(fingerprint: fingerprints[id], length: search.length, titleEnd: search.titleEnd,
+                documents.append(SearchIndexState.Document(fingerprint: fingerprint, length: search.length, titleEnd: search.titleEnd,
                                                            headingsEnd: search.headingsEnd, pieces: pieces.map { $0[0].start }))
             } else {
-                documents.append(previous.documents[id])
-                kept += (0..<previous.documents[id].pieces.count).map { SearchAssets.path("text/\(id)-\($0)") }
+                let state = previousDocument(id)
+                documents.append(state)
+                kept += (0..<(state?.pieces.count ?? 0)).map { SearchAssets.path("text/\(id)-\($0)") }
             }
         }
         guard sink.keep(kept) else { return nil }
 
         // Nothing can fail from here on: write.
         var files = kept.count
-        for id in changed where id < corpus.documents.count {
-            files += SearchIndex.writePieces(of: versions[changed.firstIndex(of: id)!]!.search!, id: id, to: sink).count
+        for id in changed {
+            if let search = versions[changed.firstIndex(of: id)!]!.search { files += SearchIndex.writePieces(of: search, id: id, to: sink).count }
         }
         for shard in patched {
             files += SearchIndex.write(shard!.file, to: sink)
@@ -159,8 +170,7 @@ struct SearchIndexPatch {
 
     /// Document `id` of the previous index, from its text pieces: their segments, normalised
     /// again, must give back the stream positions the pieces hold.
-    private func oldDocument(_ id: Int) -> SearchDocument? {
-        let state = previous.documents[id]
+    private func oldDocument(_ id: Int, _ state: SearchIndexState.Document) -> SearchDocument? {
         var segments: [SearchDocument.Segment] = []
         var position = 0
         for number in state.pieces.indices {

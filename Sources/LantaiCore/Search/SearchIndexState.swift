@@ -18,7 +18,8 @@ struct SearchIndexState: Sendable, Equatable {
     var shardCount: Int
     /// Characters of the lists that sit inline in their shard, which the shard count follows.
     var inlineCharacters: Int
-    var documents: [Document]
+    /// By document number; nil for a number no document has (`DocumentNumbers`).
+    var documents: [Document?]
 }
 
 extension SearchDocument {

@@ -296,11 +296,11 @@
       const flat = [].concat(...planned);
       const current = flat.map(() => 0);
       let cursor = 0;
-      while (cursor < meta.documentCount) {
+      while (cursor < meta.idCount) {
         // A list whose first chunk starts later has no document before it: skip there.
         const skip = Math.max(...flat.map(({ list }) => list.chunks[0].first));
         if (skip > cursor) { cursor = skip; continue; }
-        let end = meta.documentCount;
+        let end = meta.idCount;
         flat.forEach(({ list }, i) => {
           while (current[i] + 1 < list.chunks.length && list.chunks[current[i] + 1].first <= cursor) current[i] += 1;
           if (current[i] + 1 < list.chunks.length) end = Math.min(end, list.chunks[current[i] + 1].first);
@@ -382,25 +382,38 @@
       if (planned) {
         await windows(meta, planned, wanted, async (window) => {
           for (const [doc, hits] of window.matches) found.set(doc, hits);
-          if (!shown && found.size >= order.offset + limit && window.end < meta.documentCount) {
+          if (!shown && found.size >= order.offset + limit && window.end < meta.idCount) {
             shown = true;
             onFirstPage(await page(meta, folding, terms, found, limit, window.end, false, order));
           }
         });
       }
-      return page(meta, folding, terms, found, limit, meta.documentCount, true, order);
+      return page(meta, folding, terms, found, limit, meta.idCount, true, order);
+    }
+
+    let dateRanks = null;
+    /** Each document number's place newest first (order.js), read once, for sorting by date. */
+    function dateRank() {
+      if (!dateRanks) {
+        dateRanks = get('order').then((text) => {
+          const ranks = new Map();
+          decodeNumbers(text).forEach((doc, rank) => ranks.set(doc, rank));
+          return ranks;
+        });
+      }
+      return dateRanks;
     }
 
     /**
-     * Ranks `found` by BM25 (document frequency as found, or for a partial scan of `scanned`
-     * documents estimated from it) and makes the first `limit` results.
+     * Ranks `found` by BM25 (document frequency as found, or for a partial scan of the document
+     * numbers below `scanned` estimated from it) and makes the first `limit` results.
      */
     async function page(meta, folding, terms, found, limit, scanned, complete, order = { offset: 0, byDate: false }) {
       const k1 = 1.2;
       const b = 0.75;
       const n = Math.max(meta.documentCount, 1);
       const average = Math.max(meta.averageLength, 1);
-      const df = Math.min(n, found.size * n / Math.max(scanned, 1));
+      const df = Math.min(n, found.size * meta.idCount / Math.max(scanned, 1));
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const scored = [];
       for (const [doc, hits] of found) {
@@ -413,8 +426,13 @@
         }
         scored.push({ doc, score });
       }
-      // By date: document ids are the corpus's order, newest first, undated last.
-      scored.sort(order.byDate ? (x, y) => x.doc - y.doc : (x, y) => (y.score - x.score) || (x.doc - y.doc));
+      if (order.byDate) {
+        // Newest first, undated last: the index's date order.
+        const ranks = await dateRank();
+        scored.sort((x, y) => ranks.get(x.doc) - ranks.get(y.doc));
+      } else {
+        scored.sort((x, y) => (y.score - x.score) || (x.doc - y.doc));
+      }
       const results = await Promise.all(scored.slice(order.offset, order.offset + limit).map(async ({ doc, score }) => {
         const chunk = await get(`docs/${Math.floor(doc / meta.entriesPerFile)}`);
         const entry = chunk[doc % meta.entriesPerFile];
