@@ -239,6 +239,9 @@ public struct SiteBuilder: Sendable {
         }
         let writer = OutputWriter(output: options.output)
         let cache = options.cache.map(BuildCache.init)
+        // A publish a killed build left unfinished is finished first; if it cannot be, the
+        // state that describes its output is not trusted.
+        if writer.completeUnfinishedPublish() == .incomplete { cache?.removeState() }
         let state = cache?.readState()
         let rendered = try loadAnalyzeAndRender(stages, writer: writer, previous: state)
         let (corpus, sink, loadedTheme) = (rendered.corpus, rendered.sink, rendered.theme)
@@ -272,11 +275,13 @@ public struct SiteBuilder: Sendable {
                         paths: twice, documents: corpus.documents, contentFiles: rendered.staticFiles,
                         themeFiles: loadedTheme.staticFiles, contentDisplay: options.contentDisplay))
                 }
-                // The state goes before the output changes and comes back after it, so it never
-                // describes an output other than the one in place.
+                // The state goes before the output changes and comes back once the new output is
+                // certain: after the swap, or as soon as the journal that completes the moves is
+                // written. It never describes an output other than the one in place (or the one
+                // the journal will finish when the next build starts).
                 cache?.removeState()
-                try writer.publish(sink)
-                try? cache?.writeState(BuildState(output: sink.made, pageInputs: rendered.pageInputs.recorded, search: index.state, numbers: numbers))
+                let state = BuildState(output: sink.made, pageInputs: rendered.pageInputs.recorded, search: index.state, numbers: numbers)
+                try writer.publish(sink, certain: { try? cache?.writeState(state) })
                 return ((), say(zh: "写出 \(sink.fileCount) 个文件中的 \(sink.changedPaths.count) 个，\(sink.byteCount / 1_000_000) MB，在 \(options.output.path)",
                                 en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)"))
             }

@@ -17,35 +17,6 @@ enum FolderSwap {
         return renameat2(AT_FDCWD, first.path, AT_FDCWD, second.path, exchangeFlag) == 0
     }
 
-    /// Hard-links each file of `paths` from `source` into `target`, creating folders as needed:
-    /// the files of the new site that the previous one already had, at the cost of a directory
-    /// entry each. Where linking fails (another file system, say) the file is copied. The links
-    /// are made on every core: a hundred thousand of them took seconds one by one.
-    static func link(_ paths: [String], from source: URL, into target: URL) throws {
-        var folders: Set<String> = [""]
-        for path in paths {
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            if folders.insert(folder).inserted {
-                try FileManager.default.createDirectory(at: target.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
-        }
-        let (sourcePath, targetPath) = (source.path, target.path)
-        let failures = Parallel.map(slices(of: paths.count)) { range -> Error? in
-            for path in paths[range] {
-                let from = sourcePath + "/" + path
-                if Foundation.link(from, targetPath + "/" + path) != 0 {
-                    let code = errno
-                    guard code == EXDEV || code == EPERM || code == EMLINK, let bytes = FileManager.default.contents(atPath: from) else {
-                        return POSIXFailure(path: path, code: code)
-                    }
-                    do { try OutputWriter.write(bytes, to: path, in: target) } catch { return error }
-                }
-            }
-            return nil
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-    }
-
     /// Removes a retired site: first the files it is known to hold (`paths`), unlinked on every
     /// core, then whatever is left (folders, files a user added) by a plain recursive removal.
     static func remove(_ folder: URL, knownFiles paths: [String]) {

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Puts a built site in place, atomically: the new site is assembled in a folder beside the
-/// output and exchanged with it in one rename, so a build that fails or is killed leaves the
-/// previous output exactly as it was, and a reader never sees half of each. A first build
-/// writes every file into that folder; a later build writes only the files that changed and
-/// hard-links the others from the current output. Nothing outside the output folder (and the
-/// staging folders beside it) is ever deleted.
+/// Puts a built site in place. The new files are assembled in a staging folder beside the
+/// output, so a build that fails leaves the previous output exactly as it was. A first build
+/// writes every file there and exchanges the folder with the output in one rename; a later
+/// build stages only the files that changed and moves them into the output under a journal
+/// (`PublishJournal`), which the next build completes if this one is killed. Nothing outside
+/// the output folder (and the staging folders and journal beside it) is ever deleted.
 public struct OutputWriter: Sendable {
     public var output: URL
 
@@ -41,6 +41,8 @@ public struct OutputWriter: Sendable {
     public func makeStaging() throws -> URL {
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        // An unfinished publish needs its staging folder: finished first.
+        completeUnfinishedPublish()
         for leftover in FolderSwap.leftovers(beside: output) { discard(leftover) }
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         if FileManager.default.fileExists(atPath: staging.path) {
@@ -58,14 +60,25 @@ public struct OutputWriter: Sendable {
         return OutputSink(staging: staging, updating: output, previous: previous)
     }
 
-    /// Puts what the sink made in place: the files the sink did not write are linked from the
-    /// output into the staging folder, which then replaces the output.
-    public func publish(_ sink: OutputSink) throws {
-        if sink.previous != nil {
-            let changed = Set(sink.changedPaths)
-            try FolderSwap.link(sink.made.entries.keys.filter { !changed.contains($0) }, from: output, into: sink.staging)
+    /// Finishes the publish of a build killed while it moved files, if there is one.
+    @discardableResult
+    public func completeUnfinishedPublish() -> PublishJournal.Completion {
+        PublishJournal.complete(beside: output)
+    }
+
+    /// Puts what the sink made in place: when it updates the output, its changed files are
+    /// moved in and the files no longer made deleted, under a journal; otherwise its staging
+    /// folder replaces the output. `certain` runs once the new output will be in place even if
+    /// the process is killed: after the swap, or once the journal is written.
+    public func publish(_ sink: OutputSink, certain: () -> Void = {}) throws {
+        guard let previous = sink.previous else {
+            try publish(sink.staging)
+            certain()
+            return
         }
-        try publish(sink.staging, retiredFiles: sink.previous.map { Array($0.entries.keys) } ?? [])
+        let made = sink.made.entries
+        try PublishJournal.publish(staging: sink.staging, into: output, deletions: previous.entries.keys.filter { made[$0] == nil },
+                                   moves: sink.changedPaths, journalled: certain)
     }
 
     /// Writes `contents` at `path` inside `staging`, whose folder exists, and returns its size.
