@@ -16,6 +16,8 @@ import Testing
             guard FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             files["content/" + path] = try String(contentsOfFile: base + "/" + path, encoding: .utf8)
         }
+        // Quoting passages in data/topics.json, so that an edit inside one must reach the file.
+        files["content/site.yml"]! += "\ntopic_passage_text: true\n"
         files["content/notes/2024-01-02-a.md"] = "---\ntitle: 学习笔记甲\ndate: 2024-01-02\n---\n\n读[县里的讲话](../speeches/county-speech-72e6c0.md)有感，要增强服务意识。\n"
         files["content/notes/2024-03-04-b.md"] = "---\ntitle: 学习笔记乙\ndate: 2024-03-04\n---\n\n再读[讲话](../speeches/county-speech-72e6c0.md)，发挥参谋作用。\n"
         return try SiteFixture(files: files)

@@ -144,12 +144,13 @@ import Testing
         let awkwardTitle = "丁 \"引号\" \\ 反斜杠\t制表 \u{2028} 行分隔"
         var files = Self.speeches
         files["content/d.md"] = "---\n" + #"title: "丁 \"引号\" \\ 反斜杠\t制表 \u2028 行分隔""# + "\ndate: 2020-01-01\n---\n\n督查“不是”走过场。\n"
+        files["content/site.yml"] = "topic_passage_text: true\n"
         let site = try SiteFixture(files: files)
         defer { site.remove() }
         _ = try site.build().get()
         let data = try Data(contentsOf: site.output.appendingPathComponent("data/topics.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["version"] as? Int == 1)
+        #expect(json["version"] as? Int == 2)
         let topics = try #require(json["topics"] as? [[String: Any]])
         let supervision = try #require(topics.first { $0["slug"] as? String == "supervision" })
         let passages = try #require(supervision["passages"] as? [[String: Any]])
@@ -168,5 +169,15 @@ import Testing
         #expect(documents.first { $0["slug"] as? String == "a" }?["share"] as? Double == 0.778)
         #expect(documents.first { $0["slug"] as? String == "a" }?["passages"] as? Int == 2)
         #expect(documents.first { $0["slug"] as? String == "a" }?["fromFrontMatter"] as? Bool == false)
+
+        // By default passages are listed by their anchors, without their text.
+        files["content/site.yml"] = nil
+        let plain = try SiteFixture(files: files)
+        defer { plain.remove() }
+        _ = try plain.build().get()
+        let plainJSON = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: plain.output.appendingPathComponent("data/topics.json"))) as? [String: Any])
+        let plainPassages = try #require((plainJSON["topics"] as? [[String: Any]])?.first { $0["slug"] as? String == "supervision" }?["passages"] as? [[String: Any]])
+        #expect(plainPassages.map { "\($0["document"]!)#\($0["anchor"]!)" }.sorted() == ["a#p-1", "a#p-2", "b#p-2", "d#p-1"])
+        #expect(plainPassages.allSatisfy { $0["text"] == nil && $0["url"] != nil })
     }
 }

@@ -140,6 +140,8 @@ types:
     slug: guidance
   - name: 使用说明
     slug: manual
+# data/topics.json 里是否附上每段的原文（供其他软件使用；文稿多时文件很大）。
+topic_passage_text: false
 
 """#,
         "content/speeches/2024-01-15-sample-speech.md": #"""

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `data/topics.json`: per topic, every passage assigned to it and every document with its score,
-/// for other tools (a drafting assistant, a report). Format version 1, documented in the README.
+/// for other tools (a drafting assistant, a report). Format version 2, documented in the README:
+/// a passage's text only with `topic_passage_text: true` in site.yml.
 struct TopicData {
     struct TopicEntry {
         var name: String
@@ -27,12 +28,13 @@ struct TopicData {
         var document: String
         var url: String
         var anchor: String
-        var text: String
+        /// nil unless the site quotes passages in the file.
+        var text: String?
         var score: Double
         var viaHeading: Bool
     }
 
-    var version = 1
+    var version = 2
     var topics: [TopicEntry]
 
     static let path = "data/topics.json"
@@ -50,7 +52,8 @@ struct TopicData {
                 for found in entry.passages {
                     let passage = document.passages[found.passage]
                     passages.append(PassageEntry(document: document.slug, url: document.pagePath + "#" + passage.anchor,
-                                                 anchor: passage.anchor, text: passage.text, score: found.score, viaHeading: found.viaHeading))
+                                                 anchor: passage.anchor, text: corpus.config.topicPassageText ? passage.text : nil,
+                                                 score: found.score, viaHeading: found.viaHeading))
                 }
             }
             documents.sort { ($0.carries ? 1 : 0, $0.share) > ($1.carries ? 1 : 0, $1.share) }
@@ -65,7 +68,7 @@ struct TopicData {
     func fingerprint() -> OutputManifest.Entry {
         let perTopic = Parallel.map(topics) { topic -> (hash: UInt64, size: Int) in
             var fields = FieldBytes()
-            fields.bytes.reserveCapacity(topic.passages.reduce(4096) { $0 + $1.text.utf8.count + 128 })
+            fields.bytes.reserveCapacity(topic.passages.reduce(4096) { $0 + ($1.text?.utf8.count ?? 0) + 128 })
             Self.write(topic, to: &fields)
             return (ContentHash.of(fields.bytes), fields.bytes.count)
         }
@@ -99,7 +102,8 @@ struct TopicData {
         var json = JSONBytes()
         // Reserved up front: grown by doubling, the last step would hold the old and the new
         // buffer at once.
-        json.bytes.reserveCapacity(topic.documents.count * 256 + topic.passages.reduce(0) { $0 + $1.text.utf8.count * 11 / 10 + 256 })
+        let quoted = topic.passages.reduce(0) { (sum: Int, passage: PassageEntry) in sum + (passage.text?.utf8.count ?? 0) * 11 / 10 + 256 }
+        json.bytes.reserveCapacity(topic.documents.count * 256 + quoted)
         write(topic, to: &json)
         return json.bytes
     }
@@ -126,7 +130,7 @@ struct TopicData {
             json.raw("{\"anchor\":"); json.string(passage.anchor)
             json.raw(",\"document\":"); json.string(passage.document)
             json.raw(",\"score\":"); json.number(passage.score)
-            json.raw(",\"text\":"); json.string(passage.text)
+            if let text = passage.text { json.raw(",\"text\":"); json.string(text) }
             json.raw(",\"url\":"); json.string(passage.url)
             json.raw(",\"viaHeading\":"); json.bool(passage.viaHeading)
             json.raw("}")
