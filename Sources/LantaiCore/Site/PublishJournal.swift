@@ -37,17 +37,18 @@ public struct PublishJournal: Equatable {
     }
 
     /// Lines after the header: the staging folder's name, the number of deletions, then one
-    /// path a line. A path holding a line break cannot be journalled (nil).
-    func encoded() -> [UInt8]? {
+    /// path a line, `%` and line breaks in it written `%25` and `%0A`.
+    func encoded() -> [UInt8] {
         let lines = [staging, String(deletions.count)] + deletions + moves
-        guard !lines.contains(where: { $0.utf8.contains(0x0A) }) else { return nil }
-        return Array((Self.header + lines.map { $0 + "\n" }.joined()).utf8)
+        let escaped = lines.map { $0.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A") }
+        return Array((Self.header + escaped.map { $0 + "\n" }.joined()).utf8)
     }
 
     static func decode(_ bytes: [UInt8]) -> PublishJournal? {
         let text = String(decoding: bytes, as: UTF8.self)
         guard text.hasPrefix(header), text.hasSuffix("\n") else { return nil }
-        let lines = text.dropFirst(header.count).dropLast().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.dropFirst(header.count).dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%") }
         guard lines.count >= 2, let count = Int(lines[1]), count >= 0, lines.count >= 2 + count else { return nil }
         return PublishJournal(staging: lines[0], deletions: Array(lines[2..<(2 + count)]), moves: Array(lines[(2 + count)...]))
     }
@@ -56,7 +57,7 @@ public struct PublishJournal: Equatable {
     /// journal is written. Throws (before touching the output) when the journal cannot be written.
     static func publish(staging: URL, into output: URL, deletions: [String], moves: [String], journalled: () -> Void) throws {
         let journal = PublishJournal(staging: staging.lastPathComponent, deletions: deletions.sorted(), moves: moves.sorted())
-        guard let bytes = journal.encoded() else { throw POSIXFailure(path: output.path, code: EINVAL) }
+        let bytes = journal.encoded()
         let url = url(beside: output)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp")
         try OutputWriter.write(bytes, to: temporary.lastPathComponent, in: temporary.deletingLastPathComponent())
