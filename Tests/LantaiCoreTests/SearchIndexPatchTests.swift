@@ -167,3 +167,34 @@ import Testing
         #expect(TermShardFile.read(shard: 5, json: Array(files[0].json.dropLast()), pack: { byName["terms/5-\($0)"] }) == nil)
     }
 }
+
+/// A search index damaged on disk gives wrong answers at worst, never a trap: a posting list
+/// naming a document twice, an order file naming one number for every place.
+@Suite struct DamagedIndexTests {
+    @Test func duplicatesInAListOrTheOrderDoNotTrap() throws {
+        let site = try SiteFixture(files: try SearchCorpusFixture.files())
+        defer { site.remove() }
+        _ = try site.build().get()
+        let search = site.output.appendingPathComponent("search")
+        let meta = try IndexFiles(folder: search).meta
+        // The order file: document 0 in every place.
+        var order: [UInt8] = []
+        for _ in 0..<meta.documentCount { PostingCode.append(0, to: &order) }
+        try Data(SearchAssets.script(name: "order", json: "\"" + String(decoding: order, as: UTF8.self) + "\"")).write(to: search.appendingPathComponent("order.js"))
+        // A one-character list with its last document again (delta 0, count 1, tier 2).
+        let shardURL = search.appendingPathComponent("terms/0.js")
+        let json = try #require(SearchAssets.json(inScript: try Data(contentsOf: shardURL)))
+        var shard = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let gram = try #require(shard.keys.sorted().first { $0.unicodeScalars.count == 1 && shard[$0] is String })
+        var extra: [UInt8] = []
+        for number in [0, 1, 2] { PostingCode.append(number, to: &extra) }
+        shard[gram] = (shard[gram] as! String) + String(decoding: extra, as: UTF8.self)
+        try Data(SearchAssets.script(name: "terms/0", json: String(decoding: try JSONSerialization.data(withJSONObject: shard), as: UTF8.self)))
+            .write(to: shardURL)
+
+        let engine = SearchEngine(index: try IndexFiles(folder: search))
+        let found = try engine.search(SearchQuery(text: gram, byDate: true, limit: 1000))
+        #expect(found.total > 0)
+        #expect(Set(found.results.map(\.id)).count == found.results.count, "each document once")
+    }
+}

@@ -135,7 +135,8 @@ public struct SearchEngine {
         let grams = SearchTokenizer.grams(of: term)
         guard let lead = grams.first else { return [:] }
         if term.unicodeScalars.count <= 2 {
-            return Dictionary(uniqueKeysWithValues: try index.postings(for: lead.gram).map { ($0.document, Hits(count: $0.count, tier: $0.tier)) })
+            // A damaged list may name a document twice: its first entry counts, nothing traps.
+            return Dictionary(try index.postings(for: lead.gram).map { ($0.document, Hits(count: $0.count, tier: $0.tier)) }, uniquingKeysWith: { first, _ in first })
         }
         var starts: [Int: [Int]] = [:]
         var others: [(offset: Int, positions: [Int: Set<Int>])] = []
@@ -143,9 +144,9 @@ public struct SearchEngine {
             let postings = try index.postings(for: gram.gram)
             if postings.isEmpty { return [:] }
             if gram.offset == 0 {
-                starts = Dictionary(uniqueKeysWithValues: postings.map { ($0.document, $0.positions) })
+                starts = Dictionary(postings.map { ($0.document, $0.positions) }, uniquingKeysWith: { first, _ in first })
             } else {
-                others.append((gram.offset, Dictionary(uniqueKeysWithValues: postings.map { ($0.document, Set($0.positions)) })))
+                others.append((gram.offset, Dictionary(postings.map { ($0.document, Set($0.positions)) }, uniquingKeysWith: { first, _ in first })))
             }
         }
         var hits: [Int: Hits] = [:]
@@ -212,7 +213,8 @@ public struct SearchEngine {
             return (id, score)
         }
         if query.byDate {
-            let rank = Dictionary(uniqueKeysWithValues: try index.order().enumerated().map { ($1, $0) })
+            // A damaged order file with a number twice ranks it by its first place, never traps.
+            let rank = Dictionary(try index.order().enumerated().map { ($1, $0) }, uniquingKeysWith: min)
             scored.sort { rank[$0.id, default: .max] < rank[$1.id, default: .max] }
         } else {
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
