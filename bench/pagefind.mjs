@@ -8,6 +8,16 @@ import { Browser } from '../Tests/e2e/browser.mjs';
 import { serveFolder } from '../Tests/support/server.mjs';
 
 /** Total size in bytes of the files under `dir` whose names end with `suffix`. */
+/** How many files `dir` holds, in all its folders. */
+export function folderFiles(dir) {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    total += statSync(path).isDirectory() ? folderFiles(path) : 1;
+  }
+  return total;
+}
+
 export function folderBytes(dir, suffix = '') {
   let total = 0;
   for (const name of readdirSync(dir)) {

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bruteForceIds, loadIndexedText, sampleQueries } from '../Tests/support/queries.mjs';
 import { measureEdits } from './edit.mjs';
-import { PagefindSearch, folderBytes, indexWithPagefind } from './pagefind.mjs';
+import { PagefindSearch, folderBytes, folderFiles, indexWithPagefind } from './pagefind.mjs';
 
 const repository = resolve(import.meta.dirname, '..');
 const search = createRequire(import.meta.url)(join(repository, 'theme/static/js/search.js'));
@@ -134,7 +134,11 @@ async function measure(size) {
     hugo: { seconds: median(theirs.map((r) => r.seconds)), megabytes: Math.max(...theirs.map((r) => r.megabytes)) },
     outputBytes: folderBytes(output),
     hugoBytes: folderBytes(hugoOutput),
+    outputFiles: folderFiles(output),
+    hugoFiles: folderFiles(hugoOutput),
+    markdownBytes: folderBytes(corpus, '.md'),
     indexBytes: folderBytes(folder),
+    indexFiles: folderFiles(folder),
     first,
     queryMedian: median(times),
     queryP95: percentile(times, 0.95),
@@ -180,7 +184,9 @@ const lines = [
   ['ratio lantai / hugo', ...rows.map((row) => (row.lantai.seconds / row.hugo.seconds).toFixed(2))],
   ['peak memory lantai / hugo', ...rows.map((row) => `${Math.round(row.lantai.megabytes)} / ${Math.round(row.hugo.megabytes)} MB`)],
   ['output lantai / hugo', ...rows.map((row) => `${mb(row.outputBytes)} / ${mb(row.hugoBytes)}`)],
-  ['search index', ...rows.map((row) => mb(row.indexBytes))],
+  ['output files lantai / hugo', ...rows.map((row) => `${row.outputFiles.toLocaleString('en')} / ${row.hugoFiles.toLocaleString('en')}`)],
+  ['search index / the corpus\'s Markdown', ...rows.map((row) => `${mb(row.indexBytes)} / ${mb(row.markdownBytes)}`)],
+  ['search index files', ...rows.map((row) => row.indexFiles.toLocaleString('en'))],
   ['first query, median / max of 5', ...rows.map((row) => `${kb(median(row.first.map((q) => q.bytes)))} / ${kb(Math.max(...row.first.map((q) => q.bytes)))}`)],
   ['query in node to first page, median / p95', ...rows.map((row) => `${row.queryMedian.toFixed(1)} / ${row.queryP95.toFixed(1)} ms`)],
   ['query in node to exact total, median / p95', ...rows.map((row) => `${row.completeMedian.toFixed(1)} / ${row.completeP95.toFixed(1)} ms`)],
