@@ -119,6 +119,43 @@ import Testing
         #expect(try engine.search(SearchQuery(text: "增强服务意识", limit: 100)).results.allSatisfy { $0.title != "最新的讲话" })
     }
 
+    /// Text inserted into a paragraph moves no position outside it: the positions of a phrase of
+    /// a later paragraph stay where they were (so the patch rewrites only the inserted grams'
+    /// lists), and the patched index still equals a full build.
+    @Test func anInsertionMovesNoPositionOutsideItsParagraph() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try SiteBuilder(options: site.options).build()
+        let path = "content/" + Self.markdownFiles(of: site)[5]
+        let engineBefore = try IndexFiles(folder: site.output.appendingPathComponent("search"))
+        let numbers = try #require(BuildCache(folder: site.options.cache!).readState()?.numbers)
+        let id = try #require(numbers.byPath[String(path.dropFirst("content/".count))])
+        // 增强服 occurs in the repeated last paragraph, not in the first.
+        let before = try #require(try engineBefore.postings(for: "增强服").first { $0.document == id })
+        let summary = try Self.rebuild(site) {
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            let parts = text.components(separatedBy: "\n---\n\n")
+            try site.write(parts[0] + "\n---\n\n新增一句开头的话，" + parts[1], to: path)
+        }
+        #expect(summary.searchPatched)
+        let after = try #require(try IndexFiles(folder: site.output.appendingPathComponent("search")).postings(for: "增强服").first { $0.document == id })
+        #expect(after.positions == before.positions && after.count == before.count)
+    }
+
+    /// Segments start at multiples of a power of two above the longest; a document whose
+    /// strides would reach 2³⁰ is packed end to end, one boundary between segments.
+    @Test func segmentStartsAreStridedUnlessTooFar() {
+        #expect(SearchDocument.starts(ofSegmentsWith: [5, 0, 63]) == [0, 64, 128])
+        #expect(SearchDocument.starts(ofSegmentsWith: [64, 3]) == [0, 128])
+        let huge = [70_000] + Array(repeating: 1, count: 8_200)
+        let starts = SearchDocument.starts(ofSegmentsWith: huge)
+        #expect(starts.prefix(3) == [0, 70_001, 70_003] && starts.last == 70_001 + 2 * 8_199)
+        let document = SearchDocument(title: "标题", headings: [("h-1", "一、总体要求")], passages: [("p-1", "正文第一段。")])
+        #expect(document.titleEnd == 64 && document.headingsEnd == 128 && document.segments.map(\.start) == [0, 64, 128])
+        // 标题 2, 一总体要求 5 (、 between ideographs vanishes), 正文第一段 5 (。 goes): each + 1.
+        #expect(document.length == 3 + 6 + 6, "the length counts scalars and one boundary a segment, not the strides")
+    }
+
     /// Numbers are kept while holes are few; beyond a quarter of the numbers, every document is
     /// numbered again in date order, as a first build numbers them.
     @Test func numbersAreKeptUntilHolesAreAQuarter() {

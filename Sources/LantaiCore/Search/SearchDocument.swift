@@ -2,7 +2,11 @@
 /// paragraphs, in that order, each a segment that no phrase crosses.
 ///
 /// Title and headings come first so that a hit's position says whether it is a title or heading
-/// hit (for ranking) without fetching anything else.
+/// hit (for ranking) without fetching anything else. Segment k starts at k × `stride`, the
+/// smallest power of two (at least 64) above the longest segment, so an edit inside a paragraph
+/// moves no position outside it: the index is patched in the grams of that paragraph only (a
+/// stream packed end to end moved every later position, and a patch touched nearly every shard).
+/// Only a document whose segments would reach 2³⁰ that way is packed end to end.
 public struct SearchDocument: Sendable {
     public struct Segment: Sendable {
         /// The anchor a hit in this segment links to; "" for the title (the top of the page).
@@ -16,7 +20,7 @@ public struct SearchDocument: Sendable {
     }
 
     public var segments: [Segment]
-    /// Length of the stream in scalars (boundaries included).
+    /// Scalars of the normalised segments, plus one a segment: the document's length for ranking.
     public var length: Int
     /// End of the title segment and of the last heading segment in the stream.
     public var titleEnd: Int
@@ -31,22 +35,36 @@ public struct SearchDocument: Sendable {
 
     /// `normalized`, when given, is each passage's text already normalised.
     public init(title: String, headings: [(anchor: String, text: String)], passages: [(anchor: String, text: String)], normalized: [String]? = nil) {
-        var segments: [Segment] = []
+        var texts: [(anchor: String, text: String, normalized: String)] = [("", title, SearchNormalizer.normalize(title))]
+        texts += headings.map { ($0.anchor, $0.text, SearchNormalizer.normalize($0.text)) }
+        texts += passages.enumerated().map { index, passage in (passage.anchor, passage.text, normalized?[index] ?? SearchNormalizer.normalize(passage.text)) }
+        let lengths = texts.map { $0.normalized.unicodeScalars.count }
+        let starts = Self.starts(ofSegmentsWith: lengths)
+        segments = zip(texts, starts).map { Segment(anchor: $0.anchor, start: $1, text: $0.text, normalized: $0.normalized) }
+        length = lengths.reduce(0) { $0 + $1 + 1 }
+        titleEnd = starts.count > 1 ? starts[1] : Self.end(of: starts, lengths)
+        headingsEnd = starts.count > 1 + headings.count ? starts[1 + headings.count] : Self.end(of: starts, lengths)
+    }
+
+    /// Where each segment of these normalised lengths starts: at k × stride (see the type's
+    /// comment), or end to end, one boundary between them, when strides would reach 2³⁰.
+    static func starts(ofSegmentsWith lengths: [Int]) -> [Int] {
+        var stride = 64
+        let longest = lengths.max() ?? 0
+        while stride <= longest { stride *= 2 }
+        if stride * lengths.count < 1 << 30 { return lengths.indices.map { $0 * stride } }
+        var starts: [Int] = []
         var position = 0
-        func add(_ anchor: String, _ text: String, _ normalized: String? = nil) {
-            let normalized = normalized ?? SearchNormalizer.normalize(text)
-            segments.append(Segment(anchor: anchor, start: position, text: text, normalized: normalized))
-            position += normalized.unicodeScalars.count + 1
+        for length in lengths {
+            starts.append(position)
+            position += length + 1
         }
-        add("", title)
-        let titleEnd = position
-        for heading in headings { add(heading.anchor, heading.text) }
-        let headingsEnd = position
-        for (index, passage) in passages.enumerated() { add(passage.anchor, passage.text, normalized?[index]) }
-        self.segments = segments
-        self.length = position
-        self.titleEnd = titleEnd
-        self.headingsEnd = headingsEnd
+        return starts
+    }
+
+    /// The position after the last segment (one boundary past its end).
+    private static func end(of starts: [Int], _ lengths: [Int]) -> Int {
+        (starts.last ?? 0) + (lengths.last ?? 0) + 1
     }
 
     /// The title; then, with the headings, the document's subtitle, speaker (with position) and

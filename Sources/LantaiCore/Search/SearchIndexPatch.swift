@@ -172,17 +172,15 @@ struct SearchIndexPatch {
     /// again, must give back the stream positions the pieces hold.
     private func oldDocument(_ id: Int, _ state: SearchIndexState.Document) -> SearchDocument? {
         var segments: [SearchDocument.Segment] = []
-        var position = 0
         for number in state.pieces.indices {
             guard let json = previousJSON("text/\(id)-\(number)"), let rows = Self.pieceRows(json) else { return nil }
             for row in rows {
-                let normalized = SearchNormalizer.normalize(row.text)
-                guard row.start == position else { return nil }
-                segments.append(SearchDocument.Segment(anchor: row.anchor, start: row.start, text: row.text, normalized: normalized))
-                position += normalized.unicodeScalars.count + 1
+                segments.append(SearchDocument.Segment(anchor: row.anchor, start: row.start, text: row.text, normalized: SearchNormalizer.normalize(row.text)))
             }
         }
-        guard position == state.length else { return nil }
+        // Normalised again, the segments must lie where the pieces say.
+        let lengths = segments.map { $0.normalized.unicodeScalars.count }
+        guard SearchDocument.starts(ofSegmentsWith: lengths) == segments.map(\.start), lengths.reduce(0, { $0 + $1 + 1 }) == state.length else { return nil }
         return SearchDocument(segments: segments, length: state.length, titleEnd: state.titleEnd, headingsEnd: state.headingsEnd)
     }
 
