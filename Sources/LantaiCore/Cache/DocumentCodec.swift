@@ -87,6 +87,7 @@ struct DocumentCodec {
             writer.string(passage.text)
             writer.int(pathNumber)
             writer.string(passage.normalized)
+            writer.optional(passage.bandKeys) { writer, keys in writer.array(keys) { $0.word($1) } }
         }
         writer.string(document.bodyText)
         writer.int(document.bodyLineOffset)
@@ -126,9 +127,10 @@ struct DocumentCodec {
               let passages = reader.array({ reader -> Passage? in
                   guard let ordinal = reader.int(), let anchor = reader.string(), let text = reader.string(),
                         let pathNumber = reader.int(), paths.indices.contains(pathNumber),
-                        let normalized = reader.string() else { return nil }
+                        let normalized = reader.string(),
+                        let bandKeys = reader.optional({ reader in reader.array { $0.word() } }) else { return nil }
                   return Passage(ordinal: ordinal, anchor: anchor, text: text, headingPath: paths[pathNumber].titles,
-                                 headingAnchors: paths[pathNumber].anchors, normalized: normalized)
+                                 headingAnchors: paths[pathNumber].anchors, normalized: normalized, bandKeys: bandKeys)
               }),
               let bodyText = reader.string(), let bodyLineOffset = reader.int() else { return nil }
         return Document(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title,

@@ -63,7 +63,7 @@ public struct Corpus: Sendable {
                 [SearchNormalizer.normalize(sorted[index].title)] + sorted[index].passages.map(\.normalized)
             }
         }
-        let similar = parts.measure("similar") { SimilarPassages.find(sorted.map { $0.passages.map(\.normalized) }) }
+        let similar = parts.measure("similar") { SimilarPassages.find(texts: sorted.map { $0.passages.map(\.normalized) }, keys: sorted.map { $0.passages.map(\.bandKeys) }) }
         let corpus = Corpus(
             config: config,
             catalog: catalog,

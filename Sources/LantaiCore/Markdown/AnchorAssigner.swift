@@ -20,20 +20,25 @@ public struct Passage: Sendable, Hashable {
     /// `text` through `SearchNormalizer`, made once here for the stages that compare passages
     /// (topics, related documents, similar passages).
     public var normalized: String
+    /// Its similar-passage sketch (`PassageSketch`), nil when it is too short to compare: made
+    /// with the parse, so a build that reads the parse from the cache does not hash it again.
+    public var bandKeys: [UInt64]?
 
     public init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String]) {
+        let normalized = SearchNormalizer.normalize(text)
         self.init(ordinal: ordinal, anchor: anchor, text: text, headingPath: headingPath, headingAnchors: headingAnchors,
-                  normalized: SearchNormalizer.normalize(text))
+                  normalized: normalized, bandKeys: PassageSketch.bandKeys(of: normalized))
     }
 
-    /// A passage whose text was normalised before (read back from the build cache).
-    init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], normalized: String) {
+    /// A passage whose text was normalised and sketched before (read back from the build cache).
+    init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], normalized: String, bandKeys: [UInt64]?) {
         self.ordinal = ordinal
         self.anchor = anchor
         self.text = text
         self.headingPath = headingPath
         self.headingAnchors = headingAnchors
         self.normalized = normalized
+        self.bandKeys = bandKeys
     }
 }
 

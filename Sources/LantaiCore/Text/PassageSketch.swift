@@ -1,0 +1,142 @@
+/// What similar-passage detection needs of one paragraph, made where the paragraph is made (and
+/// kept with its parse in the build cache), so that a build compares the paragraphs of every
+/// document without hashing every trigram of the corpus again: MinHash over the paragraph's
+/// character trigrams, condensed to one key per band (`SimilarPassages`: paragraphs become
+/// candidates when a band key agrees). The trigram sets that confirm a candidate are made again
+/// only for the paragraphs that are candidates.
+public enum PassageSketch {
+    static let bands = 16
+    static let rows = 3
+    /// Paragraphs with fewer distinct trigrams (同志们：) are too short to say anything.
+    static let minimumTrigrams = 12
+
+    /// The band keys of a normalised paragraph; nil when it is too short to compare.
+    public static func bandKeys(of normalized: String) -> [UInt64]? {
+        let mixed = trigrams(normalized).map(SplitMix.mix)
+        guard hashedSet(ofMixed: mixed).count >= minimumTrigrams else { return nil }
+        return bandKeys(signature(ofMixed: mixed))
+    }
+
+    /// A paragraph's trigrams as sorted, distinct 32-bit hashes (what a candidate is confirmed with).
+    static func hashedSet(of normalized: String) -> [UInt32] {
+        hashedSet(ofMixed: trigrams(normalized).map(SplitMix.mix))
+    }
+
+    /// The overlapping three-character pieces of the letters and digits of `text`, each packed
+    /// into 64 bits, in text order with repeats (the signature's minimums do not see repeats, and
+    /// `hashedSet` drops them).
+    static func trigrams(_ text: String) -> [UInt64] {
+        var trigrams: [UInt64] = []
+        trigrams.reserveCapacity(text.utf8.count / 3 + 1)
+        var window: UInt64 = 0, seen = 0
+        for scalar in text.unicodeScalars where isWordCharacter(scalar) {
+            window = (window << 21 | UInt64(scalar.value)) & (1 << 63 - 1)
+            seen += 1
+            if seen >= 3 { trigrams.append(window) }
+        }
+        return trigrams
+    }
+
+    /// Letters and digits; ideographs and ASCII answered without the Unicode property tables.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if CJK.isIdeograph(scalar) { return true }
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Sorted, distinct 32-bit hashes of trigrams, from their mixes (`mix`): the high halves.
+    /// A paragraph's hashes are few (hundreds), so a plain quicksort on the buffer beats the
+    /// standard library's stable merge sort here.
+    static func hashedSet(ofMixed mixed: [UInt64]) -> [UInt32] {
+        var hashes = mixed.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        let count = hashes.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress, buffer.count > 1 else { return buffer.count }
+            quicksort(base, 0, buffer.count - 1)
+            var write = 1
+            for read in 1..<buffer.count where base[read] != base[write - 1] {
+                base[write] = base[read]
+                write += 1
+            }
+            return write
+        }
+        hashes.removeLast(hashes.count - count)
+        return hashes
+    }
+
+    /// Sorts `values[low...high]` in place: median-of-three quicksort, insertion sort for short runs.
+    private static func quicksort(_ values: UnsafeMutablePointer<UInt32>, _ low: Int, _ high: Int) {
+        var low = low, high = high
+        while high - low > 16 {
+            let middle = low + (high - low) / 2
+            if values[middle] < values[low] { swap(values, middle, low) }
+            if values[high] < values[low] { swap(values, high, low) }
+            if values[high] < values[middle] { swap(values, high, middle) }
+            let pivot = values[middle]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j { swap(values, i, j); i += 1; j -= 1 }
+            }
+            // Recurse into the smaller side, loop on the larger: the stack stays logarithmic.
+            if j - low < high - i {
+                quicksort(values, low, j)
+                low = i
+            } else {
+                quicksort(values, i, high)
+                high = j
+            }
+        }
+        if high <= low { return }
+        for i in (low + 1)...high {
+            let value = values[i]
+            var j = i - 1
+            while j >= low, values[j] > value {
+                values[j + 1] = values[j]
+                j -= 1
+            }
+            values[j + 1] = value
+        }
+    }
+
+    private static func swap(_ values: UnsafeMutablePointer<UInt32>, _ a: Int, _ b: Int) {
+        let value = values[a]
+        values[a] = values[b]
+        values[b] = value
+    }
+
+    /// The MinHash signature: for each of `bands × rows` hash functions, the least hash over the
+    /// trigrams, given as their mixes (`mix`); function f is the bijection `(h ^ seed_f) × odd_f`
+    /// of a mix h (multiply-shift hashing), cheap enough for every trigram of a large archive.
+    static func signature(ofMixed mixed: [UInt64]) -> [UInt64] {
+        var least = [UInt64](repeating: .max, count: bands * rows)
+        least.withUnsafeMutableBufferPointer { least in
+            functionConstants.withUnsafeBufferPointer { constants in
+                for hash in mixed {
+                    for function in 0..<(bands * rows) {
+                        let value = (hash ^ constants[2 * function]) &* constants[2 * function + 1]
+                        if value < least[function] { least[function] = value }
+                    }
+                }
+            }
+        }
+        return least
+    }
+
+    /// One key per band: its rows' values hashed together with the band number.
+    static func bandKeys(_ signature: [UInt64]) -> [UInt64] {
+        (0..<bands).map { band in
+            var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for row in 0..<rows { key = SplitMix.mix(key ^ signature[band * rows + row]) }
+            return key
+        }
+    }
+
+    /// Per hash function, its seed and its odd multiplier, side by side.
+    private static let functionConstants: [UInt64] = (0..<(bands * rows)).flatMap { function in
+        [SplitMix.mix(UInt64(function) &+ 0x5851_F42D_4C95_7F2D), SplitMix.mix(UInt64(function) &* 0xD6E8_FEB8_6659_FD93) | 1]
+    }
+}
