@@ -24,9 +24,10 @@ function jsonBytes(dir) {
 
 const read = (name) => search.scriptData(readFileSync(join(folder, `${name}.js`), 'utf8'));
 const meta = read('index');
+const decode = search.makeTextDecoder(read('code'));
 let textBytes = 0;
 for (const name of readdirSync(join(folder, 'text')).filter((file) => file.endsWith('.js'))) {
-  for (const [, , text] of read(`text/${name.slice(0, -3)}`)) textBytes += Buffer.byteLength(text);
+  for (const [, , text] of read(`text/${name.slice(0, -3)}`)) textBytes += Buffer.byteLength(decode(text));
 }
 const indexBytes = jsonBytes(folder);
 const textFiles = jsonBytes(join(folder, 'text'));

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LantaiCore
+import LantaiTestSupport
 import Testing
 
 /// The hand-written pieces of the index format: JSON strings and PostingCode numbers read back
@@ -12,6 +13,64 @@ import Testing
             #expect(try JSONDecoder().decode(String.self, from: Data(json.utf8)) == text, "\(json)")
             #expect(!json.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" }, "\(json)")
         }
+    }
+
+    struct TextCodeVectors: Decodable {
+        struct Case: Decodable {
+            var input: String
+            var expected: String
+        }
+        var encode: [Case]
+        var invalid: [String]
+    }
+
+    @Test func textCodeMatchesTheSharedVectors() throws {
+        let url = RepositoryPaths.root.appendingPathComponent("Tests/vectors/text-code.json")
+        let vectors = try JSONDecoder().decode(TextCodeVectors.self, from: Data(contentsOf: url))
+        #expect(vectors.encode.count >= 5 && vectors.invalid.count >= 3)
+        for vector in vectors.encode {
+            #expect(TextCode.encode(vector.input) == vector.expected, "input: \(vector.input)")
+            #expect(TextCode.decode(vector.expected) == vector.input, "coded: \(vector.expected)")
+        }
+        for coded in vectors.invalid {
+            #expect(TextCode.decode(coded) == nil, "coded: \(coded)")
+        }
+    }
+
+    @Test func textCodeRoundTripsAnyTextInJSONSafeSymbols() throws {
+        // Characters from every part of the table, outside it, beyond the Basic Multilingual Plane,
+        // the JSON escapes and controls.
+        let pool = Array("，。的要工作办公室服务意识啊座齄辦務龜ABCxyz09 \"\\\n\t\u{01}\u{7F}　、“”《》＃＊𠮷😀é\u{301}")
+        var random = SeededGenerator(seed: 26)
+        for _ in 0..<500 {
+            let text = String((0..<Int(random.next() % 40)).map { _ in pool[Int(random.next() % UInt64(pool.count))] })
+            let coded = TextCode.encode(text)
+            #expect(TextCode.decode(coded) == text, "text: \(text.debugDescription)")
+            // Only symbols and characters outside the table: nothing a JSON string must escape.
+            #expect(!coded.unicodeScalars.contains { $0.value < 0x20 || $0 == "\"" || $0 == "\\" }, "\(coded.debugDescription)")
+        }
+        // The common characters take at most two bytes; the table holds GB 2312 level 1.
+        #expect(TextCode.encode("啊座").utf8.count == 4, "the first and last of level 1")
+        #expect(TextCode.table.count == 4071)
+    }
+
+    @Test func postingEntriesSpendNothingOnASingleOccurrence() throws {
+        var triples = PostingListBuilder()
+        triples.add(3, positions: [5])
+        triples.add(4, positions: [5, 9, 20])
+        // Worked by hand: document 3, position 5 × 2; document +1, 5 × 2 + 1, count 3 − 2, deltas 4 and 11.
+        #expect(PostingCode.decode(String(decoding: triples.bytes, as: UTF8.self)) == [3, 10, 1, 11, 1, 4, 11])
+        let decoded = try #require(Posting.decode(String(decoding: triples.bytes, as: UTF8.self), triple: true))
+        #expect(decoded == [Posting(document: 3, count: 1, tier: -1, positions: [5]), Posting(document: 4, count: 3, tier: -1, positions: [5, 9, 20])])
+        var grams = PostingListBuilder()
+        grams.add(0, count: 1, tier: 2)
+        grams.add(7, count: 12, tier: 0)
+        // (1 − 1) × 3 + 2 and (12 − 1) × 3 + 0.
+        #expect(PostingCode.decode(String(decoding: grams.bytes, as: UTF8.self)) == [0, 2, 7, 33])
+        #expect(Posting.decode(String(decoding: grams.bytes, as: UTF8.self), triple: false) ==
+                [Posting(document: 0, count: 1, tier: 2, positions: []), Posting(document: 7, count: 12, tier: 0, positions: [])])
+        // A triple whose count says more positions than the list holds is damage.
+        #expect(Posting.decode(PostingCode.encode([0, 11, 5, 4]), triple: true) == nil)
     }
 
     @Test func postingCodeCharactersAreTheAlphabetsInOrder() {

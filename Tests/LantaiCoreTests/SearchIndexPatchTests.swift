@@ -218,13 +218,13 @@ import Testing
         var order: [UInt8] = []
         for _ in 0..<meta.documentCount { PostingCode.append(0, to: &order) }
         try Data(SearchAssets.script(name: "order", json: "\"" + String(decoding: order, as: UTF8.self) + "\"")).write(to: search.appendingPathComponent("order.js"))
-        // A one-character list with its last document again (delta 0, count 1, tier 2).
+        // A one-character list with its last document again (delta 0, then count 1 and tier 2 as (1 − 1) × 3 + 2).
         let shardURL = search.appendingPathComponent("terms/0.js")
         let json = try #require(SearchAssets.json(inScript: try Data(contentsOf: shardURL)))
         var shard = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         let gram = try #require(shard.keys.sorted().first { $0.unicodeScalars.count == 1 && shard[$0] is String })
         var extra: [UInt8] = []
-        for number in [0, 1, 2] { PostingCode.append(number, to: &extra) }
+        for number in [0, 2] { PostingCode.append(number, to: &extra) }
         shard[gram] = (shard[gram] as! String) + String(decoding: extra, as: UTF8.self)
         try Data(SearchAssets.script(name: "terms/0", json: String(decoding: try JSONSerialization.data(withJSONObject: shard), as: UTF8.self)))
             .write(to: shardURL)

@@ -37,12 +37,24 @@ test('result sets equal a brute-force scan for sampled substrings', async () => 
   assert.ok(nonEmpty > 250 && absent > 10, `non-empty ${nonEmpty}, absent ${absent}`);
 });
 
-test('the same queries give the same ranking as lantai search', async () => {
-  for (const text of ['办公室', '服務 督查', '同志们']) {
+test('text pieces decode with the table the build writes, as the shared vectors say', () => {
+  const vectors = JSON.parse(readFileSync(join(repository, 'Tests/vectors/text-code.json'), 'utf8'));
+  const decode = search.makeTextDecoder(readIndexFile(join(site.output, 'search'), search, 'code'));
+  assert.ok(vectors.encode.length >= 5 && vectors.invalid.length >= 3);
+  for (const { input, expected } of vectors.encode) assert.equal(decode(expected), input, JSON.stringify(expected));
+  for (const coded of vectors.invalid) assert.throws(() => decode(coded), /damaged/, JSON.stringify(coded));
+});
+
+test('the same queries give the same ranking and scores as lantai search', async () => {
+  // Two characters of a title too, so that the title's boost (read from the list's tier) counts.
+  const title = corpus.documents.find((segments) => segments.length && segments[0].normalized.length >= 4)[0].normalized;
+  for (const text of ['办公室', '服務 督查', '同志们', title.slice(1, 3)]) {
     const cli = JSON.parse(execFileSync(lantai, ['search', '--output', site.output, '--json', '--limit', '20', ...text.split(' ')]));
     const js = await engine.search({ text, limit: 20 });
     assert.equal(js.total, cli.total, text);
     assert.deepEqual(js.results.map((r) => r.id), cli.results.map((r) => r.id), text);
+    // The terminal's JSON gives scores to three decimals.
+    js.results.forEach((result, i) => assert.ok(Math.abs(result.score - cli.results[i].score) <= 0.0005 + 1e-12, `${text}: ${result.score} ${cli.results[i].score}`));
   }
 });
 

@@ -30,6 +30,7 @@ export function loadIndexedText(searchFolder, search) {
   const read = (name) => readIndexFile(searchFolder, search, name);
   const folding = search.makeFolding(read('fold'));
   const meta = read('index');
+  const decode = search.makeTextDecoder(read('code'));
   const documents = [];
   const urls = [];
   for (let chunk = 0; chunk * meta.entriesPerFile < meta.idCount; chunk++) {
@@ -39,7 +40,10 @@ export function loadIndexedText(searchFolder, search) {
       if (!entry) { urls.push(null); documents.push([]); return; }
       urls.push(entry.url);
       const segments = entry.pieces.flatMap((_, piece) => read(`text/${id}-${piece}`));
-      documents.push(segments.map(([, , text]) => ({ text, normalized: search.normalize(text, folding) })));
+      documents.push(segments.map(([, , coded]) => {
+        const text = decode(coded);
+        return { text, normalized: search.normalize(text, folding) };
+      }));
     });
   }
   return { folding, documents, urls };

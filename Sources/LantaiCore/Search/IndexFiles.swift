@@ -134,7 +134,10 @@ public final class IndexFiles {
         var segments: [(anchor: String, start: Int, text: String)] = []
         for piece in try entry(id).pieces.indices {
             let rows: [SegmentRow] = try read("text/\(id)-\(piece)")
-            segments += rows.map { ($0.anchor, $0.start, $0.text) }
+            for row in rows {
+                guard let text = TextCode.decode(row.text) else { throw corrupt("text/\(id)-\(piece)") }
+                segments.append((row.anchor, row.start, text))
+            }
         }
         return segments
     }
@@ -164,7 +167,7 @@ public final class IndexFiles {
     }
 }
 
-/// A segment as stored in `search/text/<id>-<n>.js`: `[anchor, start, text]`.
+/// A segment as stored in `search/text/<id>-<n>.js`: `[anchor, start, text in TextCode]`.
 struct SegmentRow: Decodable {
     var anchor: String
     var start: Int

@@ -47,27 +47,16 @@ struct PostingListBuilder: Sendable {
         previous = document
     }
 
-    mutating func append(_ number: Int) {
-        PostingCode.append(number, to: &bytes)
-    }
-
-    /// A character or pair: document, count, and where it first occurs: 0 in the title, 1 in a
-    /// heading, 2 in the text.
+    /// A character or pair: document, count and where it first occurs (`PostingEntry`).
     mutating func add(_ document: Int, count: Int, tier: Int) {
         start(document)
-        append(count)
-        append(tier)
+        PostingEntry.appendGram(count: count, tier: tier, to: &bytes)
     }
 
-    /// A triple: document, count, position deltas.
+    /// A triple: document and positions (`PostingEntry`).
     mutating func add(_ document: Int, positions: ArraySlice<Int32>) {
         start(document)
-        append(positions.count)
-        var previous: Int32 = 0
-        for position in positions {
-            append(Int(position - previous))
-            previous = position
-        }
+        PostingEntry.appendTriple(positions, to: &bytes)
     }
 
     /// An entry whose payload (all but the document) is already encoded.

@@ -9,8 +9,7 @@ public struct Posting: Sendable, Hashable {
     public var positions: [Int]
 
     /// Decodes one list or chunk (`PostingCode` numbers): per document its number counted from
-    /// the previous one (from 0 for the first), then for one or two characters the count and the
-    /// tier, for three the count and the position deltas. Nil when malformed.
+    /// the previous one (from 0 for the first), then its `PostingEntry`. Nil when malformed.
     static func decode(_ text: String, triple: Bool) -> [Posting]? {
         guard let numbers = PostingCode.decode(text) else { return nil }
         var postings: [Posting] = []
@@ -19,26 +18,50 @@ public struct Posting: Sendable, Hashable {
         while index < numbers.count {
             guard index + 1 < numbers.count else { return nil }
             document += numbers[index]
-            let count = numbers[index + 1]
+            let first = numbers[index + 1]
             index += 2
             if triple {
-                guard count > 0, index + count <= numbers.count else { return nil }
+                let count = first & 1 == 0 ? 1 : (index < numbers.count ? numbers[index] + 2 : 0)
+                if first & 1 != 0 { index += 1 }
+                guard count > 0, index + count - 1 <= numbers.count else { return nil }
                 var positions: [Int] = []
                 positions.reserveCapacity(count)
-                var position = 0
-                for delta in numbers[index..<(index + count)] {
+                var position = first >> 1
+                positions.append(position)
+                for delta in numbers[index..<(index + count - 1)] {
                     position += delta
                     positions.append(position)
                 }
-                index += count
+                index += count - 1
                 postings.append(Posting(document: document, count: count, tier: -1, positions: positions))
             } else {
-                guard index < numbers.count else { return nil }
-                postings.append(Posting(document: document, count: count, tier: numbers[index], positions: []))
-                index += 1
+                postings.append(Posting(document: document, count: first / 3 + 1, tier: first % 3, positions: []))
             }
         }
         return postings
+    }
+}
+
+/// One document's entry in a posting list after its document number, in `PostingCode` numbers.
+/// A character or a pair: one number, `(count − 1) × 3 + tier`, the tier saying where it first
+/// occurs (0 in the title, 1 in a heading, 2 in the text). A triple: its first position times
+/// two, plus one when it occurs more than once — then the count less two and the deltas of the
+/// other positions follow. Most entries are of one occurrence, so their count costs nothing.
+enum PostingEntry {
+    static func appendGram(count: Int, tier: Int, to bytes: inout [UInt8]) {
+        PostingCode.append((count - 1) * 3 + tier, to: &bytes)
+    }
+
+    static func appendTriple(_ positions: ArraySlice<Int32>, to bytes: inout [UInt8]) {
+        guard let first = positions.first else { return }
+        PostingCode.append(Int(first) * 2 + (positions.count > 1 ? 1 : 0), to: &bytes)
+        guard positions.count > 1 else { return }
+        PostingCode.append(positions.count - 2, to: &bytes)
+        var previous = first
+        for position in positions.dropFirst() {
+            PostingCode.append(Int(position - previous), to: &bytes)
+            previous = position
+        }
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public enum SearchIndex {
-    public static let formatVersion = 6
+    public static let formatVersion = 8
     /// Document entries per `docs/<n>.js`, and per-document numbers per `stats/<n>.js` (what
     /// ranking reads) and per `facets/<n>.js` (what only filters read). Small files, because a
     /// first page reads the entries of ten scattered documents and the statistics of the
@@ -134,20 +134,20 @@ public enum SearchIndex {
     static func writePieces(of search: SearchDocument, id: Int, to sink: some OutputFiles) -> [Int] {
         let pieces = Self.pieces(of: search.segments)
         for (number, piece) in pieces.enumerated() {
-            // Rows `[anchor, start, text]`.
+            // Rows `[anchor, start, text in TextCode]`.
             var json: [UInt8] = [UInt8(ascii: "[")]
-            json.reserveCapacity(piece.reduce(16) { $0 + $1.text.utf8.count + $1.anchor.utf8.count + 24 })
-            for (index, segment) in piece.enumerated() {
+            json.reserveCapacity(piece.reduce(16) { $0 + $1.coded.utf8.count + $1.segment.anchor.utf8.count + 24 })
+            for (index, (segment, coded)) in piece.enumerated() {
                 json += index > 0 ? Array(",[".utf8) : [UInt8(ascii: "[")]
                 JSONText.appendQuoted(segment.anchor, to: &json)
                 json += ",\(segment.start),".utf8
-                JSONText.appendQuoted(segment.text, to: &json)
+                JSONText.appendQuoted(coded, to: &json)
                 json.append(UInt8(ascii: "]"))
             }
             json.append(UInt8(ascii: "]"))
             sink.write(SearchAssets.script(name: "text/\(id)-\(number)", json: json), to: SearchAssets.path("text/\(id)-\(number)"))
         }
-        return pieces.map { $0[0].start }
+        return pieces.map { $0[0].segment.start }
     }
 
     /// `index.js`, `fold.js`, `order.js`, and the entries, statistics and facets of every
@@ -191,11 +191,12 @@ public enum SearchIndex {
             })
         sink.write(SearchAssets.script(name: "index", json: SearchAssets.json(meta)), to: SearchAssets.path("index"))
         sink.write(SearchAssets.script(name: "fold", json: JSONText.quoted(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
+        sink.write(SearchAssets.script(name: "code", json: JSONText.quoted(String(String.UnicodeScalarView(TextCode.table)))), to: SearchAssets.path("code"))
         // The numbers newest first (the corpus's order), for sorting by date.
         var order: [UInt8] = []
         for id in ids { PostingCode.append(id, to: &order) }
         sink.write(SearchAssets.script(name: "order", json: "\"" + String(decoding: order, as: UTF8.self) + "\""), to: SearchAssets.path("order"))
-        var files = 3
+        var files = 4
         for start in stride(from: 0, to: entries.count, by: entriesPerFile) {
             let name = "docs/\(start / entriesPerFile)"
             sink.write(SearchAssets.script(name: name, json: SearchAssets.json(Array(entries[start..<min(start + entriesPerFile, entries.count)]))),
@@ -216,17 +217,19 @@ public enum SearchIndex {
         return files
     }
 
-    /// Consecutive segments grouped into pieces of about `pieceTarget` bytes (never empty).
-    static func pieces(of segments: [SearchDocument.Segment]) -> [[SearchDocument.Segment]] {
-        var pieces: [[SearchDocument.Segment]] = [[]]
+    /// Consecutive segments, each with its text in `TextCode`, grouped into pieces of about
+    /// `pieceTarget` bytes of coded text (never empty).
+    static func pieces(of segments: [SearchDocument.Segment]) -> [[(segment: SearchDocument.Segment, coded: String)]] {
+        var pieces: [[(segment: SearchDocument.Segment, coded: String)]] = [[]]
         var size = 0
         for segment in segments {
             if size >= pieceTarget, !pieces[pieces.count - 1].isEmpty {
                 pieces.append([])
                 size = 0
             }
-            pieces[pieces.count - 1].append(segment)
-            size += segment.text.utf8.count
+            let coded = TextCode.encode(segment.text)
+            pieces[pieces.count - 1].append((segment, coded))
+            size += coded.utf8.count
         }
         return pieces
     }

@@ -99,7 +99,7 @@ struct SearchIndexPatch {
                 }
                 let pieces = SearchIndex.pieces(of: search.segments)
                 documents.append(SearchIndexState.Document(fingerprint: fingerprint, length: search.length, titleEnd: search.titleEnd,
-                                                           headingsEnd: search.headingsEnd, pieces: pieces.map { $0[0].start }))
+                                                           headingsEnd: search.headingsEnd, pieces: pieces.map { $0[0].segment.start }))
             } else {
                 let state = previousDocument(id)
                 documents.append(state)
@@ -184,7 +184,7 @@ struct SearchIndexPatch {
         return SearchDocument(segments: segments, length: state.length, titleEnd: state.titleEnd, headingsEnd: state.headingsEnd)
     }
 
-    /// The rows `[anchor, start, text]` of a text piece.
+    /// The rows `[anchor, start, text]` of a text piece, the text decoded from `TextCode`.
     static func pieceRows(_ json: [UInt8]) -> [(anchor: String, start: Int, text: String)]? {
         var reader = JSONScanner(json)
         var rows: [(anchor: String, start: Int, text: String)] = []
@@ -193,7 +193,8 @@ struct SearchIndexPatch {
             guard reader.take(UInt8(ascii: "[")), let anchor = reader.string(), reader.take(UInt8(ascii: ",")),
                   let start = reader.integer(), reader.take(UInt8(ascii: ",")), let text = reader.string(),
                   reader.take(UInt8(ascii: "]")) else { return nil }
-            rows.append((String(decoding: anchor, as: UTF8.self), start, String(decoding: text, as: UTF8.self)))
+            guard let text = TextCode.decode(String(decoding: text, as: UTF8.self)) else { return nil }
+            rows.append((String(decoding: anchor, as: UTF8.self), start, text))
         } while reader.take(UInt8(ascii: ","))
         guard reader.take(UInt8(ascii: "]")), reader.atEnd else { return nil }
         return rows
@@ -207,15 +208,11 @@ struct SearchIndexPatch {
             let count = Int(grams.counts[index])
             let value = Int(grams.values[index])
             var payload: Payload = []
-            PostingCode.append(count, to: &payload)
             if DocumentGrams.isTriple(key) {
-                var previous: Int32 = 0
-                for position in grams.positions[value..<(value + count)] {
-                    PostingCode.append(Int(position - previous), to: &payload)
-                    previous = position
-                }
+                PostingEntry.appendTriple(grams.positions[value..<(value + count)], to: &payload)
             } else {
-                PostingCode.append(SearchDocument.tier(of: value, titleEnd: grams.titleEnd, headingsEnd: grams.headingsEnd), to: &payload)
+                PostingEntry.appendGram(count: count, tier: SearchDocument.tier(of: value, titleEnd: grams.titleEnd, headingsEnd: grams.headingsEnd),
+                                        to: &payload)
             }
             entries[key] = payload
         }
@@ -250,9 +247,14 @@ struct SearchIndexPatch {
                     guard let delta = number() else { return nil }
                     document += delta
                     let start = offset
-                    guard let count = number() else { return nil }
-                    for _ in 0..<(triple ? count : 1) {
-                        guard number() != nil else { return nil }
+                    // A `PostingEntry`: one number, or for a triple of several occurrences the
+                    // count less two and as many numbers and one more.
+                    guard let first = number() else { return nil }
+                    if triple, first & 1 != 0 {
+                        guard let more = number() else { return nil }
+                        for _ in 0...more {
+                            guard number() != nil else { return nil }
+                        }
                     }
                     guard offset <= end else { return nil }
                     entries.append((document, start..<offset))

@@ -48,6 +48,36 @@
   }
 
   /**
+   * The decoder of the text pieces' spelling (Sources/LantaiCore/Search/TextCode.swift), from the
+   * build's table `code`: the ASCII symbols (space to ~, less the quote and the backslash) stand
+   * for the table's characters, one symbol for each of the first 37, a lead symbol and a second
+   * one for the others; any other character stands for itself.
+   */
+  function makeTextDecoder(table) {
+    const characters = Array.from(table);
+    const numbers = new Array(128).fill(-1);
+    let symbolCount = 0;
+    for (let unit = 0x20; unit < 0x7F; unit++) if (unit !== 0x22 && unit !== 0x5C) numbers[unit] = symbolCount++;
+    const oneSymbol = 37;
+    return (coded) => {
+      let text = '';
+      for (let i = 0; i < coded.length; i++) {
+        const unit = coded.charCodeAt(i);
+        // Not a symbol: the character itself (a surrogate pair is copied a unit at a time).
+        if (unit >= 0x80) { text += coded[i]; continue; }
+        const lead = numbers[unit];
+        if (lead >= 0 && lead < oneSymbol) { text += characters[lead]; continue; }
+        const second = i + 1 < coded.length && coded.charCodeAt(i + 1) < 0x80 ? numbers[coded.charCodeAt(i + 1)] : -1;
+        const code = oneSymbol + (lead - oneSymbol) * symbolCount + second;
+        if (lead < 0 || second < 0 || code >= characters.length) throw new Error('damaged text piece');
+        text += characters[code];
+        i += 1;
+      }
+      return text;
+    };
+  }
+
+  /**
    * Normalises text. `emit(char, sourceIndex)` receives each output character and the UTF-16
    * index in `text` of the character it came from; the function also returns the whole result.
    */
@@ -138,8 +168,10 @@
 
   /**
    * Decodes a posting list or chunk into `into` (a Map doc → {count, tier, positions}): per
-   * document its number counted from the previous one, the count, then the tier (one or two
-   * characters: 0 title, 1 heading, 2 text) or the position deltas (three characters).
+   * document its number counted from the previous one, then (Sources/LantaiCore/Search/Postings.swift,
+   * PostingEntry) for one or two characters `(count − 1) × 3 + tier` (0 title, 1 heading, 2 text);
+   * for three the first position times two, plus one when more follow: then the count less two
+   * and the deltas of the other positions.
    */
   function decodePostings(text, triple, into = new Map()) {
     const numbers = decodeNumbers(text);
@@ -147,15 +179,18 @@
     let doc = 0;
     while (index < numbers.length) {
       doc += numbers[index];
-      const count = numbers[index + 1];
+      const first = numbers[index + 1];
       index += 2;
       if (triple) {
+        const count = first % 2 ? numbers[index++] + 2 : 1;
         const positions = new Array(count);
-        let position = 0;
-        for (let i = 0; i < count; i++) { position += numbers[index++]; positions[i] = position; }
+        let position = Math.floor(first / 2);
+        positions[0] = position;
+        for (let i = 1; i < count; i++) { position += numbers[index++]; positions[i] = position; }
+        if (index > numbers.length) throw new Error('damaged search index');
         into.set(doc, { count, tier: -1, positions });
       } else {
-        into.set(doc, { count, tier: numbers[index++], positions: null });
+        into.set(doc, { count: Math.floor(first / 3) + 1, tier: first % 3, positions: null });
       }
     }
     return into;
@@ -219,6 +254,17 @@
     const prepare = () => {
       if (!ready) ready = Promise.all([get('index'), get('fold')]).then(([meta, fold]) => ({ meta, folding: makeFolding(fold) }));
       return ready;
+    };
+    /** Rows [anchor, start, text] of text piece `piece` of document `doc`, the text decoded. */
+    let textDecoder = null;
+    const pieces = new Map();
+    const pieceOf = (doc, piece) => {
+      const name = `text/${doc}-${piece}`;
+      if (!textDecoder) textDecoder = get('code').then(makeTextDecoder);
+      if (!pieces.has(name)) {
+        pieces.set(name, Promise.all([get(name), textDecoder]).then(([rows, decode]) => rows.map(([anchor, start, text]) => [anchor, start, decode(text)])));
+      }
+      return pieces.get(name);
     };
 
     /**
@@ -456,12 +502,12 @@
       while (startPiece + 1 < entry.pieces.length && entry.pieces[startPiece + 1] <= from) startPiece += 1;
       const snippets = [];
       for (let piece = startPiece; piece < entry.pieces.length && !snippets.length; piece++) {
-        const segments = await get(`text/${doc}-${piece}`);
+        const segments = await pieceOf(doc, piece);
         for (const segment of piece === 0 ? segments.slice(1) : segments) {
           if (snippets.length < 2) snippets.push(...makeSnippets([segment], terms, folding, entry.url, false));
         }
       }
-      if (!snippets.length) snippets.push(...makeSnippets([(await get(`text/${doc}-0`))[0]], terms, folding, entry.url, false));
+      if (!snippets.length) snippets.push(...makeSnippets([(await pieceOf(doc, 0))[0]], terms, folding, entry.url, false));
       return snippets;
     }
 
@@ -565,5 +611,5 @@
     };
   }
 
-  return { normalize, grams, gramOffsets, makeFolding, isIdeograph, shardOf, decodeNumbers, decodePostings, queryTerms, createEngine, scriptData, receive, pageLoader };
+  return { normalize, grams, gramOffsets, makeFolding, makeTextDecoder, isIdeograph, shardOf, decodeNumbers, decodePostings, queryTerms, createEngine, scriptData, receive, pageLoader };
 });
