@@ -139,6 +139,28 @@ import Testing
         #expect(LinkChecker.check(site: site.output) == [])
     }
 
+    /// A topic's page quotes 80 characters of a passage and no badges of the documents' other
+    /// topics; a document's own topic list, beside the passages themselves, 24 characters.
+    @Test func excerptsAreLongWhereTheyAreReadAndShortBesideTheText() throws {
+        let filler = String(repeating: "一二三四五六七八九十", count: 9)
+        let paragraph = "督查工作要" + filler
+        var files = Self.speeches
+        files["content/d.md"] = "---\ntitle: 丁\ndate: 2023-01-01\ntopics: [服务意识]\n---\n\n\(paragraph)\n\n要加强督促检查。\n"
+        let site = try SiteFixture(files: files)
+        defer { site.remove() }
+        _ = try site.build().get()
+        let topic = try #require(site.page("topics/supervision.html"))
+        #expect(topic.contains("<a href=\"../d.html#p-1\">\(String(paragraph.prefix(80)))…</a>"))
+        let list = try #require(topic.range(of: "<ol class=\"topic-documents\"")).lowerBound
+        #expect(!topic[list...].contains("topic-badge"), "no badges in a topic's list")
+        let year = try #require(site.page("archive/2023.html"))
+        #expect(year.contains("class=\"topic-badge\""), "other lists keep them")
+        let document = try #require(site.page("d.html"))
+        let shares = try #require(document.range(of: "<details class=\"doc-topics\">")).lowerBound
+        #expect(document[shares...].contains("<a href=\"#p-1\">\(String(paragraph.prefix(24)))…</a>"))
+        #expect(!document[shares...].contains(String(paragraph.prefix(25)) + "…"))
+    }
+
     @Test func topicsJSONListsEveryPassageAndDocument() throws {
         // A title with characters JSON must escape: quotes, a backslash, a tab, U+2028.
         let awkwardTitle = "丁 \"引号\" \\ 反斜杠\t制表 \u{2028} 行分隔"

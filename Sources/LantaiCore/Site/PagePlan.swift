@@ -102,7 +102,8 @@ public struct PagePlanner: Sendable {
         }
     }
 
-    private func item(_ index: Int, from path: String) -> DocumentItemView {
+    /// A document in a list; `badges: false` on a topic's pages, which list one topic's documents.
+    private func item(_ index: Int, from path: String, badges showsBadges: Bool = true) -> DocumentItemView {
         let document = corpus.documents[index]
         return DocumentItemView(
             title: document.title,
@@ -110,7 +111,7 @@ public struct PagePlanner: Sendable {
             date: document.date?.chinese, isoDate: document.date?.description,
             type: document.type, speaker: document.speaker, organization: document.organization,
             summary: document.summary,
-            topics: badges(document, from: path))
+            topics: showsBadges ? badges(document, from: path) : [])
     }
 
     private func badges(_ document: Document, from path: String) -> [TopicLinkView] {
@@ -182,15 +183,18 @@ public struct PagePlanner: Sendable {
             }
         }
         return TopicDocumentView(
-            item: item(entry.document, from: path), percent: Self.percent(entry.analysis.share),
+            item: item(entry.document, from: path, badges: false), percent: Self.percent(entry.analysis.share),
             passageCount: entry.analysis.passages.count, fromFrontMatter: entry.analysis.fromFrontMatter,
-            passages: entry.analysis.bestPassages.prefix(3).map { passageLink($0, of: document, page: page) },
+            passages: entry.analysis.bestPassages.prefix(3).map { passageLink($0, of: document, page: page, characters: 80) },
             headings: headings)
     }
 
-    private func passageLink(_ found: TopicPassage, of document: Document, page: String) -> PassageLinkView {
+    /// A link to a passage with its first `characters` characters: 80 on a topic's page, where
+    /// the excerpt is what the reader decides by; fewer in a document's own topic list, whose
+    /// passages are on the same page.
+    private func passageLink(_ found: TopicPassage, of document: Document, page: String, characters: Int) -> PassageLinkView {
         let passage = document.passages[found.passage]
-        return PassageLinkView(url: page + "#" + passage.anchor, excerpt: Self.excerpt(passage.text), viaHeading: found.viaHeading)
+        return PassageLinkView(url: page + "#" + passage.anchor, excerpt: Self.excerpt(passage.text, characters: characters), viaHeading: found.viaHeading)
     }
 
     private func topicShares(_ document: Document, from path: String) -> [DocumentTopicView] {
@@ -199,7 +203,7 @@ public struct PagePlanner: Sendable {
             .map { entry in
                 DocumentTopicView(name: entry.topic.name, url: SitePath.relative(from: path, to: SitePaths.topic(entry.topic.slug)),
                                   percent: Self.percent(entry.share), passageCount: entry.passages.count,
-                                  passages: entry.passages.map { passageLink($0, of: document, page: "") })
+                                  passages: entry.passages.map { passageLink($0, of: document, page: "", characters: 24) })
             }
     }
 
@@ -218,11 +222,11 @@ public struct PagePlanner: Sendable {
         share > 0 ? max(1, Int((share * 100).rounded())) : 0
     }
 
-    /// The start of a passage for a quote: at most 80 characters.
-    static func excerpt(_ text: String) -> String {
-        if let excerpt = CJK.prefixOfLoneScalars(text, characters: 80, mark: "…") { return excerpt }
-        // Counting only the first 81 characters: a paragraph may have thousands.
-        return text.utf8.count <= 80 || text.prefix(81).count <= 80 ? text : String(text.prefix(80)) + "…"
+    /// The start of a passage for a quote: at most `characters` characters.
+    static func excerpt(_ text: String, characters: Int = 80) -> String {
+        if let excerpt = CJK.prefixOfLoneScalars(text, characters: characters, mark: "…") { return excerpt }
+        // Counting only the first characters + 1: a paragraph may have thousands.
+        return text.utf8.count <= characters || text.prefix(characters + 1).count <= characters ? text : String(text.prefix(characters)) + "…"
     }
 
     private func taxonomyOverview(_ taxonomy: Taxonomy, _ values: [(value: String, documents: [Int])]) -> PlannedPage {
