@@ -73,18 +73,26 @@ import Testing
         #expect(Posting.decode(PostingCode.encode([0, 11, 5, 4]), triple: true) == nil)
     }
 
-    @Test func postingCodeCharactersAreTheAlphabetsInOrder() {
-        let characters = (0..<64).map { PostingCode.character(of: $0) }
-        #expect(String(decoding: characters, as: UTF8.self) == "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    @Test func postingCodeSymbolsArePrintableASCIILessQuoteAndBackslash() {
+        let symbols = String(decoding: (0..<93).map { PostingCode.character(of: $0) }, as: UTF8.self)
+        #expect(symbols == " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~")
+        #expect(symbols.utf8.elementsEqual(TextCode.symbols), "one set of symbols for the index")
     }
 
     @Test func postingCodeRoundTripsAndRejectsDamage() {
-        let numbers = [0, 1, 31, 32, 1023, 1024, 33_000, 1 << 40, 7]
+        // Worked by hand from the symbol list above: 39 is the last number of one symbol ("H").
+        #expect(PostingCode.encode([0]) == " ")
+        #expect(PostingCode.encode([39]) == "H")
+        // 40 = 40 + 53 × 0: inner digit 40 (symbol 80, "r"), last digit 0 (" ").
+        #expect(PostingCode.encode([40]) == "r ")
+        // 2,119 = 52 + 53 × 39: symbol 92 ("~"), then 39 ("H"); 2,120 = 0 + 53 × 40 takes three.
+        #expect(PostingCode.encode([2119]) == "~H")
+        #expect(PostingCode.encode([2120]).count == 3)
+        let numbers = [0, 1, 31, 39, 40, 1023, 2119, 2120, 33_000, 112_359, 112_360, 1 << 40, 7]
         let text = PostingCode.encode(numbers)
         #expect(PostingCode.decode(text) == numbers)
-        // Small numbers take one character each, as the format promises.
-        #expect(PostingCode.encode([0, 31, 5]).count == 3)
-        #expect(PostingCode.decode(text + "g") == nil, "a number cut short")
-        #expect(PostingCode.decode("A!") == nil, "a character outside the alphabet")
+        #expect(PostingCode.decode(text + "r") == nil, "a number cut short")
+        #expect(PostingCode.decode("A\u{01}") == nil, "a byte that is no symbol")
+        #expect(PostingCode.decode(String(repeating: "~", count: 12) + " ") == nil, "longer than any number written")
     }
 }

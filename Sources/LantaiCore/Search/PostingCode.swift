@@ -1,12 +1,16 @@
-/// Numbers packed into a JSON string: each number in groups of five bits, low group first, each
-/// group one character of `A–Z a–z 0–9 - _` whose value has 32 added when more groups follow.
-/// A position delta of a few hundred takes two characters where a JSON number and its comma take
-/// four; the strings need no escaping. `theme/static/js/search.js` decodes the same way.
+/// Numbers packed into a JSON string, in the 93 *symbols* a JSON string holds unescaped: the
+/// printable ASCII characters from space to `~` less `"` and `\`, in that order (as `TextCode`'s).
+/// A number is its digits low first: digits before the last in base 53, as symbols 40–92; the
+/// last, below 40, as symbols 0–39. So 0–39 take one symbol, up to 2,119 two and up to 112,359
+/// three — a position in a document mostly three, where groups of five bits took four.
+/// `theme/static/js/search.js` decodes the same way.
 public enum PostingCode {
-    static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    /// Symbols 0..<40 end a number; 40..<93 are a digit of 53 before its end.
+    static let endDigits = 40
+    static let innerBase = 53
     private static let values: [Int8] = {
         var table = Array(repeating: Int8(-1), count: 256)
-        for (value, byte) in alphabet.enumerated() { table[Int(byte)] = Int8(value) }
+        for value in 0..<(endDigits + innerBase) { table[Int(character(of: value))] = Int8(value) }
         return table
     }()
 
@@ -14,28 +18,22 @@ public enum PostingCode {
     public static func append(_ number: Int, to bytes: inout [UInt8]) {
         precondition(number >= 0, "posting numbers are never negative")
         var rest = number
-        repeat {
-            let group = rest & 31
-            rest >>= 5
-            bytes.append(character(of: rest > 0 ? group | 32 : group))
-        } while rest > 0
+        while rest >= endDigits {
+            bytes.append(character(of: endDigits + rest % innerBase))
+            rest /= innerBase
+        }
+        bytes.append(character(of: rest))
     }
 
-    /// `alphabet[value]` worked out rather than looked up: the index build appends some hundred
+    /// Symbol `value` worked out rather than looked up: the index build appends some hundred
     /// million of them, and a lookup in a global array costs its lazy-initialisation check each time.
     @inline(__always)
     static func character(of value: Int) -> UInt8 {
-        let value = UInt8(truncatingIfNeeded: value)
-        switch value {
-        case 0..<26: return value &+ 0x41      // A–Z
-        case 26..<52: return value &+ 0x47     // a–z: 0x61 − 26
-        case 52..<62: return value &- 4        // 0–9: 0x30 − 52 wraps to −4
-        case 62: return 0x2D                   // -
-        default: return 0x5F                   // _
-        }
+        // Space, then past `"` (0x22) and past `\` (0x5C).
+        UInt8(truncatingIfNeeded: 0x20 + value + (value >= 2 ? 1 : 0) + (value >= 59 ? 1 : 0))
     }
 
-    /// The value of one character, -1 outside the alphabet.
+    /// The value of one symbol, -1 for any other byte.
     @inline(__always)
     static func value(of byte: UInt8) -> Int {
         Int(values[Int(byte)])
@@ -47,27 +45,32 @@ public enum PostingCode {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The numbers of a string; nil when it holds a character outside the alphabet or ends
-    /// inside a number.
+    /// Reads one number from `next` symbol by symbol: nil at a byte that is no symbol, at the end
+    /// inside a number, or for a number too long to be one the index writes.
+    @inline(__always)
+    static func read(_ next: () -> UInt8?) -> Int?? {
+        var value = 0
+        var scale = 1
+        var digits = 0
+        while let byte = next() {
+            let digit = Self.value(of: byte)
+            guard digit >= 0, digits < 10 else { return .some(nil) }
+            if digit < endDigits { return value + digit * scale }
+            value += (digit - endDigits) * scale
+            scale *= innerBase
+            digits += 1
+        }
+        return digits == 0 ? nil : .some(nil)
+    }
+
+    /// The numbers of a string; nil when it holds a byte that is no symbol or ends inside a number.
     public static func decode(_ text: String) -> [Int]? {
         var numbers: [Int] = []
-        var value = 0
-        var shift = 0
-        var inside = false
-        for byte in text.utf8 {
-            let digit = Int(values[Int(byte)])
-            guard digit >= 0, shift < 60 else { return nil }
-            value |= (digit & 31) << shift
-            if digit & 32 != 0 {
-                shift += 5
-                inside = true
-            } else {
-                numbers.append(value)
-                value = 0
-                shift = 0
-                inside = false
-            }
+        var bytes = text.utf8.makeIterator()
+        while let number = read({ bytes.next() }) {
+            guard let number else { return nil }
+            numbers.append(number)
         }
-        return inside ? nil : numbers
+        return numbers
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public enum SearchIndex {
-    public static let formatVersion = 8
+    public static let formatVersion = 9
     /// Document entries per `docs/<n>.js`, and per-document numbers per `stats/<n>.js` (what
     /// ranking reads) and per `facets/<n>.js` (what only filters read). Small files, because a
     /// first page reads the entries of ten scattered documents and the statistics of the

@@ -227,17 +227,11 @@ struct SearchIndexPatch {
         return list.bytes.withUnsafeBufferPointer { bytes in
             var offset = 0
             func number() -> Int? {
-                var value = 0
-                var shift = 0
-                while offset < bytes.count, shift < 60 {
-                    let digit = PostingCode.value(of: bytes[offset])
-                    guard digit >= 0 else { return nil }
-                    offset += 1
-                    value |= (digit & 31) << shift
-                    if digit & 32 == 0 { return value }
-                    shift += 5
-                }
-                return nil
+                PostingCode.read({
+                    guard offset < bytes.count else { return nil }
+                    defer { offset += 1 }
+                    return bytes[offset]
+                }) ?? nil
             }
             for index in chunks.indices {
                 let end = index + 1 < chunks.count ? chunks[index + 1].offset : bytes.count

@@ -148,10 +148,14 @@
     return hash % Math.max(shardCount, 1);
   }
 
+  /** The value of each symbol (space to ~, less the quote and the backslash), -1 for other units. */
   const CODE = new Int8Array(128).fill(-1);
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.split('').forEach((c, i) => { CODE[c.charCodeAt(0)] = i; });
+  for (let unit = 0x20, value = 0; unit < 0x7F; unit++) if (unit !== 0x22 && unit !== 0x5C) CODE[unit] = value++;
 
-  /** The numbers of a PostingCode string (five bits a character, 32 added while more follow). */
+  /**
+   * The numbers of a PostingCode string (Sources/LantaiCore/Search/PostingCode.swift): digits
+   * low first, those before the last in base 53 as symbols 40–92, the last as symbols 0–39.
+   */
   function decodeNumbers(text) {
     const numbers = [];
     let value = 0;
@@ -159,10 +163,10 @@
     for (let i = 0; i < text.length; i++) {
       const digit = CODE[text.charCodeAt(i)];
       if (digit === undefined || digit < 0) throw new Error('damaged search index');
-      value += (digit & 31) * scale;
-      if (digit & 32) scale *= 32;
-      else { numbers.push(value); value = 0; scale = 1; }
+      if (digit >= 40) { value += (digit - 40) * scale; scale *= 53; }
+      else { numbers.push(value + digit * scale); value = 0; scale = 1; }
     }
+    if (scale !== 1) throw new Error('damaged search index');
     return numbers;
   }
 
