@@ -10,6 +10,25 @@ import Testing
     static let edited = "督查工作是办公室的重要任务，也是确保县委决策贯彻落实的关键环节。对领导关注、群众反映强烈的热点难点问题，要开展专项督查，及时督促有关部门限期解决。"
     static let unrelated = "今年春季气温偏高，降水偏少，北方部分地区出现旱情。气象部门提醒农户抓紧春播，注意防范倒春寒和大风天气，确保粮食生产稳定。"
 
+    /// The early count of distinct trigram hashes answers as the sorted set does, also for
+    /// paragraphs that repeat a few characters over and over.
+    @Test func theDistinctTrigramCountStopsEarlyWithTheSameAnswer() {
+        let alphabet = Array("服务意识办公室督查落实参谋助手")
+        var random = SeededGenerator(seed: 7)
+        var short = 0, long = 0
+        for _ in 0..<400 {
+            // Drawn from the first `period` characters, so short periods repeat their trigrams.
+            let period = 1 + Int(random.next() % 8)
+            let length = Int(random.next() % 60)
+            let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(period))] })
+            let mixed = PassageSketch.trigrams(text).map(SplitMix.mix)
+            let expected = PassageSketch.hashedSet(ofMixed: mixed).count >= PassageSketch.minimumTrigrams
+            #expect(PassageSketch.hasMinimumDistinctHashes(mixed) == expected, "\(text)")
+            if expected { long += 1 } else { short += 1 }
+        }
+        #expect(short > 50 && long > 50, "both answers are tried: \(short) \(long)")
+    }
+
     @Test func aParagraphCopiedWithAFewChangesIsFoundAndAnUnrelatedOneIsNot() {
         let normalize: (String) -> String = { SearchNormalizer.normalize($0) }
         let found = SimilarPassages.find([
