@@ -64,7 +64,7 @@ public final class PagePreview: @unchecked Sendable {
             // Notes of paragraphs whose text is unchanged, not pointing at a document edited now.
             let similar = corpus.similarPassages[index].filter { passage, _ in
                 passage < document.passages.count && passage < old.passages.count
-                    && document.passages[passage].normalized == old.passages[passage].normalized
+                    && document.passages[passage].text == old.passages[passage].text
             }
             .mapValues { $0.filter { !editedIndexes.contains($0.document) } }
             .filter { !$0.value.isEmpty }

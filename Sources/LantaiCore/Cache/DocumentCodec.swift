@@ -89,7 +89,10 @@ struct DocumentCodec {
             writer.string(passage.normalized)
             writer.optional(passage.bandKeys) { writer, keys in writer.array(keys) { $0.word($1) } }
         }
-        writer.string(document.bodyText)
+        writer.array(document.diagnosticLines.sorted { $0.key < $1.key }) { writer, line in
+            writer.int(line.key)
+            writer.string(line.value)
+        }
         writer.int(document.bodyLineOffset)
     }
 
@@ -132,11 +135,15 @@ struct DocumentCodec {
                   return Passage(ordinal: ordinal, anchor: anchor, text: text, headingPath: paths[pathNumber].titles,
                                  headingAnchors: paths[pathNumber].anchors, normalized: normalized, bandKeys: bandKeys)
               }),
-              let bodyText = reader.string(), let bodyLineOffset = reader.int() else { return nil }
+              let diagnosticLines = reader.array({ reader -> (Int, String)? in
+                  guard let number = reader.int(), let line = reader.string() else { return nil }
+                  return (number, line)
+              }),
+              let bodyLineOffset = reader.int() else { return nil }
         return Document(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title,
                         subtitle: texts[5], date: date, speaker: texts[0], position: texts[6], organization: texts[1], venue: texts[2], type: texts[3], summary: texts[4],
                         topics: topics, topicAnalysis: analysis, draft: draft, body: body, outline: outline, passages: passages,
-                        bodyText: bodyText, bodyLineOffset: bodyLineOffset)
+                        diagnosticLines: Dictionary(diagnosticLines, uniquingKeysWith: { first, _ in first }), bodyLineOffset: bodyLineOffset)
     }
 
     private func write(_ node: MarkdownNode, to writer: inout BinaryWriter) {

@@ -25,22 +25,52 @@ public struct Document: Sendable, Hashable {
     public var body: MarkdownNode
     public var outline: [OutlineEntry]
     public var passages: [Passage]
-    /// The Markdown body and how many file lines precede it, to point diagnostics at the file.
-    public var bodyText: String
+    /// The body lines (by body line number) on which a link, an image or raw HTML starts: all
+    /// that the render's diagnostics point at. Keeping the whole body text for them took a fifth
+    /// of a parsed document's memory.
+    public var diagnosticLines: [Int: String]
+    /// How many file lines precede the body.
     public var bodyLineOffset: Int
 
-    /// The document as the stages after the render need it: without its Markdown tree and body
-    /// text (a third of its memory), which only the render and its diagnostics read.
-    func withoutMarkdown() -> Document {
+    /// The document as the stages after the render need it: without its Markdown tree (a third
+    /// of its memory), which only the render and its diagnostics read, and without its passages'
+    /// normalised text and similarity sketches, which only the analysis reads.
+    func slimmedAfterRender() -> Document {
         var slim = self
         slim.body = MarkdownNode(kind: .document)
-        slim.bodyText = ""
+        slim.diagnosticLines = [:]
+        for index in slim.passages.indices {
+            slim.passages[index].normalized = ""
+            slim.passages[index].bandKeys = nil
+        }
         return slim
     }
 
-    /// Turns a cmark position (body line, UTF-8 byte column) into a file line and character column.
+    /// Turns a cmark position (body line, UTF-8 byte column) of a link, an image or raw HTML into
+    /// a file line and character column.
     public func fileLocation(bodyLine: Int, byteColumn: Int) -> SourceLocation {
-        SourceLocation(inBody: bodyText, lineOffset: bodyLineOffset, bodyLine: bodyLine, byteColumn: byteColumn)
+        guard bodyLine > 0 else { return SourceLocation(inBody: "", lineOffset: bodyLineOffset, bodyLine: 0, byteColumn: byteColumn) }
+        // The line alone, as line 1 of a body that starts bodyLine − 1 lines further down.
+        return SourceLocation(inBody: diagnosticLines[bodyLine] ?? "", lineOffset: bodyLineOffset + bodyLine - 1, bodyLine: 1, byteColumn: byteColumn)
+    }
+
+    /// The body lines on which a link, an image or raw HTML of `body` starts, from the body text.
+    static func diagnosticLines(of body: MarkdownNode, in text: String) -> [Int: String] {
+        var wanted: Set<Int> = []
+        var stack = [body]
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .link, .image, .htmlInline, .htmlBlock: if node.line > 0 { wanted.insert(node.line) }
+            default: break
+            }
+            stack += node.children
+        }
+        guard !wanted.isEmpty else { return [:] }
+        var lines: [Int: String] = [:]
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where wanted.contains(number + 1) {
+            lines[number + 1] = String(line)
+        }
+        return lines
     }
 }
 

@@ -109,7 +109,7 @@ public struct DocumentParser: Sendable {
             body: body,
             outline: assigner.outline,
             passages: assigner.passages,
-            bodyText: split.body,
+            diagnosticLines: Document.diagnosticLines(of: body, in: split.body),
             bodyLineOffset: split.bodyLineOffset)
         return (document, diagnostics)
     }

@@ -18,7 +18,9 @@ public struct Passage: Sendable, Hashable {
     /// The anchors of those headings, in the same order.
     public var headingAnchors: [String]
     /// `text` through `SearchNormalizer`, made once here for the stages that compare passages
-    /// (topics, related documents, similar passages).
+    /// (topics, related documents, similar passages). Empty in the documents the stages after
+    /// the render get (`Document.slimmedAfterRender`): the search index normalises the text as it
+    /// reads it, one pass, where keeping this for it held a fifth of the corpus's memory.
     public var normalized: String
     /// Its similar-passage sketch (`PassageSketch`), nil when it is too short to compare: made
     /// with the parse, so a build that reads the parse from the cache does not hash it again.

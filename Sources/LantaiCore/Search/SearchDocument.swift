@@ -33,11 +33,9 @@ public struct SearchDocument: Sendable {
         self.headingsEnd = headingsEnd
     }
 
-    /// `normalized`, when given, is each passage's text already normalised.
-    public init(title: String, headings: [(anchor: String, text: String)], passages: [(anchor: String, text: String)], normalized: [String]? = nil) {
+    public init(title: String, headings: [(anchor: String, text: String)], passages: [(anchor: String, text: String)]) {
         var texts: [(anchor: String, text: String, normalized: String)] = [("", title, SearchNormalizer.normalize(title))]
-        texts += headings.map { ($0.anchor, $0.text, SearchNormalizer.normalize($0.text)) }
-        texts += passages.enumerated().map { index, passage in (passage.anchor, passage.text, normalized?[index] ?? SearchNormalizer.normalize(passage.text)) }
+        texts += (headings + passages).map { ($0.anchor, $0.text, SearchNormalizer.normalize($0.text)) }
         let lengths = texts.map { $0.normalized.unicodeScalars.count }
         let starts = Self.starts(ofSegmentsWith: lengths)
         segments = zip(texts, starts).map { Segment(anchor: $0.anchor, start: $1, text: $0.text, normalized: $0.normalized) }
@@ -78,7 +76,7 @@ public struct SearchDocument: Sendable {
     public init(_ document: Document) {
         self.init(title: document.title,
                   headings: Self.byline(of: document).map { (anchor: "", text: $0) } + document.outline.map { ($0.anchor, $0.title) },
-                  passages: document.passages.map { ($0.anchor, $0.text) }, normalized: document.passages.map(\.normalized))
+                  passages: document.passages.map { ($0.anchor, $0.text) })
     }
 
     /// Where a stream position lies: 0 in the title, 1 in a heading, 2 in the text (the stream
