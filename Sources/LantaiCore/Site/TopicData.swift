@@ -1,15 +1,16 @@
 import Foundation
 
-/// `data/topics.json`: per topic, every passage assigned to it and every document with its score,
-/// for other tools (a drafting assistant, a report). Format version 2, documented in the README:
-/// a passage's text only with `topic_passage_text: true` in site.yml.
+/// `data/topics.json`: per topic, every document with its score and, inside it, every passage
+/// assigned to the topic, for other tools (a drafting assistant, a report). Format version 3,
+/// documented in the README: a passage's text only with `topic_passage_text: true` in site.yml;
+/// its URL is its document's and its anchor (version 2 repeated both for every passage, two
+/// fifths of the file).
 struct TopicData {
     struct TopicEntry {
         var name: String
         var slug: String
         var description: String
         var documents: [DocumentEntry]
-        var passages: [PassageEntry]
     }
 
     struct DocumentEntry {
@@ -18,15 +19,13 @@ struct TopicData {
         var title: String
         /// Share of the document's text in passages about the topic, 0…1.
         var share: Double
-        var passages: Int
         /// Whether the document carries the topic (listed on the topic page).
         var carries: Bool
         var fromFrontMatter: Bool
+        var passages: [PassageEntry]
     }
 
     struct PassageEntry {
-        var document: String
-        var url: String
         var anchor: String
         /// nil unless the site quotes passages in the file.
         var text: String?
@@ -34,7 +33,7 @@ struct TopicData {
         var viaHeading: Bool
     }
 
-    var version = 2
+    var version = 3
     var topics: [TopicEntry]
 
     static let path = "data/topics.json"
@@ -42,22 +41,20 @@ struct TopicData {
     init(_ corpus: Corpus) {
         topics = Parallel.map(corpus.catalog.topics) { topic in
             var documents: [DocumentEntry] = []
-            var passages: [PassageEntry] = []
             for document in corpus.documents {
                 guard let entry = document.topicAnalysis.first(where: { $0.topic == topic }) else { continue }
+                let passages = entry.passages.map { found in
+                    let passage = document.passages[found.passage]
+                    return PassageEntry(anchor: passage.anchor, text: corpus.config.topicPassageText ? passage.text : nil,
+                                        score: found.score, viaHeading: found.viaHeading)
+                }
                 documents.append(DocumentEntry(
                     slug: document.slug, url: document.pagePath, title: document.title,
-                    share: (entry.share * 1000).rounded() / 1000, passages: entry.passages.count,
-                    carries: document.topics.contains(topic), fromFrontMatter: entry.fromFrontMatter))
-                for found in entry.passages {
-                    let passage = document.passages[found.passage]
-                    passages.append(PassageEntry(document: document.slug, url: document.pagePath + "#" + passage.anchor,
-                                                 anchor: passage.anchor, text: corpus.config.topicPassageText ? passage.text : nil,
-                                                 score: found.score, viaHeading: found.viaHeading))
-                }
+                    share: (entry.share * 1000).rounded() / 1000,
+                    carries: document.topics.contains(topic), fromFrontMatter: entry.fromFrontMatter, passages: passages))
             }
             documents.sort { ($0.carries ? 1 : 0, $0.share) > ($1.carries ? 1 : 0, $1.share) }
-            return TopicEntry(name: topic.name, slug: topic.slug, description: topic.description, documents: documents, passages: passages)
+            return TopicEntry(name: topic.name, slug: topic.slug, description: topic.description, documents: documents)
         }
     }
 
@@ -68,7 +65,7 @@ struct TopicData {
     func fingerprint() -> OutputManifest.Entry {
         let perTopic = Parallel.map(topics) { topic -> (hash: UInt64, size: Int) in
             var fields = FieldBytes()
-            fields.bytes.reserveCapacity(topic.passages.reduce(4096) { $0 + ($1.text?.utf8.count ?? 0) + 128 })
+            fields.bytes.reserveCapacity(topic.documents.reduce(4096) { $0 + $1.passages.reduce(256) { $0 + ($1.text?.utf8.count ?? 0) + 64 } })
             Self.write(topic, to: &fields)
             return (ContentHash.of(fields.bytes), fields.bytes.count)
         }
@@ -102,8 +99,10 @@ struct TopicData {
         var json = JSONBytes()
         // Reserved up front: grown by doubling, the last step would hold the old and the new
         // buffer at once.
-        let quoted = topic.passages.reduce(0) { (sum: Int, passage: PassageEntry) in sum + (passage.text?.utf8.count ?? 0) * 11 / 10 + 256 }
-        json.bytes.reserveCapacity(topic.documents.count * 256 + quoted)
+        let passages = topic.documents.reduce(0) { sum, document in
+            sum + document.passages.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) * 11 / 10 + 64 }
+        }
+        json.bytes.reserveCapacity(topic.documents.count * 256 + passages)
         write(topic, to: &json)
         return json.bytes
     }
@@ -116,26 +115,23 @@ struct TopicData {
             if number > 0 { json.raw(",") }
             json.raw("{\"carries\":"); json.bool(document.carries)
             json.raw(",\"fromFrontMatter\":"); json.bool(document.fromFrontMatter)
-            json.raw(",\"passages\":"); json.number(Double(document.passages))
-            json.raw(",\"share\":"); json.number(document.share)
+            json.raw(",\"passages\":[")
+            for (number, passage) in document.passages.enumerated() {
+                if number > 0 { json.raw(",") }
+                json.raw("{\"anchor\":"); json.string(passage.anchor)
+                json.raw(",\"score\":"); json.number(passage.score)
+                if let text = passage.text { json.raw(",\"text\":"); json.string(text) }
+                json.raw(",\"viaHeading\":"); json.bool(passage.viaHeading)
+                json.raw("}")
+            }
+            json.raw("],\"share\":"); json.number(document.share)
             json.raw(",\"slug\":"); json.string(document.slug)
             json.raw(",\"title\":"); json.string(document.title)
             json.raw(",\"url\":"); json.string(document.url)
             json.raw("}")
         }
         json.raw("],\"name\":"); json.string(topic.name)
-        json.raw(",\"passages\":[")
-        for (number, passage) in topic.passages.enumerated() {
-            if number > 0 { json.raw(",") }
-            json.raw("{\"anchor\":"); json.string(passage.anchor)
-            json.raw(",\"document\":"); json.string(passage.document)
-            json.raw(",\"score\":"); json.number(passage.score)
-            if let text = passage.text { json.raw(",\"text\":"); json.string(text) }
-            json.raw(",\"url\":"); json.string(passage.url)
-            json.raw(",\"viaHeading\":"); json.bool(passage.viaHeading)
-            json.raw("}")
-        }
-        json.raw("],\"slug\":"); json.string(topic.slug)
+        json.raw(",\"slug\":"); json.string(topic.slug)
         json.raw("}")
     }
 }
