@@ -9,9 +9,10 @@ length of a character's code: the first ONE_SYMBOL characters take one symbol, t
   1. one symbol: the common Chinese punctuation and the most frequent characters of modern
      Chinese at large (the head of Jun Da's frequency list of modern Chinese, not of any corpus
      of ours);
-  2. two symbols: ASCII U+0000–U+007F, the punctuation and full-width forms of GB 2312 (rows 1
-     and 3), then the 3,755 characters of GB 2312 level 1, the common Chinese characters, in the
-     standard's order (Python's gb2312 codec).
+  2. two symbols: ASCII U+0000–U+007F, then the punctuation and full-width forms of GB 2312
+     (rows 1 and 3) and the 3,755 characters of GB 2312 level 1, the common Chinese characters
+     (Python's gb2312 codec), in code point order, so that the build can send the browser this
+     part as small differences (`search/code.js`).
 
     python3 scripts/make-text-code.py
 """
@@ -39,10 +40,9 @@ def main():
     assert len(FREQUENT) == ONE_SYMBOL == len(set(FREQUENT)), len(FREQUENT)
     table = list(FREQUENT)
     seen = set(table)
-    for ch in [chr(c) for c in range(0x80)] + gb2312([0xA1, 0xA3]) + gb2312(range(0xB0, 0xD8)):
-        if ch not in seen:
-            seen.add(ch)
-            table.append(ch)
+    table += [chr(c) for c in range(0x80)]
+    seen.update(table)
+    table += sorted({ch for ch in gb2312([0xA1, 0xA3]) + gb2312(range(0xB0, 0xD8)) if ch not in seen})
     capacity = ONE_SYMBOL + (len(SYMBOLS) - ONE_SYMBOL) * len(SYMBOLS)
     assert len(table) <= capacity, (len(table), capacity)
     # The table after its first ONE_SYMBOL + 128 entries, which the Swift code spells out.
@@ -55,7 +55,7 @@ def main():
         "extension TextCode {",
         f"    /// The characters that take one symbol, in order.",
         f"    static let frequent = \"{FREQUENT}\"",
-        "    /// The table after its one-symbol characters and ASCII.",
+        "    /// The table after its one-symbol characters and ASCII, in code point order.",
         "    static let common: String = \"\"\"",
     ]
     swift += ["        " + line + "\\" for line in lines[:-1]]

@@ -49,6 +49,17 @@ import Testing
             // Only symbols and characters outside the table: nothing a JSON string must escape.
             #expect(!coded.unicodeScalars.contains { $0.value < 0x20 || $0 == "\"" || $0 == "\\" }, "\(coded.debugDescription)")
         }
+        // The table as the browser gets it gives the table back: frequent, ASCII, then the differences.
+        let sent = try #require(try JSONSerialization.jsonObject(with: Data(TextCode.json.utf8)) as? [String: String])
+        let commonText = try #require(sent["common"])
+        let deltas = try #require(PostingCode.decode(commonText))
+        var codePoint = 0
+        let common = deltas.map { delta -> Unicode.Scalar in
+            codePoint += delta
+            return Unicode.Scalar(UInt32(codePoint))!
+        }
+        let frequent = try #require(sent["frequent"])
+        #expect(Array(frequent.unicodeScalars) + (0..<128).map { Unicode.Scalar(UInt8($0)) } + common == TextCode.table)
         // The common characters take at most two bytes; the table holds GB 2312 level 1.
         #expect(TextCode.encode("啊座").utf8.count == 4, "the first and last of level 1")
         #expect(TextCode.table.count == 4071)
@@ -71,6 +82,24 @@ import Testing
                 [Posting(document: 0, count: 1, tier: 2, positions: []), Posting(document: 7, count: 12, tier: 0, positions: [])])
         // A triple whose count says more positions than the list holds is damage.
         #expect(Posting.decode(PostingCode.encode([0, 11, 5, 4]), triple: true) == nil)
+    }
+
+    @Test func theFoldFileGivesBackTheFoldingTable() throws {
+        let fold = try #require(try JSONSerialization.jsonObject(with: Data(FoldFile.json.utf8)) as? [String: String])
+        let fromText = try #require(fold["from"]), toText = try #require(fold["to"])
+        let deltas = try #require(PostingCode.decode(fromText))
+        let targets = Array(try #require(TextCode.decode(toText)).unicodeScalars)
+        #expect(deltas.count == targets.count && deltas.count == SearchNormalizer.foldingTable.count)
+        var codePoint = 0
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (delta, target) in zip(deltas, targets) {
+            codePoint += delta
+            table[Unicode.Scalar(UInt32(codePoint))!] = target
+        }
+        #expect(table == SearchNormalizer.foldingTable)
+        // Smaller than the characters themselves, every traditional one followed by its simplified one.
+        let pairs = SearchNormalizer.foldingTable.reduce(0) { $0 + String($1.key).utf8.count + String($1.value).utf8.count }
+        #expect(FoldFile.json.utf8.count * 3 < pairs * 2, "\(FoldFile.json.utf8.count) bytes against \(pairs)")
     }
 
     @Test func postingCodeSymbolsArePrintableASCIILessQuoteAndBackslash() {

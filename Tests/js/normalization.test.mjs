@@ -22,7 +22,7 @@ before(() => {
     },
     content: (workspace) => join(workspace, 'content'),
   });
-  folding = search.makeFolding(readIndexFile(join(site.output, 'search'), search, 'fold'));
+  folding = search.makeFolding(readIndexFile(join(site.output, 'search'), search, 'fold'), readIndexFile(join(site.output, 'search'), search, 'code'));
 });
 
 after(() => site?.remove());

@@ -28,7 +28,7 @@ export function readIndexFile(searchFolder, search, name) {
  */
 export function loadIndexedText(searchFolder, search) {
   const read = (name) => readIndexFile(searchFolder, search, name);
-  const folding = search.makeFolding(read('fold'));
+  const folding = search.makeFolding(read('fold'), read('code'));
   const meta = read('index');
   const decode = search.makeTextDecoder(read('code'));
   const documents = [];

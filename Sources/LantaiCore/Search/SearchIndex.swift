@@ -2,7 +2,7 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public enum SearchIndex {
-    public static let formatVersion = 9
+    public static let formatVersion = 11
     /// Document entries per `docs/<n>.js`, and per-document numbers per `stats/<n>.js` (what
     /// ranking reads) and per `facets/<n>.js` (what only filters read). Small files, because a
     /// first page reads the entries of ten scattered documents and the statistics of the
@@ -190,8 +190,8 @@ public enum SearchIndex {
                               values: values.map { facet($0.value, $0.value, $0.documents) })
             })
         sink.write(SearchAssets.script(name: "index", json: SearchAssets.json(meta)), to: SearchAssets.path("index"))
-        sink.write(SearchAssets.script(name: "fold", json: JSONText.quoted(SearchNormalizer.foldingPairs)), to: SearchAssets.path("fold"))
-        sink.write(SearchAssets.script(name: "code", json: JSONText.quoted(String(String.UnicodeScalarView(TextCode.table)))), to: SearchAssets.path("code"))
+        sink.write(SearchAssets.script(name: "fold", json: FoldFile.json), to: SearchAssets.path("fold"))
+        sink.write(SearchAssets.script(name: "code", json: TextCode.json), to: SearchAssets.path("code"))
         // The numbers newest first (the corpus's order), for sorting by date.
         var order: [UInt8] = []
         for id in ids { PostingCode.append(id, to: &order) }

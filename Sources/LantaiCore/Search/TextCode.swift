@@ -12,6 +12,20 @@ public enum TextCode {
     static let symbols: [UInt8] = Array(UInt8(0x20)...UInt8(0x7E)).filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     static let oneSymbol = 37
 
+    /// The table as `search/code.js` holds it: `{frequent, common}`, the one-symbol characters as
+    /// a string and the characters after ASCII as the differences of their code points
+    /// (`PostingCode`, from 0) — a third of the bytes of the characters themselves, which every
+    /// first query with results fetches.
+    static var json: String {
+        var previous: UInt32 = 0
+        var deltas: [UInt8] = []
+        for scalar in common.unicodeScalars {
+            PostingCode.append(Int(scalar.value - previous), to: &deltas)
+            previous = scalar.value
+        }
+        return "{\"common\":\"" + String(decoding: deltas, as: UTF8.self) + "\",\"frequent\":" + JSONText.quoted(frequent) + "}"
+    }
+
     /// The table, in code order.
     public static let table: [Unicode.Scalar] =
         Array(frequent.unicodeScalars) + (0..<128).map { Unicode.Scalar(UInt8($0)) } + Array(common.unicodeScalars)

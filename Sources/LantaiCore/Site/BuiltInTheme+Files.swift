@@ -545,22 +545,31 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
       (codePoint >= 0xF900 && codePoint <= 0xFAFF) || (codePoint >= 0x20000 && codePoint <= 0x3134F);
   }
 
-  /** Builds the folding map from the build's table: a string of traditional, simplified pairs. */
-  function makeFolding(pairs) {
+  /**
+   * Builds the folding map from the build's table `fold` (Sources/LantaiCore/Search/FoldFile.swift):
+   * the traditional characters' code points as differences, their simplified characters spelt
+   * with the text code `code`.
+   */
+  function makeFolding(fold, code) {
     const map = new Map();
-    const chars = Array.from(pairs);
-    for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
+    const targets = Array.from(makeTextDecoder(code)(fold.to));
+    let codePoint = 0;
+    decodeNumbers(fold.from).forEach((delta, i) => { map.set(String.fromCodePoint(codePoint += delta), targets[i]); });
     return map;
   }
 
   /**
    * The decoder of the text pieces' spelling (Sources/LantaiCore/Search/TextCode.swift), from the
-   * build's table `code`: the ASCII symbols (space to ~, less the quote and the backslash) stand
-   * for the table's characters, one symbol for each of the first 37, a lead symbol and a second
-   * one for the others; any other character stands for itself.
+   * build's table `code`: `frequent`, then ASCII, then the characters whose code points differ by
+   * the numbers of `common`. The ASCII symbols (space to ~, less the quote and the backslash)
+   * stand for the table's characters, one symbol for each of the first 37, a lead symbol and a
+   * second one for the others; any other character stands for itself.
    */
-  function makeTextDecoder(table) {
-    const characters = Array.from(table);
+  function makeTextDecoder(code) {
+    const characters = Array.from(code.frequent);
+    for (let unit = 0; unit < 0x80; unit++) characters.push(String.fromCharCode(unit));
+    let codePoint = 0;
+    for (const delta of decodeNumbers(code.common)) characters.push(String.fromCodePoint(codePoint += delta));
     const numbers = new Array(128).fill(-1);
     let symbolCount = 0;
     for (let unit = 0x20; unit < 0x7F; unit++) if (unit !== 0x22 && unit !== 0x5C) numbers[unit] = symbolCount++;
@@ -762,7 +771,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     };
     let ready = null;
     const prepare = () => {
-      if (!ready) ready = Promise.all([get('index'), get('fold')]).then(([meta, fold]) => ({ meta, folding: makeFolding(fold) }));
+      if (!ready) ready = Promise.all([get('index'), get('fold'), get('code')]).then(([meta, fold, code]) => ({ meta, folding: makeFolding(fold, code) }));
       return ready;
     };
     /** Rows [anchor, start, text] of text piece `piece` of document `doc`, the text decoded. */

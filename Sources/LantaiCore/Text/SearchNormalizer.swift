@@ -24,17 +24,6 @@ public enum SearchNormalizer {
         return table
     }()
 
-    /// The folding table for the browser: each traditional character followed by its simplified
-    /// one, in code point order, as one string (a third the size of a list of pairs).
-    public static var foldingPairs: String {
-        var pairs = String.UnicodeScalarView()
-        for (source, target) in foldingTable.sorted(by: { $0.key.value < $1.key.value }) {
-            pairs.append(source)
-            pairs.append(target)
-        }
-        return String(pairs)
-    }
-
     /// The folding table as a flat array over the planes it covers, for the hot path (a
     /// dictionary lookup per character was a tenth of a build). 0 means unchanged.
     private static let foldingArray: [UInt32] = {
