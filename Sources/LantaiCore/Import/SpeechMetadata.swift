@@ -76,10 +76,14 @@ public struct SpeechMetadata: Sendable, Hashable {
             guard let match = titled.firstMatch(in: folded, range: NSRange(folded.startIndex..., in: folded)) else { continue }
             if metadata.venue == nil, let venue = Range(match.range(at: 2), in: text) { metadata.venue = String(text[venue]) }
             if metadata.speaker == nil, let speaker = Range(match.range(at: 1), in: text), !speaker.isEmpty {
-                if case .speaker(let position, let name)? = HeadLine.speaker(String(text[speaker])) {
+                let words = String(text[speaker])
+                if case .speaker(let position, let name)? = HeadLine.speaker(words) {
                     (metadata.position, metadata.speaker) = (position, name)
+                } else if HeadLine.positionTitles.contains(where: { Simplified.fold(words).hasSuffix($0) }) {
+                    // 县政府办主任在…上的讲话: a position without a name says who spoke, not their name.
+                    if metadata.position == nil { metadata.position = words }
                 } else {
-                    metadata.speaker = String(text[speaker])
+                    metadata.speaker = words
                 }
             }
         }
