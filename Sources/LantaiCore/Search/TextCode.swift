@@ -9,7 +9,8 @@
 /// bytes a character so. The table is fixed rather than drawn from the site's text, so a piece
 /// reads the same in every later build and an edit rewrites only its own pieces.
 public enum TextCode {
-    static let symbols: [UInt8] = Array(UInt8(0x20)...UInt8(0x7E)).filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    /// PostingCode's symbols, in order.
+    static let symbols: [UInt8] = (0..<(PostingCode.endDigits + PostingCode.innerBase)).map(PostingCode.character(of:))
     static let oneSymbol = 37
 
     /// The table as `search/code.js` holds it: `{frequent, common}`, the one-symbol characters as
@@ -36,8 +37,6 @@ public enum TextCode {
         for (code, scalar) in table.enumerated().reversed() { codes[Int(scalar.value)] = Int16(code) }
         return codes
     }()
-    /// The symbol's number for each ASCII byte, -1 where the byte is no symbol.
-    private static let symbolNumbers: [Int] = (0..<128).map { byte in symbols.firstIndex(of: UInt8(byte)) ?? -1 }
 
     /// `text` in symbols and characters outside the table.
     public static func encode(_ text: String) -> String {
@@ -69,14 +68,14 @@ public enum TextCode {
                 text.append(scalar)
                 continue
             }
-            let lead = symbolNumbers[Int(scalar.value)]
+            let lead = PostingCode.value(of: UInt8(scalar.value))
             guard lead >= 0 else { return nil }
             if lead < oneSymbol {
                 text.append(table[lead])
                 continue
             }
             guard let next = scalars.next(), next.isASCII else { return nil }
-            let second = symbolNumbers[Int(next.value)]
+            let second = PostingCode.value(of: UInt8(next.value))
             let code = oneSymbol + (lead - oneSymbol) * symbols.count + second
             guard second >= 0, code < table.count else { return nil }
             text.append(table[code])

@@ -565,14 +565,20 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
    * stand for the table's characters, one symbol for each of the first 37, a lead symbol and a
    * second one for the others; any other character stands for itself.
    */
+  const textDecoders = new WeakMap();
   function makeTextDecoder(code) {
+    // One decoder per table: the folding map and the snippets ask for it with the same object.
+    if (!textDecoders.has(code)) textDecoders.set(code, newTextDecoder(code));
+    return textDecoders.get(code);
+  }
+
+  function newTextDecoder(code) {
     const characters = Array.from(code.frequent);
     for (let unit = 0; unit < 0x80; unit++) characters.push(String.fromCharCode(unit));
     let codePoint = 0;
     for (const delta of decodeNumbers(code.common)) characters.push(String.fromCodePoint(codePoint += delta));
-    const numbers = new Array(128).fill(-1);
-    let symbolCount = 0;
-    for (let unit = 0x20; unit < 0x7F; unit++) if (unit !== 0x22 && unit !== 0x5C) numbers[unit] = symbolCount++;
+    // The symbols are PostingCode's (CODE gives each its number).
+    const symbolCount = 93;
     const oneSymbol = 37;
     return (coded) => {
       let text = '';
@@ -580,9 +586,9 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
         const unit = coded.charCodeAt(i);
         // Not a symbol: the character itself (a surrogate pair is copied a unit at a time).
         if (unit >= 0x80) { text += coded[i]; continue; }
-        const lead = numbers[unit];
+        const lead = CODE[unit];
         if (lead >= 0 && lead < oneSymbol) { text += characters[lead]; continue; }
-        const second = i + 1 < coded.length && coded.charCodeAt(i + 1) < 0x80 ? numbers[coded.charCodeAt(i + 1)] : -1;
+        const second = i + 1 < coded.length && coded.charCodeAt(i + 1) < 0x80 ? CODE[coded.charCodeAt(i + 1)] : -1;
         const code = oneSymbol + (lead - oneSymbol) * symbolCount + second;
         if (lead < 0 || second < 0 || code >= characters.length) throw new Error('damaged text piece');
         text += characters[code];
