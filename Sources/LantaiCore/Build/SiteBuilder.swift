@@ -243,19 +243,25 @@ public struct SiteBuilder: Sendable {
         // state that describes its output is not trusted.
         if writer.completeUnfinishedPublish() == .incomplete { cache?.removeState() }
         let state = cache?.readState()
-        let rendered = try loadAnalyzeAndRender(stages, writer: writer, previous: state)
-        let (corpus, sink, loadedTheme) = (rendered.corpus, rendered.sink, rendered.theme)
+        var rendered = try loadAnalyzeAndRender(stages, writer: writer, previous: state)
+        // The corpus has one holder, so that the index can let its text go as it reads it.
+        var corpus = rendered.corpus
+        rendered.corpus.documents = []
+        let (sink, loadedTheme) = (rendered.sink, rendered.theme)
         MemoryTrim.releaseFreedPages()
         do {
             let (index, numbers) = stages.run("index") {
                 let counter = counter(stages, "index", corpus.documents.count, Message(zh: "篇", en: "documents"))
-                let numbers = DocumentNumbers.assign(corpus.documents.map(\.sourcePath), previous: state?.numbers)
-                let index = SearchIndex.write(corpus, numbers: numbers, to: sink, previous: rendered.previous?.search, tick: counter.tick)
-                MemoryTrim.releaseFreedPages()
-                let topics = TopicData(corpus)
-                if !rendered.pageInputs.carryOver(TopicData.path, inputs: topics.fingerprint(), sink: sink) {
-                    sink.write(topics.bytes(), to: TopicData.path)
+                // The topics' data first: it quotes passages, which the index lets go.
+                do {
+                    let topics = TopicData(corpus)
+                    if !rendered.pageInputs.carryOver(TopicData.path, inputs: topics.fingerprint(), sink: sink) {
+                        sink.write(topics.bytes(), to: TopicData.path)
+                    }
                 }
+                let numbers = DocumentNumbers.assign(corpus.documents.map(\.sourcePath), previous: state?.numbers)
+                let index = SearchIndex.write(&corpus, numbers: numbers, to: sink, previous: rendered.previous?.search, tick: counter.tick)
+                MemoryTrim.releaseFreedPages()
                 return ((index, numbers), say(zh: "\(index.files) 个检索文件\(index.patched ? "（在上次的基础上修补）" : "")，\(TopicData.path)",
                                    en: "\(index.files) search files\(index.patched ? " (patched)" : ""), \(TopicData.path)"))
             }

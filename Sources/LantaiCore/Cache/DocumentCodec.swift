@@ -86,7 +86,6 @@ struct DocumentCodec {
             writer.string(passage.anchor)
             writer.string(passage.text)
             writer.int(pathNumber)
-            writer.string(passage.normalized)
             writer.optional(passage.bandKeys) { writer, keys in writer.array(keys) { $0.word($1) } }
         }
         writer.array(document.diagnosticLines.sorted { $0.key < $1.key }) { writer, line in
@@ -130,10 +129,9 @@ struct DocumentCodec {
               let passages = reader.array({ reader -> Passage? in
                   guard let ordinal = reader.int(), let anchor = reader.string(), let text = reader.string(),
                         let pathNumber = reader.int(), paths.indices.contains(pathNumber),
-                        let normalized = reader.string(),
                         let bandKeys = reader.optional({ reader in reader.array { $0.word() } }) else { return nil }
                   return Passage(ordinal: ordinal, anchor: anchor, text: text, headingPath: paths[pathNumber].titles,
-                                 headingAnchors: paths[pathNumber].anchors, normalized: normalized, bandKeys: bandKeys)
+                                 headingAnchors: paths[pathNumber].anchors, bandKeys: bandKeys)
               }),
               let diagnosticLines = reader.array({ reader -> (Int, String)? in
                   guard let number = reader.int(), let line = reader.string() else { return nil }

@@ -60,10 +60,10 @@ public struct Corpus: Sendable {
             .map { name in (type: DocumentType(name: name, slug: config.typeSlug(for: name)), documents: byType[name] ?? []) }
         let related = parts.measure("related") {
             RelatedDocuments.compute(documentCount: sorted.count) { index in
-                [SearchNormalizer.normalize(sorted[index].title)] + sorted[index].passages.map(\.normalized)
+                [sorted[index].title] + sorted[index].passages.map(\.text)
             }
         }
-        let similar = parts.measure("similar") { SimilarPassages.find(texts: sorted.map { $0.passages.map(\.normalized) }, keys: sorted.map { $0.passages.map(\.bandKeys) }) }
+        let similar = parts.measure("similar") { SimilarPassages.find(texts: sorted.map { $0.passages.map(\.text) }, keys: sorted.map { $0.passages.map(\.bandKeys) }) }
         let corpus = Corpus(
             config: config,
             catalog: catalog,

@@ -22,14 +22,15 @@ public enum RelatedDocuments {
     static let termsPerDocument = 48
     static let championsPerTerm = 64
 
-    /// `texts[i]` is the normalised text of document i. Returns, per document, up to `count`
-    /// related documents, most similar first.
+    /// `texts[i]` is the text of document i (normalised or not: the bigrams are counted in its
+    /// `SearchNormalizer` form). Returns, per document, up to `count` related documents, most
+    /// similar first.
     public static func compute(_ texts: [String]) -> [[RelatedDocument]] {
         compute(documentCount: texts.count) { [texts[$0]] }
     }
 
     /// The same for a corpus whose texts are read on demand: `text(i)` gives the pieces of
-    /// document i's normalised text (no bigram spans two pieces) and is called once per document.
+    /// document i's text (no bigram spans two pieces) and is called once per document.
     /// Each document's bigram counts are held until its vector is made, packed 8 bytes a bigram
     /// (some 2,800 distinct bigrams a document: about 220 MB at 10,000 documents; counting every
     /// text twice instead, once for the frequencies and once for the vectors, cost a second).
@@ -111,10 +112,11 @@ public enum RelatedDocuments {
         var count: Int { Int(bits & 0xFFFF_FFFF) }
     }
 
-    /// Counts of adjacent ideograph pairs, in the order each pair first occurs, each pair packed
-    /// into 32 bits as the low 16 bits of its two code points: exact for the BMP, where nearly
-    /// all text is; an ideograph of the supplementary planes may share a key with a BMP one,
-    /// which only merges rare pairs.
+    /// Counts of adjacent ideograph pairs of the text through `SearchNormalizer` (normalised as
+    /// it is read, no copy made), in the order each pair first occurs, each pair packed into 32
+    /// bits as the low 16 bits of its two code points: exact for the BMP, where nearly all text
+    /// is; an ideograph of the supplementary planes may share a key with a BMP one, which only
+    /// merges rare pairs.
     static func bigramCounts(_ text: String) -> [(term: UInt32, count: Int)] {
         bigramCounts([text])
     }
@@ -123,8 +125,8 @@ public enum RelatedDocuments {
         var counts = TermCounts(expected: pieces.reduce(0) { $0 + $1.utf8.count } / 6)
         for piece in pieces {
             var previous: UInt32?
-            for scalar in piece.unicodeScalars {
-                guard CJK.isIdeograph(scalar) else { previous = nil; continue }
+            SearchNormalizer.normalize(piece) { scalar, _ in
+                guard CJK.isIdeograph(scalar) else { previous = nil; return }
                 let value = scalar.value & 0xFFFF
                 if let first = previous { counts.add(first << 16 | value, 1) }
                 previous = value

@@ -33,15 +33,17 @@ public enum SimilarPassages {
         var passage: Int
     }
 
-    /// `passages[d][p]` is the normalised text of paragraph p of document d. Returns, per
-    /// document and paragraph index, the similar paragraphs of other documents, most similar first.
+    /// `passages[d][p]` is the text of paragraph p of document d. Returns, per document and
+    /// paragraph index, the similar paragraphs of other documents, most similar first.
     public static func find(_ passages: [[String]]) -> [[Int: [SimilarPassage]]] {
-        find(texts: passages, keys: Parallel.map(passages) { $0.map(PassageSketch.bandKeys(of:)) })
+        find(texts: passages, keys: Parallel.map(passages) { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } })
     }
 
     /// The same with each paragraph's band keys made before (`Passage.bandKeys`; nil for a
     /// paragraph too short to compare). A trigram set, which confirms a candidate with the exact
-    /// Jaccard similarity, is made only for the paragraphs that are candidates. Every set lives
+    /// Jaccard similarity, is made only for the paragraphs that are candidates, from their text
+    /// normalised again (holding every paragraph's normalised text from the parse on cost more
+    /// memory than normalising the candidates twice costs time). Every set lives
     /// until every candidate is confirmed: 32-bit hashes of the trigrams, half the memory of the
     /// trigrams themselves; two trigrams share a hash about once in four billion pairs, so the
     /// similarity of two sets moves by one trigram in about one confirmation in a million.

@@ -34,13 +34,12 @@ public struct Document: Sendable, Hashable {
 
     /// The document as the stages after the render need it: without its Markdown tree (a third
     /// of its memory), which only the render and its diagnostics read, and without its passages'
-    /// normalised text and similarity sketches, which only the analysis reads.
+    /// similarity sketches, which only the analysis reads.
     func slimmedAfterRender() -> Document {
         var slim = self
         slim.body = MarkdownNode(kind: .document)
         slim.diagnosticLines = [:]
         for index in slim.passages.indices {
-            slim.passages[index].normalized = ""
             slim.passages[index].bandKeys = nil
         }
         return slim

@@ -80,7 +80,7 @@ public struct DocumentParser: Sendable {
                 if key == "topics" { if !given.contains(topic) { given.append(topic) } } else { excluded.insert(topic.slug) }
             }
         }
-        let topicAnalysis = classifier.analyze(passages: assigner.passages, given: given, excluded: excluded)
+        let topicAnalysis = classifier.analyze(passages: assigner.passages, normalized: assigner.normalizedTexts, given: given, excluded: excluded)
         // Front-matter topics first, as written, then the ones the text carries, strongest first.
         let found = topicAnalysis.filter { !$0.fromFrontMatter && TopicClassifier.carries($0) }.sorted { $0.share > $1.share }
         let topics = given.filter { !excluded.contains($0.slug) } + found.map(\.topic)

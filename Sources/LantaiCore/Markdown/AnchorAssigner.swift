@@ -17,29 +17,23 @@ public struct Passage: Sendable, Hashable {
     public var headingPath: [String]
     /// The anchors of those headings, in the same order.
     public var headingAnchors: [String]
-    /// `text` through `SearchNormalizer`, made once here for the stages that compare passages
-    /// (topics, related documents, similar passages). Empty in the documents the stages after
-    /// the render get (`Document.slimmedAfterRender`): the search index normalises the text as it
-    /// reads it, one pass, where keeping this for it held a fifth of the corpus's memory.
-    public var normalized: String
     /// Its similar-passage sketch (`PassageSketch`), nil when it is too short to compare: made
     /// with the parse, so a build that reads the parse from the cache does not hash it again.
     public var bandKeys: [UInt64]?
 
-    public init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String]) {
-        let normalized = SearchNormalizer.normalize(text)
+    /// A passage of `text`, whose `SearchNormalizer` form (`normalized`) the caller may have made already.
+    public init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], normalized: String? = nil) {
         self.init(ordinal: ordinal, anchor: anchor, text: text, headingPath: headingPath, headingAnchors: headingAnchors,
-                  normalized: normalized, bandKeys: PassageSketch.bandKeys(of: normalized))
+                  bandKeys: PassageSketch.bandKeys(of: normalized ?? SearchNormalizer.normalize(text)))
     }
 
-    /// A passage whose text was normalised and sketched before (read back from the build cache).
-    init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], normalized: String, bandKeys: [UInt64]?) {
+    /// A passage sketched before (read back from the build cache).
+    init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], bandKeys: [UInt64]?) {
         self.ordinal = ordinal
         self.anchor = anchor
         self.text = text
         self.headingPath = headingPath
         self.headingAnchors = headingAnchors
-        self.normalized = normalized
         self.bandKeys = bandKeys
     }
 }
@@ -53,6 +47,10 @@ public struct Passage: Sendable, Hashable {
 public struct AnchorAssigner {
     public private(set) var outline: [OutlineEntry] = []
     public private(set) var passages: [Passage] = []
+    /// Each passage's text through `SearchNormalizer`, for the topic analysis that follows the
+    /// parse. Not part of a `Passage`: the text a third time over held a fifth of a build's
+    /// memory, and the later stages normalise what they read as they read it.
+    public private(set) var normalizedTexts: [String] = []
 
     private var depthOfLevel: [Int: Int] = [:]
     private var counters: [Int] = []
@@ -123,8 +121,10 @@ public struct AnchorAssigner {
     private mutating func addPassage(_ node: inout MarkdownNode, anchor: String, text: String) {
         let unique = unique(anchor)
         node.anchor = unique
+        let normalized = SearchNormalizer.normalize(text)
+        normalizedTexts.append(normalized)
         passages.append(Passage(ordinal: passages.count + 1, anchor: unique, text: text,
-                                headingPath: pathTitles, headingAnchors: pathAnchors))
+                                headingPath: pathTitles, headingAnchors: pathAnchors, normalized: normalized))
     }
 
     /// Anchors are unique by construction; the check guards against a future scheme change.

@@ -43,8 +43,17 @@ struct PostingListBuilder: Sendable {
             lastChunkStart = bytes.count
             previous = 0
         }
+        reserve(8)
         PostingCode.append(document - previous, to: &bytes)
         previous = document
+    }
+
+    /// Room for `extra` more bytes, growing by a quarter rather than doubling: a site's lists
+    /// are all held until their shards are written, and doubling left a quarter of their memory
+    /// unused at the index stage's peak.
+    private mutating func reserve(_ extra: Int) {
+        let needed = bytes.count + extra
+        if needed > bytes.capacity { bytes.reserveCapacity(max(needed, bytes.capacity + bytes.capacity / 4)) }
     }
 
     /// A character or pair: document, count and where it first occurs (`PostingEntry`).
@@ -56,6 +65,7 @@ struct PostingListBuilder: Sendable {
     /// A triple: document and positions (`PostingEntry`).
     mutating func add(_ document: Int, positions: ArraySlice<Int32>) {
         start(document)
+        reserve(positions.count * 3 + 6)
         PostingEntry.appendTriple(positions, to: &bytes)
     }
 

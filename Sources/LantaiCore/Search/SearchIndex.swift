@@ -76,11 +76,13 @@ public enum SearchIndex {
     /// Builds the index of `corpus`, each document under its number in `numbers`, and writes its
     /// files through `sink`. With the state of the index in the output (`previous`), only the
     /// files that a few changed documents touch are made again (`SearchIndexPatch`); otherwise
-    /// every file is.
-    static func write(_ corpus: Corpus, numbers: DocumentNumbers, to sink: some OutputFiles, previous: SearchIndexState? = nil,
+    /// every file is, and the documents' passages are let go as they are indexed: their text is
+    /// the largest part of what the build holds while the posting lists fill (the caller that
+    /// holds no other copy of the corpus gets that memory back).
+    static func write(_ corpus: inout Corpus, numbers: DocumentNumbers, to sink: some OutputFiles, previous: SearchIndexState? = nil,
                       tick: @escaping @Sendable () -> Void = {}) -> Written {
         let (ids, slots) = numbers.numbers(of: corpus.documents.map(\.sourcePath))
-        let fingerprints = Parallel.map(slots) { slot in slot.map { SearchDocument.fingerprint(of: corpus.documents[$0]) } }
+        let fingerprints = Self.fingerprints(of: corpus.documents, slots: slots)
         var result: (documents: [SearchIndexState.Document?], inlineCharacters: Int, files: Int)
         var patched = false
         if let previous, let patch = SearchIndexPatch(previous: previous, corpus: corpus, slots: slots, fingerprints: fingerprints, sink: sink).apply() {
@@ -88,26 +90,38 @@ public enum SearchIndex {
             patched = true
             for _ in corpus.documents { tick() }
         } else {
-            result = writeAll(corpus, slots: slots, fingerprints: fingerprints, to: sink, tick: tick)
+            result = writeAll(&corpus, slots: slots, fingerprints: fingerprints, to: sink, tick: tick)
         }
         let state = SearchIndexState(shardCount: shardCount(inlineCharacters: result.inlineCharacters),
                                      inlineCharacters: result.inlineCharacters, documents: result.documents)
         return Written(files: result.files + writeDocumentFiles(corpus, ids: ids, slots: slots, state: state, to: sink), state: state, patched: patched)
     }
 
+    /// Each document number's fingerprint (nil for a hole).
+    private static func fingerprints(of documents: [Document], slots: [Int?]) -> [UInt64?] {
+        Parallel.map(slots) { slot in slot.map { SearchDocument.fingerprint(of: documents[$0]) } }
+    }
+
     /// Text pieces per document, then the posting lists of every gram in their shards. Only the
-    /// posting lists are held until the end.
-    private static func writeAll(_ corpus: Corpus, slots: [Int?], fingerprints: [UInt64?], to sink: some OutputFiles,
+    /// posting lists are held until the end; each batch of documents leaves `corpus` without its
+    /// passages.
+    private static func writeAll(_ corpus: inout Corpus, slots: [Int?], fingerprints: [UInt64?], to sink: some OutputFiles,
                                  tick: @escaping @Sendable () -> Void) -> (documents: [SearchIndexState.Document?], inlineCharacters: Int, files: Int) {
         let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
         var documents: [SearchIndexState.Document?] = []
         var files = 0
         for batchStart in stride(from: 0, to: slots.count, by: batchSize) {
             let ids = Array(batchStart..<min(batchStart + batchSize, slots.count))
-            let batch = Parallel.map(ids) { id -> (grams: DocumentGrams, state: SearchIndexState.Document)? in
-                guard let index = slots[id], let fingerprint = fingerprints[id] else { return nil }
+            let read = ids.map { id -> Document? in
+                guard let index = slots[id] else { return nil }
+                defer { corpus.documents[index].passages = [] }
+                return corpus.documents[index]
+            }
+            let batch = Parallel.map(Array(ids.indices)) { number -> (grams: DocumentGrams, state: SearchIndexState.Document)? in
+                let id = ids[number]
+                guard let document = read[number], let fingerprint = fingerprints[id] else { return nil }
                 defer { tick() }
-                let search = SearchDocument(corpus.documents[index])
+                let search = SearchDocument(document)
                 let pieces = writePieces(of: search, id: id, to: sink)
                 let state = SearchIndexState.Document(fingerprint: fingerprint, length: search.length, titleEnd: search.titleEnd,
                                                       headingsEnd: search.headingsEnd, pieces: pieces)

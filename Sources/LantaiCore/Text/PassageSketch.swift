@@ -34,24 +34,42 @@ public enum PassageSketch {
         return false
     }
 
-    /// A paragraph's trigrams as sorted, distinct 32-bit hashes (what a candidate is confirmed with).
-    static func hashedSet(of normalized: String) -> [UInt32] {
-        hashedSet(ofMixed: trigrams(normalized).map(SplitMix.mix))
+    /// A paragraph's trigrams as sorted, distinct 32-bit hashes (what a candidate is confirmed
+    /// with), from its text as it is or normalised: the text is read through `SearchNormalizer`.
+    static func hashedSet(of text: String) -> [UInt32] {
+        hashedSet(ofMixed: trigrams(normalizing: text).map(SplitMix.mix))
     }
 
     /// The overlapping three-character pieces of the letters and digits of `text`, each packed
     /// into 64 bits, in text order with repeats (the signature's minimums do not see repeats, and
     /// `hashedSet` drops them).
     static func trigrams(_ text: String) -> [UInt64] {
-        var trigrams: [UInt64] = []
-        trigrams.reserveCapacity(text.utf8.count / 3 + 1)
-        var window: UInt64 = 0, seen = 0
-        for scalar in text.unicodeScalars where isWordCharacter(scalar) {
+        var trigrams = TrigramWindow(capacity: text.utf8.count / 3 + 1)
+        for scalar in text.unicodeScalars { trigrams.push(scalar) }
+        return trigrams.found
+    }
+
+    /// `trigrams(SearchNormalizer.normalize(text))`, without making the normalised copy.
+    static func trigrams(normalizing text: String) -> [UInt64] {
+        var trigrams = TrigramWindow(capacity: text.utf8.count / 3 + 1)
+        SearchNormalizer.normalize(text) { scalar, _ in trigrams.push(scalar) }
+        return trigrams.found
+    }
+
+    /// The last three letters or digits seen, and the trigrams so far.
+    private struct TrigramWindow {
+        var found: [UInt64] = []
+        private var window: UInt64 = 0
+        private var seen = 0
+
+        init(capacity: Int) { found.reserveCapacity(capacity) }
+
+        mutating func push(_ scalar: Unicode.Scalar) {
+            guard PassageSketch.isWordCharacter(scalar) else { return }
             window = (window << 21 | UInt64(scalar.value)) & (1 << 63 - 1)
             seen += 1
-            if seen >= 3 { trigrams.append(window) }
+            if seen >= 3 { found.append(window) }
         }
-        return trigrams
     }
 
     /// Letters and digits; ideographs and ASCII answered without the Unicode property tables.

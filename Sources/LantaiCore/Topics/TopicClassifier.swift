@@ -134,10 +134,12 @@ public struct TopicClassifier: Sendable {
 
     /// The topics of a document: those its front matter gives (`given`), those its passages
     /// carry, minus `excluded` slugs. Returns every topic found in at least one passage or given.
-    public func analyze(passages: [Passage], given: [Topic], excluded: Set<String>) -> [DocumentTopic] {
-        let lengths = passages.map(\.normalized.unicodeScalars.count)
+    /// `normalized` holds each passage's text through `SearchNormalizer`, when the caller has it.
+    public func analyze(passages: [Passage], normalized: [String]? = nil, given: [Topic], excluded: Set<String>) -> [DocumentTopic] {
+        let normalized = normalized ?? passages.map { SearchNormalizer.normalize($0.text) }
+        let lengths = normalized.map(\.unicodeScalars.count)
         let totalLength = max(1, lengths.reduce(0, +))
-        let passageScores = passages.map { scores(of: $0.text, normalized: $0.normalized) }
+        let passageScores = zip(passages, normalized).map { scores(of: $0.text, normalized: $1) }
         var headingScores: [String: [Double]] = [:]
         for passage in passages {
             for heading in passage.headingPath where headingScores[heading] == nil { headingScores[heading] = scores(of: heading) }
