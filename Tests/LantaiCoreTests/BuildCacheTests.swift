@@ -60,14 +60,14 @@ import Testing
         }
     }
 
-    /// A build leaves exactly the state and the parses in the cache, and its state lists the
-    /// output as it is.
+    /// A build leaves exactly the state, the parses and the pair measures in the cache, and its
+    /// state lists the output as it is.
     @Test func aBuildLeavesAStateThatDescribesItsOutput() throws {
         let site = try SiteFixture(files: ["content/a.md": "---\ntitle: 甲\ndate: 2023-05-12\n---\n\n正文。\n"])
         defer { site.remove() }
         _ = try site.build().get()
         let cache = BuildCache(folder: try #require(site.options.cache))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted() == ["parses", "state.bin"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted() == ["pairs.bin", "parses", "state.bin"])
         let state = try #require(cache.readState())
         let files = IncrementalBuildTests.files(under: site.output)
         #expect(Set(state.output.entries.keys) == Set(files.keys))

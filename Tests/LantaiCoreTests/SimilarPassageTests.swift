@@ -59,6 +59,33 @@ import Testing
         #expect(!(found[0][1] ?? []).contains { $0.document == 2 })
     }
 
+    /// The measures of one analysis let the next skip the pairs it measured: the same notes,
+    /// the same measures; a measure given is taken as it is (so it is consulted), and a pair
+    /// with an edited paragraph is measured afresh.
+    @Test func pairsMeasuredBeforeAreTakenAndEditedOnesMeasuredAgain() {
+        let texts = [[Self.original, Self.unrelated], [Self.edited], [Self.unrelated.replacingOccurrences(of: "春季", with: "夏季")]]
+        let keys = texts.map { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }
+        let first = SimilarPassages.find(texts: texts, keys: keys)
+        #expect(first.measures.count >= 2, "the copied and the weather paragraphs are candidates")
+        let again = SimilarPassages.find(texts: texts, keys: keys, measured: first.measures)
+        #expect(again.notes == first.notes && again.measures == first.measures)
+
+        // Every measure claims the two paragraphs are the same: the notes say 100 %.
+        var claimed = first.measures
+        for key in claimed.entries.keys { claimed.entries[key] = 20 << 32 | 20 }
+        let taken = SimilarPassages.find(texts: texts, keys: keys, measured: claimed)
+        #expect(taken.notes[0][0]?.first?.similarity == 1 && first.notes[0][0]?.first?.similarity ?? 1 < 1)
+
+        // The weather paragraph edited: its pairs are not in the claimed measures, so they are measured.
+        var edited = texts
+        edited[2] = [Self.unrelated.replacingOccurrences(of: "春季", with: "秋季")]
+        let editedKeys = edited.map { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }
+        let fresh = SimilarPassages.find(texts: edited, keys: editedKeys)
+        let partly = SimilarPassages.find(texts: edited, keys: editedKeys, measured: claimed)
+        #expect(partly.notes[2] == fresh.notes[2] && (fresh.notes[2][0]?.first?.similarity ?? 1) < 1)
+        #expect(partly.notes[0][0] == taken.notes[0][0], "the unedited pair still takes its measure")
+    }
+
     /// A paragraph copied into a hundred documents makes one large group per band, which is
     /// paired by neighbours only: every copy must still find `perPassage` others.
     @Test func aParagraphCopiedIntoManyDocumentsFindsItsCopiesEverywhere() {

@@ -164,7 +164,10 @@ public struct SiteBuilder: Sendable {
 
         let corpus = stages.run("analyze") {
             var parts = PartTimes()
-            let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog, parts: &parts)
+            let cache = options.cache.map(BuildCache.init)
+            var measures = cache?.readPairMeasures() ?? PairMeasures()
+            let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog, measures: &measures, parts: &parts)
+            try? cache?.writePairMeasures(measures)
             diagnostics += problems
             return (corpus, say(zh: "\(corpus.catalog.topics.count) 个专题，\(corpus.years.count) 个年份（\(parts.summary)）", en: "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))"))
         }

@@ -30,6 +30,11 @@ import Foundation
 /// One fingerprint scheme throughout: `ContentHash` over `FingerprintEncoder`'s bytes.
 /// What a build reuses within one process (`ParseMemory`, `PagePreview`, for `lantai serve`)
 /// lives in memory and follows the same rules.
+///
+/// And `pairs.bin`, the similar-passage measures of the last analysis (`PairMeasures`: per
+/// pair of paragraph texts, their shared and total trigrams), under the same header. A measure
+/// is a function of the two texts alone, so any build may take it; each analysis replaces the
+/// file with the pairs of its own corpus.
 public struct BuildCache: Sendable {
     /// Raise when what the cache holds would be read differently (a field added to the state,
     /// a change to the parse codec) without the executable changing.
@@ -69,6 +74,36 @@ public struct BuildCache: Sendable {
         var writer = BinaryWriter()
         state.write(to: &writer)
         try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: stateURL)
+    }
+
+    var pairsURL: URL { folder.appendingPathComponent("pairs.bin") }
+
+    /// The pair measures the last analysis left; none when there are none to trust.
+    func readPairMeasures() -> PairMeasures {
+        guard let data = FileManager.default.contents(atPath: pairsURL.path) else { return PairMeasures() }
+        let header = Array(Self.header.utf8)
+        let bytes = [UInt8](data)
+        guard bytes.count > header.count, bytes.starts(with: header) else { return PairMeasures() }
+        var reader = BinaryReader(Array(bytes[header.count...]))
+        guard let count = reader.int(), count >= 0 else { return PairMeasures() }
+        var entries: [UInt64: UInt64] = [:]
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let key = reader.word(), let measure = reader.word() else { return PairMeasures() }
+            entries[key] = measure
+        }
+        return reader.atEnd ? PairMeasures(entries: entries) : PairMeasures()
+    }
+
+    /// Replaces the pair measures in one atomic step (keys in order: the same measures give the same bytes).
+    func writePairMeasures(_ measures: PairMeasures) throws {
+        var writer = BinaryWriter()
+        writer.int(measures.entries.count)
+        for key in measures.entries.keys.sorted() {
+            writer.word(key)
+            writer.word(measures.entries[key]!)
+        }
+        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: pairsURL)
     }
 
     /// Removes the state: the output is about to change.

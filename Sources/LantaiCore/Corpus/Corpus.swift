@@ -25,13 +25,15 @@ public struct Corpus: Sendable {
     /// Groups the documents and reports two documents that would be written to the same page.
     public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog) -> (Corpus, [Diagnostic]) {
         var parts = PartTimes()
-        return analyze(documents, config: config, catalog: catalog, parts: &parts)
+        var measures = PairMeasures()
+        return analyze(documents, config: config, catalog: catalog, measures: &measures, parts: &parts)
     }
 
     /// The same, with the time of its costly parts (related documents, similar passages) for
-    /// `build --verbose`.
+    /// `build --verbose`. `measures` holds the paragraph pairs an earlier build measured, and
+    /// comes back with this corpus's (`SimilarPassages`).
     public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog,
-                               parts: inout PartTimes) -> (Corpus, [Diagnostic]) {
+                               measures: inout PairMeasures, parts: inout PartTimes) -> (Corpus, [Diagnostic]) {
         let diagnostics = pageCollisions(documents)
 
         let sorted = documents.sorted(by: Self.newestFirst)
@@ -63,7 +65,10 @@ public struct Corpus: Sendable {
                 [sorted[index].title] + sorted[index].passages.map(\.text)
             }
         }
-        let similar = parts.measure("similar") { SimilarPassages.find(texts: sorted.map { $0.passages.map(\.text) }, keys: sorted.map { $0.passages.map(\.bandKeys) }) }
+        let (similar, measured) = parts.measure("similar") {
+            SimilarPassages.find(texts: sorted.map { $0.passages.map(\.text) }, keys: sorted.map { $0.passages.map(\.bandKeys) }, measured: measures)
+        }
+        measures = measured
         let corpus = Corpus(
             config: config,
             catalog: catalog,

@@ -8,6 +8,38 @@ public struct SimilarPassage: Sendable, Hashable {
     public var similarity: Double
 }
 
+/// What confirming candidate pairs of paragraphs measured: per pair of paragraph texts, the
+/// distinct trigram hashes the two share and hold together. The similarity of two paragraphs is
+/// a function of their two texts alone, so a later build takes a pair's measure from here
+/// rather than making both trigram sets again: after an edit only the pairs with an edited
+/// paragraph are measured (the build cache keeps the last build's, `BuildCache`).
+public struct PairMeasures: Sendable, Equatable {
+    /// `pairKey` of the two texts → shared count in the high half, union count in the low half.
+    var entries: [UInt64: UInt64] = [:]
+
+    public init() {}
+
+    init(entries: [UInt64: UInt64]) {
+        self.entries = entries
+    }
+
+    /// The key of a pair of texts, from each text's hash, in either order.
+    static func pairKey(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (low, high) = a < b ? (a, b) : (b, a)
+        return SplitMix.mix(low ^ SplitMix.mix(high))
+    }
+
+    /// A text's hash, as `pairKey` takes it.
+    static func textHash(_ text: String) -> UInt64 { StableHash.fnv1a(text) }
+
+    static func similarity(_ measure: UInt64) -> Double {
+        let union = measure & 0xFFFF_FFFF
+        return union == 0 ? 0 : Double(measure >> 32) / Double(union)
+    }
+
+    public var count: Int { entries.count }
+}
+
 /// Finds paragraphs of different documents with nearly the same wording (a sentence reused with
 /// a few characters changed) by MinHash over character trigrams with locality-sensitive hashing:
 /// paragraphs only become candidates when one band of their signatures agrees, and every
@@ -36,7 +68,7 @@ public enum SimilarPassages {
     /// `passages[d][p]` is the text of paragraph p of document d. Returns, per document and
     /// paragraph index, the similar paragraphs of other documents, most similar first.
     public static func find(_ passages: [[String]]) -> [[Int: [SimilarPassage]]] {
-        find(texts: passages, keys: Parallel.map(passages) { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } })
+        find(texts: passages, keys: Parallel.map(passages) { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }).notes
     }
 
     /// The same with each paragraph's band keys made before (`Passage.bandKeys`; nil for a
@@ -47,7 +79,11 @@ public enum SimilarPassages {
     /// until every candidate is confirmed: 32-bit hashes of the trigrams, half the memory of the
     /// trigrams themselves; two trigrams share a hash about once in four billion pairs, so the
     /// similarity of two sets moves by one trigram in about one confirmation in a million.
-    static func find(texts: [[String]], keys: [[[UInt64]?]]) -> [[Int: [SimilarPassage]]] {
+    ///
+    /// A pair measured before (`measured`) is not measured again. Returns the notes and the
+    /// measures of every candidate pair of this corpus (for the next build).
+    static func find(texts: [[String]], keys: [[[UInt64]?]], measured: PairMeasures = PairMeasures())
+        -> (notes: [[Int: [SimilarPassage]]], measures: PairMeasures) {
         var items: [Item] = []
         var itemKeys: [[UInt64]] = []
         for document in keys.indices {
@@ -63,18 +99,39 @@ public enum SimilarPassages {
             involved[Int(pair >> 32)] = true
             involved[Int(pair & 0xFFFF_FFFF)] = true
         }
-        let (flags, located) = (involved, items)
-        let sets: [[UInt32]] = Parallel.map(Array(located.indices)) { index in
-            flags[index] ? PassageSketch.hashedSet(of: texts[located[index].document][located[index].passage]) : []
+        let located = items
+        let hashes: [UInt64] = Parallel.map(Array(located.indices)) { [involved] index in
+            involved[index] ? PairMeasures.textHash(texts[located[index].document][located[index].passage]) : 0
         }
-
-        let confirmed = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
-            candidates[start..<min(start + 4096, candidates.count)].compactMap { pair -> (Int, Int, Double)? in
-                let first = Int(pair >> 32), second = Int(pair & 0xFFFF_FFFF)
-                let similarity = jaccard(sets[first], sets[second])
-                return similarity >= minimumSimilarity ? (first, second, similarity) : nil
+        // The pairs measured before, then trigram sets for the paragraphs of the others only.
+        let known: [UInt64?] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
+            candidates[start..<min(start + 4096, candidates.count)].map { pair in
+                measured.entries[PairMeasures.pairKey(hashes[Int(pair >> 32)], hashes[Int(pair & 0xFFFF_FFFF)])]
             }
         }.flatMap { $0 }
+        var unmeasured = [Bool](repeating: false, count: items.count)
+        for (pair, measure) in zip(candidates, known) where measure == nil {
+            unmeasured[Int(pair >> 32)] = true
+            unmeasured[Int(pair & 0xFFFF_FFFF)] = true
+        }
+        let sets: [[UInt32]] = Parallel.map(Array(located.indices)) { [unmeasured] index in
+            unmeasured[index] ? PassageSketch.hashedSet(of: texts[located[index].document][located[index].passage]) : []
+        }
+        let measures: [UInt64] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
+            (start..<min(start + 4096, candidates.count)).map { number in
+                let pair = candidates[number]
+                return known[number] ?? measure(sets[Int(pair >> 32)], sets[Int(pair & 0xFFFF_FFFF)])
+            }
+        }.flatMap { $0 }
+        var confirmed: [(Int, Int, Double)] = []
+        var entries: [UInt64: UInt64] = [:]
+        entries.reserveCapacity(candidates.count)
+        for (pair, measure) in zip(candidates, measures) {
+            let first = Int(pair >> 32), second = Int(pair & 0xFFFF_FFFF)
+            entries[PairMeasures.pairKey(hashes[first], hashes[second])] = measure
+            let similarity = PairMeasures.similarity(measure)
+            if similarity >= minimumSimilarity { confirmed.append((first, second, similarity)) }
+        }
 
         var result: [[Int: [SimilarPassage]]] = texts.map { _ in [:] }
         for (first, second, similarity) in confirmed {
@@ -82,11 +139,12 @@ public enum SimilarPassages {
             result[a.document][a.passage, default: []].append(SimilarPassage(document: b.document, passage: b.passage, similarity: similarity))
             result[b.document][b.passage, default: []].append(SimilarPassage(document: a.document, passage: a.passage, similarity: similarity))
         }
-        return Parallel.map(result) { notes in
+        let notes = Parallel.map(result) { notes in
             notes.mapValues { list in
                 Array(list.sorted { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }.prefix(perPassage))
             }
         }
+        return (notes, PairMeasures(entries: entries))
     }
 
     /// Pairs of items of different documents that agree on a band key, each as
@@ -118,8 +176,8 @@ public enum SimilarPassages {
         return unique
     }
 
-    /// |a ∩ b| / |a ∪ b| of two sorted, distinct arrays.
-    static func jaccard(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    /// |a ∩ b| in the high half, |a ∪ b| in the low half, of two sorted, distinct arrays.
+    static func measure(_ a: [UInt32], _ b: [UInt32]) -> UInt64 {
         let shared = a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 var i = 0, j = 0, shared = 0
@@ -129,7 +187,7 @@ public enum SimilarPassages {
                 return shared
             }
         }
-        return Double(shared) / Double(a.count + b.count - shared)
+        return UInt64(shared) << 32 | UInt64(a.count + b.count - shared)
     }
 
 }
