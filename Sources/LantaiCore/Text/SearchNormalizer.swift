@@ -81,7 +81,19 @@ public enum SearchNormalizer {
 
     private enum Class { case kept, dropped, separator }
 
+    /// `classifyByProperties` of every scalar of the Basic Multilingual Plane, worked out once:
+    /// Chinese punctuation takes the general-category lookup, which was a tenth of the time spent
+    /// normalising (surrogates, which are no scalars, read as separators).
+    private static let basicPlaneClasses: [Class] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(classifyByProperties) ?? .separator
+    }
+
+    @inline(__always)
     private static func classify(_ scalar: Unicode.Scalar) -> Class {
+        scalar.value < 0x10000 ? basicPlaneClasses[Int(scalar.value)] : classifyByProperties(scalar)
+    }
+
+    private static func classifyByProperties(_ scalar: Unicode.Scalar) -> Class {
         if scalar.isASCII {
             let v = scalar.value
             return (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) ? .kept : .separator
