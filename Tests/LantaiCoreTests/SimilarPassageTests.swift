@@ -72,7 +72,7 @@ import Testing
 
         // Every measure claims the two paragraphs are the same: the notes say 100 %.
         var claimed = first.measures
-        for key in claimed.entries.keys { claimed.entries[key] = 20 << 32 | 20 }
+        claimed.measures = claimed.measures.map { _ in 20 << 32 | 20 }
         let taken = SimilarPassages.find(texts: texts, keys: keys, measured: claimed)
         #expect(taken.notes[0][0]?.first?.similarity == 1 && first.notes[0][0]?.first?.similarity ?? 1 < 1)
 
@@ -84,6 +84,31 @@ import Testing
         let partly = SimilarPassages.find(texts: edited, keys: editedKeys, measured: claimed)
         #expect(partly.notes[2] == fresh.notes[2] && (fresh.notes[2][0]?.first?.similarity ?? 1) < 1)
         #expect(partly.notes[0][0] == taken.notes[0][0], "the unedited pair still takes its measure")
+    }
+
+    /// The flat measures answer every key they were given, and no other, as a dictionary does;
+    /// the build cache gives back what it was given and refuses keys out of order.
+    @Test func pairMeasuresAnswerAsADictionaryAndSurviveTheCache() throws {
+        var random = SeededGenerator(seed: 13)
+        var expected: [UInt64: UInt64] = [:]
+        var given: [(key: UInt64, measure: UInt64)] = []
+        for _ in 0..<2_000 {
+            let key = random.next() % 5_000
+            let measure = expected[key] ?? random.next()
+            expected[key] = measure
+            given.append((key, measure))
+        }
+        let measures = PairMeasures(unsorted: given)
+        #expect(measures.count == expected.count)
+        for key in 0..<UInt64(5_100) { #expect(measures.measure(of: key) == expected[key], "\(key)") }
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-pairs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = BuildCache(folder: folder)
+        try cache.writePairMeasures(measures)
+        #expect(cache.readPairMeasures() == measures)
+        #expect(PairMeasures(sortedKeys: [2, 1], measures: [0, 0]) == nil)
+        #expect(PairMeasures(sortedKeys: [1, 1], measures: [0, 0]) == nil)
     }
 
     /// A paragraph copied into a hundred documents makes one large group per band, which is

@@ -85,23 +85,26 @@ public struct BuildCache: Sendable {
         let bytes = [UInt8](data)
         guard bytes.count > header.count, bytes.starts(with: header) else { return PairMeasures() }
         var reader = BinaryReader(Array(bytes[header.count...]))
-        guard let count = reader.int(), count >= 0 else { return PairMeasures() }
-        var entries: [UInt64: UInt64] = [:]
-        entries.reserveCapacity(count)
+        guard let count = reader.int(), count >= 0, count <= bytes.count / 16 else { return PairMeasures() }
+        var keys: [UInt64] = [], measures: [UInt64] = []
+        keys.reserveCapacity(count)
+        measures.reserveCapacity(count)
         for _ in 0..<count {
             guard let key = reader.word(), let measure = reader.word() else { return PairMeasures() }
-            entries[key] = measure
+            keys.append(key)
+            measures.append(measure)
         }
-        return reader.atEnd ? PairMeasures(entries: entries) : PairMeasures()
+        guard reader.atEnd, let read = PairMeasures(sortedKeys: keys, measures: measures) else { return PairMeasures() }
+        return read
     }
 
-    /// Replaces the pair measures in one atomic step (keys in order: the same measures give the same bytes).
+    /// Replaces the pair measures in one atomic step (keys in order, so the same measures give the same bytes).
     func writePairMeasures(_ measures: PairMeasures) throws {
         var writer = BinaryWriter()
-        writer.int(measures.entries.count)
-        for key in measures.entries.keys.sorted() {
+        writer.int(measures.keys.count)
+        for (key, measure) in zip(measures.keys, measures.measures) {
             writer.word(key)
-            writer.word(measures.entries[key]!)
+            writer.word(measure)
         }
         try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: pairsURL)
     }

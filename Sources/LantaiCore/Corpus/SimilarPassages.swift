@@ -14,13 +14,41 @@ public struct SimilarPassage: Sendable, Hashable {
 /// rather than making both trigram sets again: after an edit only the pairs with an edited
 /// paragraph are measured (the build cache keeps the last build's, `BuildCache`).
 public struct PairMeasures: Sendable, Equatable {
-    /// `pairKey` of the two texts → shared count in the high half, union count in the low half.
-    var entries: [UInt64: UInt64] = [:]
+    /// `pairKey`s of text pairs, ascending and distinct; two flat arrays rather than a hash
+    /// table, because at 50,000 documents there are millions of pairs, read and written whole.
+    private(set) var keys: [UInt64] = []
+    /// Per key, the shared count in the high half and the union count in the low half.
+    var measures: [UInt64] = []
 
     public init() {}
 
-    init(entries: [UInt64: UInt64]) {
-        self.entries = entries
+    /// Nil unless the keys ascend without repeats and each has a measure.
+    init?(sortedKeys keys: [UInt64], measures: [UInt64]) {
+        guard keys.count == measures.count, zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        self.keys = keys
+        self.measures = measures
+    }
+
+    /// From (key, measure) pairs in any order; a key given twice (two pairs of the same two
+    /// texts) has the same measure both times.
+    init(unsorted pairs: [(key: UInt64, measure: UInt64)]) {
+        let sorted = pairs.sorted { $0.key < $1.key }
+        keys.reserveCapacity(sorted.count)
+        measures.reserveCapacity(sorted.count)
+        for pair in sorted where keys.last != pair.key {
+            keys.append(pair.key)
+            measures.append(pair.measure)
+        }
+    }
+
+    /// The measure of the pair with `key`, if there is one.
+    func measure(of key: UInt64) -> UInt64? {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key ? measures[low] : nil
     }
 
     /// The key of a pair of texts, from each text's hash, in either order.
@@ -37,7 +65,7 @@ public struct PairMeasures: Sendable, Equatable {
         return union == 0 ? 0 : Double(measure >> 32) / Double(union)
     }
 
-    public var count: Int { entries.count }
+    public var count: Int { keys.count }
 }
 
 /// Finds paragraphs of different documents with nearly the same wording (a sentence reused with
@@ -106,7 +134,7 @@ public enum SimilarPassages {
         // The pairs measured before, then trigram sets for the paragraphs of the others only.
         let known: [UInt64?] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
             candidates[start..<min(start + 4096, candidates.count)].map { pair in
-                measured.entries[PairMeasures.pairKey(hashes[Int(pair >> 32)], hashes[Int(pair & 0xFFFF_FFFF)])]
+                measured.measure(of: PairMeasures.pairKey(hashes[Int(pair >> 32)], hashes[Int(pair & 0xFFFF_FFFF)]))
             }
         }.flatMap { $0 }
         var unmeasured = [Bool](repeating: false, count: items.count)
@@ -124,11 +152,11 @@ public enum SimilarPassages {
             }
         }.flatMap { $0 }
         var confirmed: [(Int, Int, Double)] = []
-        var entries: [UInt64: UInt64] = [:]
+        var entries: [(key: UInt64, measure: UInt64)] = []
         entries.reserveCapacity(candidates.count)
         for (pair, measure) in zip(candidates, measures) {
             let first = Int(pair >> 32), second = Int(pair & 0xFFFF_FFFF)
-            entries[PairMeasures.pairKey(hashes[first], hashes[second])] = measure
+            entries.append((PairMeasures.pairKey(hashes[first], hashes[second]), measure))
             let similarity = PairMeasures.similarity(measure)
             if similarity >= minimumSimilarity { confirmed.append((first, second, similarity)) }
         }
@@ -144,7 +172,7 @@ public enum SimilarPassages {
                 Array(list.sorted { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }.prefix(perPassage))
             }
         }
-        return (notes, PairMeasures(entries: entries))
+        return (notes, PairMeasures(unsorted: entries))
     }
 
     /// Pairs of items of different documents that agree on a band key, each as
