@@ -165,9 +165,11 @@ public struct SiteBuilder: Sendable {
         let corpus = stages.run("analyze") {
             var parts = PartTimes()
             let cache = options.cache.map(BuildCache.init)
-            var measures = cache?.readPairMeasures() ?? PairMeasures()
+            let measured = cache?.readPairMeasures()
+            var measures = measured ?? PairMeasures()
             let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog, measures: &measures, parts: &parts)
-            try? cache?.writePairMeasures(measures)
+            // A build whose candidate pairs are the last build's (no paragraph with a candidate changed) leaves the file as it is.
+            if measures != measured { try? cache?.writePairMeasures(measures) }
             diagnostics += problems
             return (corpus, say(zh: "\(corpus.catalog.topics.count) 个专题，\(corpus.years.count) 个年份（\(parts.summary)）", en: "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))"))
         }

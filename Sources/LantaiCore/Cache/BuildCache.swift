@@ -78,23 +78,23 @@ public struct BuildCache: Sendable {
 
     var pairsURL: URL { folder.appendingPathComponent("pairs.bin") }
 
-    /// The pair measures the last analysis left; none when there are none to trust.
-    func readPairMeasures() -> PairMeasures {
-        guard let data = FileManager.default.contents(atPath: pairsURL.path) else { return PairMeasures() }
+    /// The pair measures the last analysis left; nil when there are none to trust.
+    func readPairMeasures() -> PairMeasures? {
+        guard let data = FileManager.default.contents(atPath: pairsURL.path) else { return nil }
         let header = Array(Self.header.utf8)
         let bytes = [UInt8](data)
-        guard bytes.count > header.count, bytes.starts(with: header) else { return PairMeasures() }
+        guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
         var reader = BinaryReader(Array(bytes[header.count...]))
-        guard let count = reader.int(), count >= 0, count <= bytes.count / 16 else { return PairMeasures() }
+        guard let count = reader.int(), count >= 0, count <= bytes.count / 16 else { return nil }
         var keys: [UInt64] = [], measures: [UInt64] = []
         keys.reserveCapacity(count)
         measures.reserveCapacity(count)
         for _ in 0..<count {
-            guard let key = reader.word(), let measure = reader.word() else { return PairMeasures() }
+            guard let key = reader.word(), let measure = reader.word() else { return nil }
             keys.append(key)
             measures.append(measure)
         }
-        guard reader.atEnd, let read = PairMeasures(sortedKeys: keys, measures: measures) else { return PairMeasures() }
+        guard reader.atEnd, let read = PairMeasures(sortedKeys: keys, measures: measures) else { return nil }
         return read
     }
 
