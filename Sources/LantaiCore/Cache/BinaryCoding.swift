@@ -51,6 +51,8 @@ struct BinaryReader {
     }
 
     var atEnd: Bool { offset == bytes.count }
+    /// Bytes not read yet.
+    var remaining: Int { bytes.count - offset }
 
     mutating func int() -> Int? {
         var value: UInt64 = 0

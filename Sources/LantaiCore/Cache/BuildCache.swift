@@ -60,12 +60,7 @@ public struct BuildCache: Sendable {
 
     /// The state the last build left, nil when there is none or it cannot be trusted.
     func readState() -> BuildState? {
-        guard let data = FileManager.default.contents(atPath: stateURL.path) else { return nil }
-        let header = Array(Self.header.utf8)
-        let bytes = [UInt8](data)
-        guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
-        var reader = BinaryReader(Array(bytes[header.count...]))
-        guard let state = BuildState.read(from: &reader), reader.atEnd else { return nil }
+        guard var reader = Self.reader(of: stateURL), let state = BuildState.read(from: &reader), reader.atEnd else { return nil }
         return state
     }
 
@@ -76,16 +71,21 @@ public struct BuildCache: Sendable {
         try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: stateURL)
     }
 
+    /// A reader of what follows the header in the file at `url`; nil when the file is missing or
+    /// another version or executable wrote it.
+    private static func reader(of url: URL) -> BinaryReader? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let header = Array(Self.header.utf8)
+        let bytes = [UInt8](data)
+        guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
+        return BinaryReader(Array(bytes[header.count...]))
+    }
+
     var pairsURL: URL { folder.appendingPathComponent("pairs.bin") }
 
     /// The pair measures the last analysis left; nil when there are none to trust.
     func readPairMeasures() -> PairMeasures? {
-        guard let data = FileManager.default.contents(atPath: pairsURL.path) else { return nil }
-        let header = Array(Self.header.utf8)
-        let bytes = [UInt8](data)
-        guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
-        var reader = BinaryReader(Array(bytes[header.count...]))
-        guard let count = reader.int(), count >= 0, count <= bytes.count / 16 else { return nil }
+        guard var reader = Self.reader(of: pairsURL), let count = reader.int(), count >= 0, count <= reader.remaining / 16 else { return nil }
         var keys: [UInt64] = [], measures: [UInt64] = []
         keys.reserveCapacity(count)
         measures.reserveCapacity(count)
