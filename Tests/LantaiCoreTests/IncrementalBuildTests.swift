@@ -122,6 +122,43 @@ import Testing
         }
     }
 
+    /// A page links to the speech; the speech's page moves (a slug in its front matter): the
+    /// linking pages' bodies, whose own files did not change, must follow.
+    @Test func movingALinkedDocumentReachesTheLinksToIt() throws {
+        let written = try Self.checkIncrementalBuild { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "type: \"讲话\"\n", with: "type: \"讲话\"\nslug: moved-speech\n"), to: Self.edited)
+        }
+        #expect(written.contains("notes/2024-01-02-a.html") && written.contains("notes/2024-03-04-b.html"))
+    }
+
+    /// A new document repeats a paragraph of the speech: the speech's file is unchanged, but its
+    /// page gains a 类似表述 note under that paragraph.
+    @Test func aNewDocumentRepeatingAParagraphReachesTheNotesOfTheOther() throws {
+        let speech = try String(contentsOf: RepositoryPaths.content.appendingPathComponent("speeches/county-speech-72e6c0.md"), encoding: .utf8)
+        let paragraph = try #require(speech.components(separatedBy: "\n\n").first { $0.hasPrefix("**三是要有服务心**") })
+        let written = try Self.checkIncrementalBuild { site in
+            try site.write("---\ntitle: 学习笔记丁\ndate: 2025-01-02\n---\n\n\(paragraph)\n", to: "content/notes/2025-01-02-d.md")
+        }
+        #expect(written.contains("speeches/county-speech-72e6c0.html"))
+    }
+
+    /// The warnings of a body are reported by every build, also when its page is carried over.
+    @Test func anUnchangedPageReportsItsWarningsAgain() throws {
+        let site = try SiteFixture(files: [
+            "content/a.md": "---\ntitle: 甲\n---\n\n正文<b>加粗</b>。\n",
+            "content/b.md": "---\ntitle: 乙\n---\n\n[服务器上的通知](/oa/notice.html)\n",
+            "content/c.md": "---\ntitle: 丙\n---\n\n正文。\n",
+        ])
+        defer { site.remove() }
+        let first = try site.build().get()
+        #expect(first.warnings.count == 2, "\(first.warnings.map(\.description))")
+        let second = try site.build().get()
+        #expect(second.rendered == 2, "the pages that report, and only they, are rendered again")
+        #expect(second.written == 0)
+        #expect(second.warnings == first.warnings)
+    }
+
     @Test func aBuildWithoutChangesWritesNothing() throws {
         let written = try Self.checkIncrementalBuild { _ in }
         #expect(written.isEmpty)

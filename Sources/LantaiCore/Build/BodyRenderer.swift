@@ -1,8 +1,8 @@
 /// Renders one document's body and turns its broken links (errors), refused links and raw
 /// HTML (warnings) into diagnostics.
 enum BodyRenderer {
-    /// The body's HTML, its broken links, and the pages of the documents it links to.
-    static func render(_ document: Document, resolver: LinkResolver, afterParagraph: [String: String] = [:]) -> (html: String, diagnostics: [Diagnostic], linkedPages: Set<String>) {
+    /// The body's HTML and its diagnostics.
+    static func render(_ document: Document, resolver: LinkResolver, afterParagraph: [String: String] = [:]) -> (html: String, diagnostics: [Diagnostic]) {
         var renderer = HTMLRenderer { destination, _ in resolver.target(for: destination, in: document) }
         renderer.afterParagraph = afterParagraph
         let html = renderer.render(document.body)
@@ -13,19 +13,61 @@ enum BodyRenderer {
             Diagnostic.warning(notice.message, in: document.displayPath,
                                at: document.fileLocation(bodyLine: notice.line, byteColumn: notice.byteColumn))
         }
-        return (html, diagnostics, linkedPages(of: document, resolver: resolver))
+        return (html, diagnostics)
+    }
+
+    /// What a body's HTML is made from, short of rendering it: the render reads the document's
+    /// tree (a function of its parse's inputs, `Document.sourceDigest`), asks the resolver about
+    /// each link and image, and writes `notes` after the paragraphs they name — nothing else.
+    struct Inputs: Sendable {
+        /// A hash of those three, 16 hex digits: equal inputs, equal HTML.
+        var fingerprint: String
+        /// Whether the render would report something (raw HTML; a link or image broken, refused
+        /// or leading out of the portal). Such a body is rendered by every build, so that every
+        /// build reports its diagnostics.
+        var reports: Bool
+        /// The pages of the other documents it links to (for their backlinks).
+        var linkedPages: Set<String>
+    }
+
+    /// One walk over the body's tree.
+    static func inputs(of document: Document, resolver: LinkResolver, notes: [String: String]) -> Inputs {
+        var answers: [String] = []
+        var reports = false
+        var linked: Set<String> = []
+        var stack = [document.body]
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .link(let destination, _), .image(let destination, _):
+                switch resolver.target(for: destination, in: document) {
+                case .url(let url): answers.append("u" + url)
+                case .outside(let url): answers.append("o" + url); reports = true
+                case .unsafe: answers.append("x"); reports = true
+                case .broken: answers.append("b"); reports = true
+                }
+                if case .link = node.kind, let page = resolver.linkedPage(for: destination, in: document), page != document.pagePath {
+                    linked.insert(page)
+                }
+            case .htmlBlock, .htmlInline:
+                reports = true
+            default:
+                break
+            }
+            stack += node.children
+        }
+        struct Hashed: Encodable {
+            var digest: UInt64
+            var answers: [String]
+            var notes: [[String]]
+        }
+        let bytes = FingerprintEncoder.bytes(of: Hashed(digest: document.sourceDigest, answers: answers,
+                                                        notes: notes.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }))
+        let digits = String(ContentHash.of(bytes), radix: 16)
+        return Inputs(fingerprint: String(repeating: "0", count: 16 - digits.count) + digits, reports: reports, linkedPages: linked)
     }
 
     /// The pages of the other documents that `document` links to (for their backlinks).
     static func linkedPages(of document: Document, resolver: LinkResolver) -> Set<String> {
-        var linked: Set<String> = []
-        var stack = [document.body]
-        while let node = stack.popLast() {
-            if case .link(let destination, _) = node.kind, let page = resolver.linkedPage(for: destination, in: document), page != document.pagePath {
-                linked.insert(page)
-            }
-            stack += node.children
-        }
-        return linked
+        inputs(of: document, resolver: resolver, notes: [:]).linkedPages
     }
 }

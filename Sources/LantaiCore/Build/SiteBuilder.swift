@@ -186,17 +186,17 @@ public struct SiteBuilder: Sendable {
                 diagnostics += Parallel.map(corpus.documents) { BodyRenderer.render($0, resolver: resolver).diagnostics }.flatMap { $0 }
                 throw BuildFailure(diagnostics: diagnostics)
             }
-            let links = Parallel.map(corpus.documents) { BodyRenderer.linkedPages(of: $0, resolver: resolver) }
-            let planner = PagePlanner(corpus: corpus, links: links)
+            let notes = Parallel.map(Array(corpus.documents.indices)) { SimilarPassageNotes.html(for: $0, in: corpus) }
+            let bodies = Parallel.map(Array(corpus.documents.indices)) { BodyRenderer.inputs(of: corpus.documents[$0], resolver: resolver, notes: notes[$0]) }
+            let planner = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages))
             let listPages = planner.listPages()
             let pageCount = listPages.count + corpus.documents.count
             let sink = try writer.makeSink(previous: previous?.output)
             // A page made from the same inputs as in the output is not rendered again.
             let inputs = PageFingerprints(previous: sink.previous == nil ? nil : previous?.pageInputs)
             let counter = counter(stages, "render", pageCount, Message(zh: "页", en: "pages"))
+            /// Renders and writes `page`; returns the name of its template when the theme lacks it.
             let write: @Sendable (PlannedPage) -> String? = { page in
-                defer { counter.tick() }
-                if inputs.carryOver(page, theme: loadedTheme, sink: sink) { return nil }
                 guard let html = loadedTheme.render(page) else {
                     inputs.forget(page.path)
                     return page.template
@@ -204,11 +204,23 @@ public struct SiteBuilder: Sendable {
                 sink.write(html, to: page.path)
                 return nil
             }
-            let missing = Parallel.map(listPages, write)
-            let documents = Parallel.map(Array(corpus.documents.indices)) { index in
-                let body = BodyRenderer.render(corpus.documents[index], resolver: resolver,
-                                               afterParagraph: SimilarPassageNotes.html(for: index, in: corpus))
-                return (diagnostics: body.diagnostics, missing: write(planner.documentPage(index, body: body.html)))
+            let missing = Parallel.map(listPages) { page in
+                defer { counter.tick() }
+                return inputs.carryOver(page, theme: loadedTheme, sink: sink) ? nil : write(page)
+            }
+            // A document's page is fingerprinted with its body's inputs in place of the body, so
+            // a page carried over costs no render of its body.
+            let documents = Parallel.map(Array(corpus.documents.indices)) { index -> (diagnostics: [Diagnostic], missing: String?) in
+                defer { counter.tick() }
+                let body = bodies[index]
+                let shell = planner.documentPage(index, body: body.fingerprint)
+                if body.reports {
+                    inputs.record(shell, theme: loadedTheme)
+                } else if inputs.carryOver(shell, theme: loadedTheme, sink: sink) {
+                    return ([], nil)
+                }
+                let rendered = BodyRenderer.render(corpus.documents[index], resolver: resolver, afterParagraph: notes[index])
+                return (rendered.diagnostics, write(planner.documentPage(index, body: rendered.html)))
             }
             diagnostics += documents.flatMap(\.diagnostics)
             sink.write(SiteFeeds.atom(corpus), to: SiteFeeds.feedPath)

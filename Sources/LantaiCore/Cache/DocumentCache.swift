@@ -11,21 +11,22 @@ import Foundation
 struct DocumentCache: Sendable {
     let folder: URL
     private let codec: DocumentCodec
-    /// What every key holds besides the file: the cache's version and executable (`salt`), the
-    /// catalogue, the document types (a document naming an unknown one is an error).
+    /// What every key holds besides the parse's digest: the cache's version and executable.
     private let salt: [UInt8]
+    /// What a parse reads besides its file (`DocumentParser.configurationBytes`).
+    private let configuration: [UInt8]
 
     init(folder: URL, catalog: TopicCatalog, types: [DocumentType], salt: [String]) {
         self.folder = folder
         codec = DocumentCodec(catalog: catalog)
-        self.salt = FingerprintEncoder.bytes(of: salt) + FingerprintEncoder.bytes(of: catalog)
-            + FingerprintEncoder.bytes(of: types.map { $0.name + "\u{1F}" + $0.slug })
+        self.salt = FingerprintEncoder.bytes(of: salt)
+        configuration = DocumentParser.configurationBytes(catalog: catalog, types: types)
     }
 
-    /// The entry name of a file's parse: 16 hex digits.
+    /// The entry name of a file's parse: 16 hex digits, from the parse's digest and the salt.
     func key(of source: SourceFile) -> String {
         var bytes = salt
-        bytes += FingerprintEncoder.bytes(of: [source.relativePath, source.displayPath, source.text])
+        withUnsafeBytes(of: DocumentParser.digest(of: source, configuration: configuration).littleEndian) { bytes += $0 }
         let digits = String(ContentHash.of(bytes), radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

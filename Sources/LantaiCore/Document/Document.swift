@@ -31,6 +31,10 @@ public struct Document: Sendable, Hashable {
     public var diagnosticLines: [Int: String]
     /// How many file lines precede the body.
     public var bodyLineOffset: Int
+    /// A hash of everything the parse read (`DocumentParser.digest(of:configuration:)`): two
+    /// parses with the same digest have the same body, so a body whose links and notes are also
+    /// unchanged renders as before (`BodyRenderer.inputs`) and need not be rendered to tell.
+    public var sourceDigest: UInt64 = 0
 
     /// The document as the stages after the render need it: without its Markdown tree (a third
     /// of its memory), which only the render and its diagnostics read, and without its passages'

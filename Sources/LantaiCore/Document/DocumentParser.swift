@@ -5,11 +5,26 @@ public struct DocumentParser: Sendable {
     public let types: [DocumentType]?
     /// Made once: it compiles the catalog's signals.
     private let classifier: TopicClassifier
+    /// What every parse reads besides its file, as bytes to hash (`configurationBytes`).
+    private let configuration: [UInt8]
 
     public init(catalog: TopicCatalog, types: [DocumentType]? = nil) {
         self.catalog = catalog
         self.types = types
         classifier = TopicClassifier(catalog: catalog)
+        configuration = Self.configurationBytes(catalog: catalog, types: types)
+    }
+
+    /// What a parse reads besides the file: the topic catalogue and the document types (a
+    /// document naming an unknown one is an error).
+    static func configurationBytes(catalog: TopicCatalog, types: [DocumentType]?) -> [UInt8] {
+        FingerprintEncoder.bytes(of: catalog) + FingerprintEncoder.bytes(of: types.map { $0.map { $0.name + "\u{1F}" + $0.slug } })
+    }
+
+    /// A hash of everything the parse of `file` reads: its paths and text and the configuration.
+    /// The document carries it (`Document.sourceDigest`) and the build cache names parses by it.
+    static func digest(of file: SourceFile, configuration: [UInt8]) -> UInt64 {
+        ContentHash.of(configuration + FingerprintEncoder.bytes(of: [file.relativePath, file.displayPath, file.text]))
     }
 
     public func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {
@@ -89,7 +104,7 @@ public struct DocumentParser: Sendable {
         let directory = file.relativePath.split(separator: "/").dropLast().map { Slug.make(String($0)) }
         let pagePath = (directory + [slug + ".html"]).joined(separator: "/")
 
-        let document = Document(
+        var document = Document(
             sourcePath: file.relativePath,
             displayPath: file.displayPath,
             slug: slug,
@@ -111,6 +126,7 @@ public struct DocumentParser: Sendable {
             passages: assigner.passages,
             diagnosticLines: Document.diagnosticLines(of: body, in: split.body),
             bodyLineOffset: split.bodyLineOffset)
+        document.sourceDigest = Self.digest(of: file, configuration: configuration)
         return (document, diagnostics)
     }
 

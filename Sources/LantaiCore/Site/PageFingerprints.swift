@@ -34,6 +34,13 @@ final class PageFingerprints: @unchecked Sendable {
         return true
     }
 
+    /// Records the page's fingerprint without carrying anything over: the page is made anew
+    /// (a document page whose body reports diagnostics, which every build reports).
+    func record(_ page: PlannedPage, theme: Theme) {
+        let entry = Self.of(page, theme: theme)
+        lock.withLock { made.entries[page.path] = entry }
+    }
+
     /// The same for any file the build makes from inputs it can fingerprint (`data/topics.json`).
     func carryOver(_ path: String, inputs entry: OutputManifest.Entry, sink: OutputSink) -> Bool {
         lock.withLock { made.entries[path] = entry }
