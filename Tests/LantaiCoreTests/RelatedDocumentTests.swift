@@ -47,7 +47,7 @@ import Testing
         texts[900] = texts[17] + text().prefix(40)
         // Many bigrams occur in more documents than a champion list holds, yet under the cap.
         var frequency: [UInt32: Int] = [:]
-        for text in texts { for (term, _) in RelatedDocuments.bigramCounts(text) { frequency[term, default: 0] += 1 } }
+        for text in texts { for (term, _) in BigramCounts.of([text]) { frequency[term, default: 0] += 1 } }
         #expect(frequency.values.filter { $0 > RelatedDocuments.championsPerTerm && $0 <= texts.count / 10 }.count > 100)
         let related = RelatedDocuments.compute(texts)
         #expect(related[900].first?.document == 17)
@@ -65,7 +65,7 @@ import Testing
             String((0..<(300 + Int(generator.next() % 300))).map { _ in pool[Int(generator.next() % UInt64(pool.count))] })
         }
         var frequency: [UInt32: Int] = [:]
-        for text in texts { for (term, _) in RelatedDocuments.bigramCounts(text) { frequency[term, default: 0] += 1 } }
+        for text in texts { for (term, _) in BigramCounts.of([text]) { frequency[term, default: 0] += 1 } }
         #expect(frequency.values.filter { $0 > RelatedDocuments.championsPerTerm && $0 <= texts.count / 10 }.count > 100)
         #expect(frequency.values.contains { $0 > texts.count / 10 })
         let plain = Self.plainRelated(texts.map(SearchNormalizer.normalize))
@@ -73,6 +73,37 @@ import Testing
         #expect(computed.map { $0.map(\.document) } == plain.map { $0.map(\.document) })
         #expect(computed.map { $0.map(\.similarity) } == plain.map { $0.map(\.similarity) })
         #expect(plain.allSatisfy { $0.count == RelatedDocuments.count })
+    }
+
+    /// The parse counts the bigrams from the normalised text it makes anyway; they must be the
+    /// counts of the title and passages read through the normaliser, which a build without them
+    /// makes (traditional characters, punctuation, Latin words, a supplementary ideograph).
+    @Test func aParseCarriesTheBigramCountsOfItsTitleAndPassages() throws {
+        let source = "---\ntitle: 關於加強督查工作的意見\n---\n\n# 一、總體要求\n\n督查工作是辦公室的重要職責，也是確保決策落實的重要環節。\n\n"
+            + "- 列表里的督查：加强督查\n\n> 引文里的「督查」也算。\n\nEnglish words 和数字123混排，𠀀𠀁也在。\n"
+        let document = try #require(DocumentParser(catalog: TopicCatalog(topics: [])).parse(
+            SourceFile(displayPath: "content/a.md", relativePath: "a.md", text: source)).0)
+        let expected = BigramCounts.of([document.title] + document.passages.map(\.text))
+        #expect(expected.count > 30)
+        var carried: [(term: UInt32, count: Int)] = []
+        BigramCounts.forEach(in: document.bigramCounts) { carried.append(($0, $1)) }
+        #expect(carried.map(\.term) == expected.map(\.term).sorted())
+        #expect(Dictionary(uniqueKeysWithValues: carried.map { ($0.term, $0.count) }) == Dictionary(uniqueKeysWithValues: expected.map { ($0.term, $0.count) }))
+    }
+
+    /// The encoding reads back every term and count, the extremes included.
+    @Test func encodedCountsReadBackAsTheyWere() {
+        var generator = SeededGenerator(seed: 3)
+        var counts: [UInt32: Int] = [0: 1, UInt32.max: 1 << 31, 1: 127, 2: 128, 0x4E00_4E01: 16_384]
+        for _ in 0..<2_000 { counts[UInt32(truncatingIfNeeded: generator.next())] = Int(generator.next() % 300) + 1 }
+        var read: [UInt32: Int] = [:]
+        var order: [UInt32] = []
+        BigramCounts.forEach(in: BigramCounts.encoded(counts.map { ($0.key, $0.value) })) { term, count in
+            read[term] = count
+            order.append(term)
+        }
+        #expect(read == counts)
+        #expect(order == counts.keys.sorted())
     }
 
     static func plainRelated(_ texts: [String]) -> [[RelatedDocument]] {

@@ -78,6 +78,12 @@ public struct SiteBuilder: Sendable {
         var published: [Document]
         var diagnostics: [Diagnostic]
 
+        /// Lets the documents' bigram counts go (the analysis reads them from its own copy).
+        mutating func forgetBigramCounts() {
+            for index in all.indices { all[index].bigramCounts = [] }
+            for index in published.indices { published[index].bigramCounts = [] }
+        }
+
         /// Resolves links between the documents, drafts included (a draft may be linked to).
         var resolver: LinkResolver {
             LinkResolver(pageOfSource: Dictionary(all.map { ($0.sourcePath, $0.pagePath) }, uniquingKeysWith: { first, _ in first }),
@@ -158,22 +164,29 @@ public struct SiteBuilder: Sendable {
     /// needed (Markdown trees, the link resolver, every document in full) is released when it
     /// returns, before the index stage fills its posting lists.
     func loadAnalyzeAndRender(_ stages: StageLog, writer: OutputWriter, previous: BuildState?) throws -> Rendered {
-        let parsed = try loadAndParse(stages, cached: true)
-        let (tree, theme, all, published) = (parsed.tree, parsed.theme, parsed.all, parsed.published)
+        var parsed = try loadAndParse(stages, cached: true)
+        let (tree, theme) = (parsed.tree, parsed.theme)
         var diagnostics = parsed.diagnostics
 
+        // The analysis gets the one copy of the documents that holds their bigram counts, so
+        // that they go as soon as it has read them.
+        var forAnalysis = parsed.published
+        parsed.forgetBigramCounts()
         let corpus = stages.run("analyze") {
             var parts = PartTimes()
             let cache = options.cache.map(BuildCache.init)
             let measured = cache?.readPairMeasures()
             var measures = measured ?? PairMeasures()
-            let (corpus, problems) = Corpus.analyze(published, config: tree.config, catalog: tree.catalog, measures: &measures, parts: &parts)
+            var documents: [Document] = []
+            swap(&documents, &forAnalysis)
+            let (corpus, problems) = Corpus.analyze(consume documents, config: tree.config, catalog: tree.catalog, measures: &measures, parts: &parts)
             // A build whose candidate pairs are the last build's (no paragraph with a candidate changed) leaves the file as it is.
             if measures != measured { try? cache?.writePairMeasures(measures) }
             diagnostics += problems
             return (corpus, say(zh: "\(corpus.catalog.topics.count) 个专题，\(corpus.years.count) 个年份（\(parts.summary)）", en: "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))"))
         }
 
+        let (all, published) = (parsed.all, parsed.published)
         MemoryTrim.releaseFreedPages()
         let resolver = parsed.resolver
         // From the render on, every file goes straight into the staging folder, which replaces

@@ -24,6 +24,12 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
     }
 
+    /// Bytes after their count.
+    mutating func byteRun(_ value: [UInt8]) {
+        int(value.count)
+        bytes += value
+    }
+
     mutating func string(_ value: String) {
         int(value.utf8.count)
         bytes += value.utf8
@@ -89,6 +95,13 @@ struct BinaryReader {
         for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
         offset += 8
         return bits
+    }
+
+    /// Bytes after their count (`BinaryWriter.byteRun`).
+    mutating func byteRun() -> [UInt8]? {
+        guard let length = count() else { return nil }
+        defer { offset += length }
+        return Array(bytes[offset..<(offset + length)])
     }
 
     mutating func string() -> String? {

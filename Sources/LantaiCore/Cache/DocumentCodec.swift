@@ -94,6 +94,7 @@ struct DocumentCodec {
         }
         writer.int(document.bodyLineOffset)
         writer.word(document.sourceDigest)
+        writer.byteRun(document.bigramCounts)
     }
 
     private func readDocument(_ reader: inout BinaryReader) -> Document? {
@@ -138,12 +139,14 @@ struct DocumentCodec {
                   guard let number = reader.int(), let line = reader.string() else { return nil }
                   return (number, line)
               }),
-              let bodyLineOffset = reader.int(), let sourceDigest = reader.word() else { return nil }
+              let bodyLineOffset = reader.int(), let sourceDigest = reader.word(),
+              let bigramCounts = reader.byteRun() else { return nil }
         var document = Document(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title,
                         subtitle: texts[5], date: date, speaker: texts[0], position: texts[6], organization: texts[1], venue: texts[2], type: texts[3], summary: texts[4],
                         topics: topics, topicAnalysis: analysis, draft: draft, body: body, outline: outline, passages: passages,
                         diagnosticLines: Dictionary(diagnosticLines, uniquingKeysWith: { first, _ in first }), bodyLineOffset: bodyLineOffset)
         document.sourceDigest = sourceDigest
+        document.bigramCounts = bigramCounts
         return document
     }
 

@@ -32,11 +32,14 @@ public struct Corpus: Sendable {
     /// The same, with the time of its costly parts (related documents, similar passages) for
     /// `build --verbose`. `measures` holds the paragraph pairs an earlier build measured, and
     /// comes back with this corpus's (`SimilarPassages`).
-    public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog,
+    /// `documents` is consumed: a caller that hands over its only copy lets the documents'
+    /// bigram counts go once related documents are found.
+    public static func analyze(_ documents: consuming [Document], config: SiteConfig, catalog: TopicCatalog,
                                measures: inout PairMeasures, parts: inout PartTimes) -> (Corpus, [Diagnostic]) {
         let diagnostics = pageCollisions(documents)
 
-        let sorted = documents.sorted(by: Self.newestFirst)
+        var sorted = documents.sorted(by: Self.newestFirst)
+        _ = consume documents
         var byTopic: [String: [Int]] = [:]
         var byYear: [Int: [Int]] = [:]
         var byType: [String: [Int]] = [:]
@@ -60,11 +63,15 @@ public struct Corpus: Sendable {
         let types = byType.keys
             .sorted { (configuredOrder[$0] ?? Int.max, $0) < (configuredOrder[$1] ?? Int.max, $1) }
             .map { name in (type: DocumentType(name: name, slug: config.typeSlug(for: name)), documents: byType[name] ?? []) }
-        let related = parts.measure("related") {
+        let related = parts.measure("related") { [sorted] in
             RelatedDocuments.compute(documentCount: sorted.count) { index in
-                [sorted[index].title] + sorted[index].passages.map(\.text)
+                let document = sorted[index]
+                guard document.bigramCounts.isEmpty else { return document.bigramCounts }
+                return BigramCounts.encoded(BigramCounts.of([document.title] + document.passages.map(\.text)))
             }
         }
+        // Read; 110 MB at 10,000 documents that no later stage needs.
+        for index in sorted.indices { sorted[index].bigramCounts = [] }
         let (similar, measured) = parts.measure("similar") {
             SimilarPassages.find(texts: sorted.map { $0.passages.map(\.text) }, keys: sorted.map { $0.passages.map(\.bandKeys) }, measured: measures)
         }

@@ -26,29 +26,24 @@ public enum RelatedDocuments {
     /// `SearchNormalizer` form). Returns, per document, up to `count` related documents, most
     /// similar first.
     public static func compute(_ texts: [String]) -> [[RelatedDocument]] {
-        compute(documentCount: texts.count) { [texts[$0]] }
+        compute(documentCount: texts.count) { BigramCounts.encoded(BigramCounts.of([texts[$0]])) }
     }
 
-    /// The same for a corpus whose texts are read on demand: `text(i)` gives the pieces of
-    /// document i's text (no bigram spans two pieces) and is called once per document.
-    /// Each document's bigram counts are held until its vector is made, packed 8 bytes a bigram
-    /// (some 2,800 distinct bigrams a document: about 220 MB at 10,000 documents; counting every
-    /// text twice instead, once for the frequencies and once for the vectors, cost a second).
-    static func compute(documentCount total: Int, text: @Sendable (Int) -> [String]) -> [[RelatedDocument]] {
+    /// The same from each document's encoded bigram counts (`BigramCounts.encoded`): `counts(i)`
+    /// is called once per document, on every core, and its answer is read twice (for the
+    /// frequencies, then for the vector).
+    static func compute(documentCount total: Int, counts encoded: @Sendable (Int) -> [UInt8]) -> [[RelatedDocument]] {
         guard total > 1 else { return Array(repeating: [], count: total) }
-        var counts: [[UInt64]] = Parallel.map(Array(0..<total)) { document in
-            bigramCounts(text(document)).map { PackedCount(term: $0.term, count: $0.count).bits }
-        }
+        var counts: [[UInt8]] = Parallel.map(Array(0..<total), encoded)
         let frequency = documentFrequencies(counts)
         let maximumFrequency = total <= 20 ? total - 1 : max(10, total / 10)
         // Weighted, truncated, normalised vectors.
         let vectors: [[(term: UInt32, weight: Double)]] = Parallel.map(Array(0..<total)) { [counts] document in
             var weighted: [(term: UInt32, weight: Double)] = []
-            for bits in counts[document] {
-                let entry = PackedCount(bits: bits)
-                let df = frequency.of(entry.term)
-                guard df >= 2, df <= maximumFrequency else { continue }
-                weighted.append((entry.term, (1 + log(Double(entry.count))) * log(Double(total) / Double(df))))
+            BigramCounts.forEach(in: counts[document]) { term, count in
+                let df = frequency.of(term)
+                guard df >= 2, df <= maximumFrequency else { return }
+                weighted.append((term, (1 + log(Double(count))) * log(Double(total) / Double(df))))
             }
             weighted.sort { ($0.weight, $0.term) > ($1.weight, $1.term) }
             let kept = weighted.prefix(termsPerDocument)
@@ -78,13 +73,13 @@ public enum RelatedDocuments {
 
     /// How many documents hold each bigram: slices of the corpus count into tables of their
     /// own on every core, then the tables are added up.
-    static func documentFrequencies(_ counts: [[UInt64]]) -> TermCounts {
+    static func documentFrequencies(_ counts: [[UInt8]]) -> TermCounts {
         let size = max(64, counts.count / 8)
         let slices = stride(from: 0, to: counts.count, by: size).map { $0..<min($0 + size, counts.count) }
         let partial = Parallel.map(slices) { slice in
             var frequencies = TermCounts()
             for document in slice {
-                for bits in counts[document] { frequencies.add(PackedCount(bits: bits).term, 1) }
+                BigramCounts.forEach(in: counts[document]) { term, _ in frequencies.add(term, 1) }
             }
             return frequencies
         }
@@ -94,71 +89,4 @@ public enum RelatedDocuments {
         }
         return all
     }
-
-    /// A bigram and its count in one word: the term in the high half, the count (at most
-    /// 2³² − 1, a text of gigabytes) in the low half.
-    struct PackedCount {
-        var bits: UInt64
-
-        init(bits: UInt64) {
-            self.bits = bits
-        }
-
-        init(term: UInt32, count: Int) {
-            bits = UInt64(term) << 32 | UInt64(min(count, Int(UInt32.max)))
-        }
-
-        var term: UInt32 { UInt32(truncatingIfNeeded: bits >> 32) }
-        var count: Int { Int(bits & 0xFFFF_FFFF) }
-    }
-
-    /// Counts of adjacent ideograph pairs of the text through `SearchNormalizer` (normalised as
-    /// it is read, no copy made), in the order each pair first occurs, each pair packed into 32
-    /// bits as the low 16 bits of its two code points: exact for the BMP, where nearly all text
-    /// is; an ideograph of the supplementary planes may share a key with a BMP one, which only
-    /// merges rare pairs.
-    static func bigramCounts(_ text: String) -> [(term: UInt32, count: Int)] {
-        bigramCounts([text])
-    }
-
-    static func bigramCounts(_ pieces: [String]) -> [(term: UInt32, count: Int)] {
-        var counts = TermCounts(expected: pieces.reduce(0) { $0 + $1.utf8.count } / 6)
-        for piece in pieces {
-            var previous: UInt32?
-            SearchNormalizer.normalize(piece) { scalar, _ in
-                guard CJK.isIdeograph(scalar) else { previous = nil; return }
-                let value = scalar.value & 0xFFFF
-                if let first = previous { counts.add(first << 16 | value, 1) }
-                previous = value
-            }
-        }
-        return counts.entries.map { ($0, $1) }
-    }
-}
-
-/// A count per bigram key in a `GramTable` (flat arrays; `Dictionary` hashing was the slow part).
-struct TermCounts: Sendable {
-    private var table: GramTable
-    private var terms: [UInt32] = []
-    private var counts: [Int] = []
-
-    init(expected: Int = 1 << 14) {
-        table = GramTable(expected: max(16, expected))
-    }
-
-    mutating func add(_ term: UInt32, _ count: Int) {
-        let (number, isNew) = table.number(of: UInt64(term))
-        if isNew {
-            terms.append(term)
-            counts.append(count)
-        } else {
-            counts[number] += count
-        }
-    }
-
-    func of(_ term: UInt32) -> Int {
-        table.lookup(UInt64(term)).map { counts[$0] } ?? 0
-    }
-
-    var entries: Zip2Sequence<[UInt32], [Int]> { zip(terms, counts) }
 }

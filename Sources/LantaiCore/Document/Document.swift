@@ -35,6 +35,10 @@ public struct Document: Sendable, Hashable {
     /// parses with the same digest have the same body, so a body whose links and notes are also
     /// unchanged renders as before (`BodyRenderer.inputs`) and need not be rendered to tell.
     public var sourceDigest: UInt64 = 0
+    /// The bigram counts of the title and passages (`BigramCounts.encoded`), made by the parse
+    /// from the normalised text it has at hand and kept with it in the build cache; the analysis
+    /// reads them for related documents and lets them go. Empty when not counted.
+    public var bigramCounts: [UInt8] = []
 
     /// The document as the stages after the render need it: without its Markdown tree (a third
     /// of its memory), which only the render and its diagnostics read, and without its passages'

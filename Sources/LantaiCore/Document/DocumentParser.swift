@@ -127,6 +127,7 @@ public struct DocumentParser: Sendable {
             diagnosticLines: Document.diagnosticLines(of: body, in: split.body),
             bodyLineOffset: split.bodyLineOffset)
         document.sourceDigest = Self.digest(of: file, configuration: configuration)
+        document.bigramCounts = BigramCounts.encoded(normalized: [SearchNormalizer.normalize(title)] + assigner.normalizedTexts)
         return (document, diagnostics)
     }
 
