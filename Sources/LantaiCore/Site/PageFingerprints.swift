@@ -18,9 +18,9 @@ final class PageFingerprints: @unchecked Sendable {
         self.previous = previous
     }
 
-    /// The fingerprint of a page's inputs.
+    /// The fingerprint of a page's inputs (`PlannedPage.inputs`).
     static func of(_ page: PlannedPage, theme: Theme) -> OutputManifest.Entry {
-        var bytes = FingerprintEncoder.bytes(of: page.view)
+        var bytes = FingerprintEncoder.bytes(of: page.inputs)
         bytes += FingerprintEncoder.bytes(of: [page.template, String(theme.fingerprint, radix: 16)])
         return OutputManifest.Entry(hash: ContentHash.of(bytes), size: bytes.count)
     }

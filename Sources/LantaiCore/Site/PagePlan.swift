@@ -2,9 +2,30 @@
 public struct PlannedPage: Sendable {
     public var path: String
     public var template: String
-    /// Encodable so that a build can tell whether the page would come out as the last build
-    /// made it (`PageFingerprints`).
-    public var view: any Encodable & Sendable
+    /// What the page is made from, Encodable so that a build can tell whether the page would
+    /// come out as the last build made it (`PageFingerprints`): the view itself, or for a page
+    /// whose view is costly to make, a smaller value of which the view is a function.
+    public var inputs: any Encodable & Sendable
+    private let makeView: @Sendable () -> any Encodable & Sendable
+
+    /// The view the template renders (made on each call when the page has inputs of its own).
+    public var view: any Encodable & Sendable { makeView() }
+
+    public init(path: String, template: String, view: any Encodable & Sendable) {
+        self.path = path
+        self.template = template
+        inputs = view
+        makeView = { view }
+    }
+
+    /// A page whose view is made only if it is rendered: a page carried over from the last
+    /// build (same `inputs`) never makes it.
+    public init(path: String, template: String, inputs: any Encodable & Sendable, view: @escaping @Sendable () -> any Encodable & Sendable) {
+        self.path = path
+        self.template = template
+        self.inputs = inputs
+        makeView = view
+    }
 }
 
 /// Output paths of the pages that are not documents.
@@ -155,13 +176,42 @@ public struct PagePlanner: Sendable {
         let undatedPassageCount = undatedPassages > 0 ? undatedPassages : nil
         let passageCount = ranking.reduce(0) { $0 + $1.analysis.passages.count }
         return Pagination.pages(count: ranking.count, perPage: Self.topicDocumentsPerPage, base: SitePaths.topic(topic.slug)).map { page in { () -> PlannedPage in
-            let view = TopicPageView(layout: layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics"),
-                                     name: topic.name, description: topic.description, count: ranking.count,
-                                     passageCount: passageCount, start: page.range.lowerBound + 1,
-                                     documents: ranking[page.range].map { topicDocument($0, from: page.path) },
-                                     chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
-            return PlannedPage(path: page.path, template: "topic", view: view)
+            let layout = layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics")
+            let entries = ranking[page.range]
+            // A listed document's part of the page is a function of the document (its parse's
+            // digest covers its text, metadata, page and topic analysis) and the page's path.
+            let inputs = TopicPageInputs(
+                layout: layout, path: page.path, name: topic.name, description: topic.description, count: ranking.count,
+                passageCount: passageCount, start: page.range.lowerBound + 1,
+                documents: entries.map { entry in
+                    let document = corpus.documents[entry.document]
+                    return [String(document.sourceDigest, radix: 16), document.pagePath, document.title]
+                },
+                chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
+            return PlannedPage(path: page.path, template: "topic", inputs: inputs) {
+                TopicPageView(layout: layout, name: topic.name, description: topic.description, count: ranking.count,
+                              passageCount: passageCount, start: page.range.lowerBound + 1,
+                              documents: entries.map { topicDocument($0, from: page.path) },
+                              chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
+            }
         } }
+    }
+
+    /// What a topic's page is made from (`PlannedPage.inputs`): its view with each document
+    /// named by its parse's digest, page and title instead of made into its part of the view,
+    /// which quotes passages (most of a topic page's cost to plan and to fingerprint).
+    private struct TopicPageInputs: Encodable, Sendable {
+        var layout: LayoutView
+        var path: String
+        var name: String
+        var description: String
+        var count: Int
+        var passageCount: Int
+        var start: Int
+        var documents: [[String]]
+        var chart: String?
+        var undatedPassageCount: Int?
+        var pager: PagerView?
     }
 
     /// A page title, with the page's number after the first page of a list.
