@@ -176,42 +176,32 @@ public struct PagePlanner: Sendable {
         let undatedPassageCount = undatedPassages > 0 ? undatedPassages : nil
         let passageCount = ranking.reduce(0) { $0 + $1.analysis.passages.count }
         return Pagination.pages(count: ranking.count, perPage: Self.topicDocumentsPerPage, base: SitePaths.topic(topic.slug)).map { page in { () -> PlannedPage in
-            let layout = layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics")
             let entries = ranking[page.range]
+            let view = TopicPageView(layout: layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics"),
+                                     name: topic.name, description: topic.description, count: ranking.count,
+                                     passageCount: passageCount, start: page.range.lowerBound + 1, documents: [],
+                                     chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
             // A listed document's part of the page is a function of the document (its parse's
             // digest covers its text, metadata, page and topic analysis) and the page's path.
-            let inputs = TopicPageInputs(
-                layout: layout, path: page.path, name: topic.name, description: topic.description, count: ranking.count,
-                passageCount: passageCount, start: page.range.lowerBound + 1,
-                documents: entries.map { entry in
-                    let document = corpus.documents[entry.document]
-                    return [String(document.sourceDigest, radix: 16), document.pagePath, document.title]
-                },
-                chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
+            let inputs = ListedDocuments(page: view, path: page.path, documents: entries.map { entry in
+                let document = corpus.documents[entry.document]
+                return [String(document.sourceDigest, radix: 16), document.pagePath, document.title]
+            })
             return PlannedPage(path: page.path, template: "topic", inputs: inputs) {
-                TopicPageView(layout: layout, name: topic.name, description: topic.description, count: ranking.count,
-                              passageCount: passageCount, start: page.range.lowerBound + 1,
-                              documents: entries.map { topicDocument($0, from: page.path) },
-                              chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
+                var full = view
+                full.documents = entries.map { topicDocument($0, from: page.path) }
+                return full
             }
         } }
     }
 
-    /// What a topic's page is made from (`PlannedPage.inputs`): its view with each document
-    /// named by its parse's digest, page and title instead of made into its part of the view,
-    /// which quotes passages (most of a topic page's cost to plan and to fingerprint).
-    private struct TopicPageInputs: Encodable, Sendable {
-        var layout: LayoutView
+    /// What a topic's page is made from (`PlannedPage.inputs`): its view without its documents,
+    /// which quote passages (most of a topic page's cost to plan and to fingerprint), and each
+    /// document named by its parse's digest, page and title instead.
+    private struct ListedDocuments: Encodable, Sendable {
+        var page: TopicPageView
         var path: String
-        var name: String
-        var description: String
-        var count: Int
-        var passageCount: Int
-        var start: Int
         var documents: [[String]]
-        var chart: String?
-        var undatedPassageCount: Int?
-        var pager: PagerView?
     }
 
     /// A page title, with the page's number after the first page of a list.
