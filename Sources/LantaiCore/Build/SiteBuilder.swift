@@ -208,7 +208,7 @@ public struct SiteBuilder: Sendable {
             // A page made from the same inputs as in the output is not rendered again.
             let inputs = PageFingerprints(previous: sink.previous == nil ? nil : previous?.pageInputs)
             let counter = counter(stages, "render", pageCount, Message(zh: "页", en: "pages"))
-            /// Renders and writes `page`; returns the name of its template when the theme lacks it.
+            // Renders and writes `page`; returns the name of its template when the theme lacks it.
             let write: @Sendable (PlannedPage) -> String? = { page in
                 guard let html = loadedTheme.render(page) else {
                     inputs.forget(page.path)
