@@ -32,6 +32,27 @@ import Testing
         #expect(LinkChecker.check(site: site.output) == [])
     }
 
+    /// A backlinked document without a speaker, organisation, summary or date shows none: the
+    /// template's `{{#speaker}}` must not climb to the linked page's own speaker (Mustache looks a
+    /// name up the context stack when the inner view does not answer it).
+    @Test func aBacklinkShowsOnlyItsOwnDocumentsDetails() throws {
+        let site = try SiteFixture(files: [
+            "content/talks/2023-04-02-page.md": "---\ntitle: 被引用的讲话\ndate: 2023-04-02\ntype: 讲话\nspeaker: 王五\norganization: 县政府办公室\nsummary: 本页自己的摘要。\n---\n\n正文一段。\n",
+            "content/notes/note.md": "---\ntitle: 无署名的便条\n---\n\n参见[[被引用的讲话]]。\n",
+        ])
+        defer { site.remove() }
+        _ = try site.build().get()
+        let page = try #require(site.page("talks/2023-04-02-page.html"))
+        let backlinks = String(page[try #require(page.range(of: "引用本文的文稿")).upperBound...])
+        let item = try #require(backlinks.range(of: "无署名的便条")).upperBound
+        let itemEnd = try #require(backlinks[item...].range(of: "</li>")).lowerBound
+        let itemText = String(backlinks[item..<itemEnd])
+        for leaked in ["王五", "县政府办公室", "本页自己的摘要", "2023年4月2日", "讲话"] {
+            #expect(!itemText.contains(leaked), "the backlink carries the page's own \(leaked): \(itemText)")
+        }
+        #expect(page.contains("王五"), "the page shows its own speaker")
+    }
+
     @Test func aWikiLinkToNothingIsAnErrorAtItsPosition() throws {
         var files = Self.files
         files["content/guidance/d.md"] = "---\ntitle: 丁\n---\n\n第一段。\n\n见 [[没有这篇]] 一文。\n"

@@ -6,7 +6,8 @@ import Testing
 
 /// The views answer the templates by name (`MustacheParent`) instead of through `Mirror`; a field
 /// missing from a view's lookup would render as empty without any error, so every field is checked
-/// to answer its own value.
+/// to answer its own value, and an empty one to answer a null value (a nil answer would let the
+/// template find a field of the same name in an enclosing view).
 @Suite struct PageViewLookupTests {
     @Test func everyViewAnswersEveryFieldItStores() throws {
         let tree = try ContentLoader(contentDirectory: RepositoryPaths.content, displayPrefix: "content").load()
@@ -36,8 +37,13 @@ import Testing
                 continue
             }
             for case (let label?, let field) in mirror.children {
-                if let expected = Self.unwrapped(field), String(describing: parent.child(named: label) ?? "nil") != String(describing: expected) {
-                    missing.insert("\(type(of: value)).\(label)")
+                if let expected = Self.unwrapped(field) {
+                    if String(describing: parent.child(named: label) ?? "nil") != String(describing: expected) {
+                        missing.insert("\(type(of: value)).\(label)")
+                    }
+                } else if (parent.child(named: label) as? MustacheCustomRenderable)?.isNull != true {
+                    // An empty field must still answer, or the template finds an outer view's field.
+                    missing.insert("\(type(of: value)).\(label) (empty, answers nil)")
                 }
                 pending.append(field)
                 checked += 1

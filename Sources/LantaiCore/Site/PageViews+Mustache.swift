@@ -4,6 +4,21 @@ import Mustache
 // default `Mirror` lookup, which scans a value's fields on every name of every section and took a
 // quarter of a build. `PageViewLookupTests` checks that each view answers every field it stores.
 
+/// What a view answers for a field it has but leaves empty. Mustache looks a name the innermost
+/// view does not answer up the enclosing views, so a nil answer let a backlinked document without
+/// a speaker show the linking page's own speaker; this answer ends the lookup where the field is
+/// and renders as nothing (a section over it is skipped, an inverted one shown), as a JSON `null`
+/// does in other Mustache implementations.
+struct EmptyField: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}
+
+/// A field's answer: its value, or `EmptyField` when it has none.
+func field<Value>(_ value: Value?) -> Any {
+    if let value { value } else { EmptyField() }
+}
+
 extension LayoutView: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
@@ -36,12 +51,12 @@ extension DocumentItemView: MustacheParent {
         switch name {
         case "title": self.title
         case "url": self.url
-        case "date": self.date
-        case "isoDate": self.isoDate
-        case "type": self.type
-        case "speaker": self.speaker
-        case "organization": self.organization
-        case "summary": self.summary
+        case "date": field(self.date)
+        case "isoDate": field(self.isoDate)
+        case "type": field(self.type)
+        case "speaker": field(self.speaker)
+        case "organization": field(self.organization)
+        case "summary": field(self.summary)
         case "topics": self.topics
         default: nil
         }
@@ -77,17 +92,17 @@ extension DocumentPageView: MustacheParent {
         switch name {
         case "layout": self.layout
         case "title": self.title
-        case "date": self.date
-        case "isoDate": self.isoDate
-        case "yearURL": self.yearURL
-        case "subtitle": self.subtitle
-        case "speaker": self.speaker
-        case "position": self.position
-        case "organization": self.organization
-        case "venue": self.venue
-        case "type": self.type
-        case "typeURL": self.typeURL
-        case "summary": self.summary
+        case "date": field(self.date)
+        case "isoDate": field(self.isoDate)
+        case "yearURL": field(self.yearURL)
+        case "subtitle": field(self.subtitle)
+        case "speaker": field(self.speaker)
+        case "position": field(self.position)
+        case "organization": field(self.organization)
+        case "venue": field(self.venue)
+        case "type": field(self.type)
+        case "typeURL": field(self.typeURL)
+        case "summary": field(self.summary)
         case "topics": self.topics
         case "topicShares": self.topicShares
         case "backlinks": self.backlinks
@@ -119,9 +134,9 @@ extension TopicPageView: MustacheParent {
         case "passageCount": self.passageCount
         case "start": self.start
         case "documents": self.documents
-        case "chart": self.chart
-        case "undatedPassageCount": self.undatedPassageCount
-        case "pager": self.pager
+        case "chart": field(self.chart)
+        case "undatedPassageCount": field(self.undatedPassageCount)
+        case "pager": field(self.pager)
         default: nil
         }
     }
@@ -204,7 +219,7 @@ extension ArchivePageView: MustacheParent {
         case "layout": self.layout
         case "years": self.years
         case "types": self.types
-        case "undatedCount": self.undatedCount
+        case "undatedCount": field(self.undatedCount)
         case "undatedURL": self.undatedURL
         case "taxonomies": self.taxonomies
         default: nil
@@ -231,8 +246,8 @@ extension ListPageView: MustacheParent {
         case "kind": self.kind
         case "count": self.count
         case "documents": self.documents
-        case "pager": self.pager
-        case "searchURL": self.searchURL
+        case "pager": field(self.pager)
+        case "searchURL": field(self.searchURL)
         default: nil
         }
     }
@@ -243,10 +258,10 @@ extension PagerView: MustacheParent {
         switch name {
         case "current": self.current
         case "total": self.total
-        case "firstURL": self.firstURL
-        case "previousURL": self.previousURL
-        case "nextURL": self.nextURL
-        case "lastURL": self.lastURL
+        case "firstURL": field(self.firstURL)
+        case "previousURL": field(self.previousURL)
+        case "nextURL": field(self.nextURL)
+        case "lastURL": field(self.lastURL)
         default: nil
         }
     }
