@@ -113,6 +113,30 @@ import Testing
 
     /// A paragraph copied into a hundred documents makes one large group per band, which is
     /// paired by neighbours only: every copy must still find `perPassage` others.
+    /// A band's buckets (items with equal keys, two or more, in item order) are found by sorting
+    /// integers that hold only the key's top bits; keys that share those bits but differ below
+    /// must still fall into different buckets. Checked against grouping the keys in a dictionary.
+    @Test func aBandsBucketsAreTheItemsOfEqualKeys() {
+        var generator = SeededGenerator(seed: 7)
+        let shared: [UInt64] = (0..<6).map { _ in generator.next() }
+        // Keys drawn from a few values, some differing only in their low 24 bits, some unique.
+        let keys: [[UInt64]] = (0..<5000).map { _ in
+            let base = shared[Int(generator.next() % 6)]
+            switch generator.next() % 4 {
+            case 0: return [base, generator.next()]
+            case 1: return [base & ~0xFF_FFFF | generator.next() % 5, generator.next()]
+            default: return [generator.next(), generator.next() % 50]
+            }
+        }
+        for band in 0..<2 {
+            let expected = Set(Dictionary(grouping: keys.indices, by: { keys[$0][band] }).values.filter { $0.count > 1 }.map { $0.sorted() })
+            var found: [[Int]] = []
+            SimilarPassages.forEachBucket(keys: keys, band: band) { found.append(Array($0)) }
+            #expect(Set(found) == expected && found.count == expected.count, "band \(band)")
+            #expect(expected.count > 10, "the keys make buckets")
+        }
+    }
+
     @Test func aParagraphCopiedIntoManyDocumentsFindsItsCopiesEverywhere() {
         let documents = (0..<100).map { number in [Self.original, Self.unrelated + String(number)] }
         let found = SimilarPassages.find(documents)
