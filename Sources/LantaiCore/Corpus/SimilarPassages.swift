@@ -205,7 +205,7 @@ public enum SimilarPassages {
     /// Calls `body` with each run of two or more items whose keys in `band` are equal, each run
     /// in item order. The items are sorted as integers, each the key's top 40 bits above the item
     /// number, by a radix sort of those top bits (a sort of (key, item) tuples through a closure
-    /// was a tenth of an edit build's analysis); only items whose top bits another shares read
+    /// was a quarter of an edit build's analysis); only items whose top bits another shares read
     /// their whole key, which splits the rare run of keys that differ below.
     static func forEachBucket(keys: [[UInt64]], band: Int, _ body: (ArraySlice<Int>) -> Void) {
         let itemBits = 24, itemMask: UInt64 = (1 << 24) - 1
