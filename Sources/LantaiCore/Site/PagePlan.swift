@@ -320,11 +320,28 @@ public struct PagePlanner: Sendable {
             typeURL: document.type.map { SitePath.relative(from: path, to: SitePaths.type(corpus.config.typeSlug(for: $0))) },
             summary: document.summary,
             topics: badges(document, from: path),
-            topicShares: topicShares(document, from: path),
+            topicShares: [],
             backlinks: (backlinks[path] ?? []).map { item($0, from: path) },
             related: relatedItems(of: index, topics: document.topics, from: path),
-            outline: document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) },
+            outline: [],
             body: body)
-        return PlannedPage(path: path, template: "document", view: view)
+        let full = { @Sendable in
+            var full = view
+            full.topicShares = topicShares(document, from: path)
+            full.outline = document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) }
+            return full
+        }
+        // Without a parse's digest (a document not made by the parser) the view is its own input.
+        guard document.sourceDigest != 0 else { return PlannedPage(path: path, template: "document", view: full()) }
+        return PlannedPage(path: path, template: "document", inputs: OwnParse(page: view, digest: document.sourceDigest), view: full)
+    }
+
+    /// What a document's page is made from (`PlannedPage.inputs`): its view without its topic
+    /// shares and outline, which quote its passages (the costly part of the view to make and to
+    /// fingerprint) and are functions of its parse alone, and the parse's digest instead (a body's
+    /// inputs hold it too, but a page given its rendered body, as `serve` makes one, must not rely on that).
+    private struct OwnParse: Encodable, Sendable {
+        var page: DocumentPageView
+        var digest: UInt64
     }
 }
