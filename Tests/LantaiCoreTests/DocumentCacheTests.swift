@@ -98,12 +98,21 @@ import Testing
             #expect(codec.decode(Array(bytes.prefix(length))) == nil, "cut at \(length)")
         }
         #expect(codec.decode(bytes + [0]) == nil)
-        // Flipped bytes either read as some parse or as a miss; never a trap.
+        // Flipped bytes either read as some parse or as a miss; never a trap, also when the
+        // tree, kept as bytes, is decoded later.
         var random = SeededGenerator(seed: 11)
         for _ in 0..<2000 {
             var damaged = bytes
             damaged[Int(random.next() % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: random.next() | 1)
-            _ = codec.decode(damaged)
+            _ = codec.decode(damaged)?.document?.body
+        }
+        // A flip inside the tree's bytes, which are decoded only when read, is a miss at once.
+        let tree = try #require(document).bodyTree.encoded().bytes
+        let start = try #require((0...(bytes.count - tree.count)).first { Array(bytes[$0..<$0 + tree.count]) == tree })
+        for offset in stride(from: 0, to: tree.count, by: max(1, tree.count / 200)) {
+            var damaged = bytes
+            damaged[start + offset] ^= 0x10
+            #expect(codec.decode(damaged) == nil, "tree byte \(offset) flipped")
         }
         // Under another catalogue the topic numbers mean nothing: the cache keys hold the catalogue.
         let cache = BuildCache(folder: URL(fileURLWithPath: "/nonexistent"))

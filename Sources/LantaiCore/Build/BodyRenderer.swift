@@ -33,27 +33,18 @@ enum BodyRenderer {
     /// One walk over the body's tree.
     static func inputs(of document: Document, resolver: LinkResolver, notes: [String: String]) -> Inputs {
         var answers: [String] = []
-        var reports = false
         var linked: Set<String> = []
-        var stack = [document.body]
-        while let node = stack.popLast() {
-            switch node.kind {
-            case .link(let destination, _), .image(let destination, _):
-                switch resolver.target(for: destination, in: document) {
-                case .url(let url): answers.append("u" + url)
-                case .outside(let url): answers.append("o" + url); reports = true
-                case .unsafe: answers.append("x"); reports = true
-                case .broken: answers.append("b"); reports = true
-                }
-                if case .link = node.kind, let page = resolver.linkedPage(for: destination, in: document), page != document.pagePath {
-                    linked.insert(page)
-                }
-            case .htmlBlock, .htmlInline:
-                reports = true
-            default:
-                break
+        var reports = document.references.hasRawHTML
+        for reference in document.references.references {
+            switch resolver.target(for: reference.destination, in: document) {
+            case .url(let url): answers.append("u" + url)
+            case .outside(let url): answers.append("o" + url); reports = true
+            case .unsafe: answers.append("x"); reports = true
+            case .broken: answers.append("b"); reports = true
             }
-            stack += node.children
+            if !reference.isImage, let page = resolver.linkedPage(for: reference.destination, in: document), page != document.pagePath {
+                linked.insert(page)
+            }
         }
         struct Hashed: Encodable {
             var digest: UInt64

@@ -22,7 +22,10 @@ public struct Document: Sendable, Hashable {
     /// Every topic found in at least one passage or given, with its passages and share.
     public var topicAnalysis: [DocumentTopic]
     public var draft: Bool
-    public var body: MarkdownNode
+    /// The Markdown tree, decoded when read if it came from the build cache (`MarkdownBody`).
+    public var bodyTree: MarkdownBody
+    /// The tree's links, images and raw HTML, which a page's fingerprint reads without the tree.
+    public var references: MarkdownReferences
     public var outline: [OutlineEntry]
     public var passages: [Passage]
     /// The body lines (by body line number) on which a link, an image or raw HTML starts: all
@@ -39,6 +42,12 @@ public struct Document: Sendable, Hashable {
     /// from the normalised text it has at hand and kept with it in the build cache; the analysis
     /// reads them for related documents and lets them go. Empty when not counted.
     public var bigramCounts: [UInt8] = []
+
+    /// The Markdown tree with anchors.
+    public var body: MarkdownNode {
+        get { bodyTree.tree }
+        set { bodyTree = MarkdownBody(newValue) }
+    }
 
     /// The document as the stages after the render need it: without its Markdown tree (a third
     /// of its memory), which only the render and its diagnostics read, and without its passages'
