@@ -208,16 +208,19 @@ public enum SimilarPassages {
     /// was a quarter of an edit build's analysis); only items whose top bits another shares read
     /// their whole key, which splits the rare run of keys that differ below.
     static func forEachBucket(keys: [[UInt64]], band: Int, _ body: (ArraySlice<Int>) -> Void) {
+        // Items sorted by (key, item): each run of one key, two or more long, is a bucket.
+        func buckets(_ sorted: [(key: UInt64, item: Int)]) {
+            var first = 0
+            while first < sorted.count {
+                var last = first + 1
+                while last < sorted.count, sorted[last].key == sorted[first].key { last += 1 }
+                if last - first > 1 { body(sorted[first..<last].map(\.item)[...]) }
+                first = last
+            }
+        }
         let itemBits = 24, itemMask: UInt64 = (1 << 24) - 1
         guard keys.count <= 1 << itemBits else {
-            let column = keys.indices.map { (key: keys[$0][band], item: $0) }.sorted { ($0.key, $0.item) < ($1.key, $1.item) }
-            var start = 0
-            while start < column.count {
-                var end = start + 1
-                while end < column.count, column[end].key == column[start].key { end += 1 }
-                if end - start > 1 { body(column[start..<end].map(\.item)[...]) }
-                start = end
-            }
+            buckets(keys.indices.map { (key: keys[$0][band], item: $0) }.sorted { ($0.key, $0.item) < ($1.key, $1.item) })
             return
         }
         var packed = keys.indices.map { keys[$0][band] & ~itemMask | UInt64($0) }
@@ -229,13 +232,7 @@ public enum SimilarPassages {
             if end - start > 1 {
                 var run = packed[start..<end].map { (key: keys[Int($0 & itemMask)][band], item: Int($0 & itemMask)) }
                 if run.contains(where: { $0.key != run[0].key }) { run.sort { ($0.key, $0.item) < ($1.key, $1.item) } }
-                var first = 0
-                while first < run.count {
-                    var last = first + 1
-                    while last < run.count, run[last].key == run[first].key { last += 1 }
-                    if last - first > 1 { body(run[first..<last].map(\.item)[...]) }
-                    first = last
-                }
+                buckets(run)
             }
             start = end
         }
