@@ -30,7 +30,7 @@ enum BodyRenderer {
         var linkedPages: Set<String>
     }
 
-    /// One walk over the body's tree.
+    /// From the body's references (`Document.references`), without its tree.
     static func inputs(of document: Document, resolver: LinkResolver, notes: [String: String]) -> Inputs {
         var answers: [String] = []
         var linked: Set<String> = []
