@@ -81,10 +81,17 @@ public struct Document: Sendable, Hashable {
             }
             stack += node.children
         }
-        guard !wanted.isEmpty else { return [:] }
+        guard let last = wanted.max() else { return [:] }
+        // Lines found on the UTF-8 bytes, up to the last one wanted (splitting the body into
+        // characters was a sixth of a parse).
+        let utf8 = text.utf8
         var lines: [Int: String] = [:]
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where wanted.contains(number + 1) {
-            lines[number + 1] = String(line)
+        var lineStart = utf8.startIndex
+        for number in 1...last {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            if wanted.contains(number) { lines[number] = String(text[lineStart..<lineEnd]) }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
         }
         return lines
     }

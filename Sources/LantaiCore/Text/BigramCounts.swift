@@ -42,11 +42,16 @@ public enum BigramCounts {
             }
             bytes.append(UInt8(rest))
         }
+        // Each term above its count in one word, sorted by the terms (unique) as integers: a
+        // comparison closure over the pairs was half of counting them.
+        var packed = counts.map { UInt64($0.term) << 32 | UInt64(min($0.count, Int(UInt32.max))) }
+        RadixSort.sort(&packed, fromBit: 32)
         var previous: UInt32 = 0
-        for entry in counts.sorted(by: { $0.term < $1.term }) {
-            append(UInt64(entry.term - previous))
-            append(UInt64(entry.count))
-            previous = entry.term
+        for entry in packed {
+            let term = UInt32(truncatingIfNeeded: entry >> 32)
+            append(UInt64(term - previous))
+            append(entry & 0xFFFF_FFFF)
+            previous = term
         }
         return bytes
     }

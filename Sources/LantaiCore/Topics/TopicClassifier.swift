@@ -137,7 +137,7 @@ public struct TopicClassifier: Sendable {
     /// `normalized` holds each passage's text through `SearchNormalizer`, when the caller has it.
     public func analyze(passages: [Passage], normalized: [String]? = nil, given: [Topic], excluded: Set<String>) -> [DocumentTopic] {
         let normalized = normalized ?? passages.map { SearchNormalizer.normalize($0.text) }
-        let lengths = normalized.map(\.unicodeScalars.count)
+        let lengths = normalized.map { $0.unicodeScalars.count }
         let totalLength = max(1, lengths.reduce(0, +))
         let passageScores = zip(passages, normalized).map { scores(of: $0.text, normalized: $1) }
         var headingScores: [String: [Double]] = [:]
