@@ -45,8 +45,7 @@ public enum RelatedDocuments {
                 guard df >= 2, df <= maximumFrequency else { return }
                 weighted.append((term, (1 + log(Double(count))) * log(Double(total) / Double(df))))
             }
-            weighted.sort { ($0.weight, $0.term) > ($1.weight, $1.term) }
-            let kept = weighted.prefix(termsPerDocument)
+            let kept = weighted.firstSorted(termsPerDocument) { ($0.weight, $0.term) > ($1.weight, $1.term) }
             let norm = sqrt(kept.reduce(0) { $0 + $1.weight * $1.weight })
             return norm > 0 ? kept.map { ($0.term, $0.weight / norm) } : []
         }
@@ -57,18 +56,37 @@ public enum RelatedDocuments {
         }
         let index = postings.mapValues { list in
             list.count <= championsPerTerm ? list
-                : Array(list.sorted { ($0.weight, -$0.document) > ($1.weight, -$1.document) }.prefix(championsPerTerm))
+                : list.firstSorted(championsPerTerm) { ($0.weight, -$0.document) > ($1.weight, -$1.document) }
         }
-        return Parallel.map(Array(vectors.indices)) { document in
-            var scores: [Int: Double] = [:]
-            for entry in vectors[document] {
-                for posting in index[entry.term] ?? [] where posting.document != document {
-                    scores[posting.document, default: 0] += entry.weight * posting.weight
+        // Slices of the documents on every core, each adding up its documents' scores in one
+        // array over the corpus (a dictionary per document spent its time hashing).
+        let size = max(16, total / 64)
+        let slices = stride(from: 0, to: total, by: size).map { $0..<min($0 + size, total) }
+        return Parallel.map(slices) { slice in
+            var scores = [Double](repeating: 0, count: total)
+            var isScored = [Bool](repeating: false, count: total)
+            var scored: [Int] = []
+            var related: [[RelatedDocument]] = []
+            for document in slice {
+                for entry in vectors[document] {
+                    for posting in index[entry.term] ?? [] where posting.document != document {
+                        if !isScored[posting.document] {
+                            isScored[posting.document] = true
+                            scored.append(posting.document)
+                        }
+                        scores[posting.document] += entry.weight * posting.weight
+                    }
                 }
+                let best = scored.firstSorted(count) { (scores[$0], -$0) > (scores[$1], -$1) }
+                related.append(best.map { RelatedDocument(document: $0, similarity: min(1, scores[$0])) })
+                for other in scored {
+                    scores[other] = 0
+                    isScored[other] = false
+                }
+                scored.removeAll(keepingCapacity: true)
             }
-            return scores.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(count)
-                .map { RelatedDocument(document: $0.key, similarity: min(1, $0.value)) }
-        }
+            return related
+        }.flatMap { $0 }
     }
 
     /// How many documents hold each bigram: slices of the corpus count into tables of their

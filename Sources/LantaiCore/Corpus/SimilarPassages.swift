@@ -173,7 +173,7 @@ public enum SimilarPassages {
         }
         let notes = Parallel.map(result) { notes in
             notes.mapValues { list in
-                Array(list.sorted { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }.prefix(perPassage))
+                list.firstSorted(perPassage) { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }
             }
         }
         return (notes, PairMeasures(unsorted: entries))
