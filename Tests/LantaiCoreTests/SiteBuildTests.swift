@@ -88,6 +88,31 @@ import Testing
         #expect(site.page("speeches/2023-05-12-county.html") != nil)
     }
 
+    /// Which files of the content folder are documents: a link to a file is the file; hidden
+    /// files and folders (an editor's `.swp`, a `.git` folder) are not; a link to a folder is not
+    /// followed (it could lead back up and loop).
+    @Test func linksToFilesAreReadAndHiddenFilesAndLinkedFoldersAreNot() throws {
+        let site = try SiteFixture(files: Self.files)
+        defer { site.remove() }
+        let elsewhere = site.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let note = "---\ntitle: 别处的文稿\n---\n\n正文。\n"
+        try Data(note.utf8).write(to: elsewhere.appendingPathComponent("linked.md"))
+        try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("notes/alias.md"),
+                                                   withDestinationURL: elsewhere.appendingPathComponent("linked.md"))
+        try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("linked-folder"), withDestinationURL: elsewhere)
+        try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("notes/loop"), withDestinationURL: site.content)
+        try FileManager.default.createDirectory(at: site.content.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data(note.utf8).write(to: site.content.appendingPathComponent(".git/hidden.md"))
+        try Data(note.utf8).write(to: site.content.appendingPathComponent("notes/.hidden-note.md"))
+        let summary = try site.build().get()
+        #expect(summary.documents == 4)
+        #expect(site.page("notes/alias.html")?.contains("别处的文稿") == true)
+        #expect(site.page("linked-folder/linked.html") == nil)
+        #expect(site.page("git/hidden.html") == nil && site.page(".git/hidden.html") == nil)
+        #expect(site.page("notes/hidden-note.html") == nil && site.page("notes/.hidden-note.html") == nil)
+    }
+
     @Test func documentPageHasAnchorsOutlineAndRewrittenLinks() throws {
         let site = try SiteFixture(files: Self.files)
         defer { site.remove() }

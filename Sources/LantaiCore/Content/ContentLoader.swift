@@ -59,22 +59,10 @@ public struct ContentLoader: Sendable {
         return SourceFile(displayPath: display(relativePath), relativePath: relativePath, text: text)
     }
 
-    /// Content-relative paths of every regular file, sorted, skipping hidden files and folders.
-    /// A content folder given as a symbolic link is followed (the enumerator would not descend).
+    /// Content-relative paths of every regular file, sorted (`FileTree`: hidden files and
+    /// folders skipped, a link to a file counts as the file).
     func listFiles() -> [String] {
-        let keys: [URLResourceKey] = [.isRegularFileKey]
-        let root = contentDirectory.standardizedFileURL.resolvingSymlinksInPath()
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
-        let base = root.path
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base) else { continue }
-            paths.append(String(full.dropFirst(base.count).drop { $0 == "/" }))
-        }
-        return paths.sorted()
+        FileTree.files(under: contentDirectory).map(\.path)
     }
 
     private func display(_ relativePath: String) -> String {
