@@ -60,19 +60,46 @@ import Testing
         }
     }
 
-    /// A build leaves exactly the state, the parses and the pair measures in the cache, and its
-    /// state lists the output as it is.
+    /// A build leaves exactly the state, the parses, the files' stamps and the pair measures in
+    /// the cache, and its state lists the output as it is.
     @Test func aBuildLeavesAStateThatDescribesItsOutput() throws {
         let site = try SiteFixture(files: ["content/a.md": "---\ntitle: 甲\ndate: 2023-05-12\n---\n\n正文。\n"])
         defer { site.remove() }
         _ = try site.build().get()
         let cache = BuildCache(folder: try #require(site.options.cache))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted() == ["pairs.bin", "parses", "state.bin"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted() == ["pairs.bin", "parses", "sources.bin", "state.bin"])
         let state = try #require(cache.readState())
         let files = IncrementalBuildTests.files(under: site.output)
         #expect(Set(state.output.entries.keys) == Set(files.keys))
         for (path, file) in files { #expect(state.output.entries[path]?.size == file.bytes.count, "\(path)") }
         #expect(state.search?.documents.count == 1)
         #expect(state.pageInputs.entries["index.html"] != nil)
+    }
+
+    /// The files' stamps read back as written; damaged, cut or foreign ones are none (every
+    /// file is then read), and flipped bytes never trap.
+    @Test func sourceStampsReadBackAndDamagedOnesAreNone() throws {
+        let cache = Self.temporaryCache()
+        defer { cache.clear() }
+        #expect(cache.readSourceStamps() == nil)
+        let stamp = FileTree.Stamp(size: 1234, seconds: 1_700_000_000, nanoseconds: 999_999_999, changeSeconds: 1_700_000_001,
+                                   changeNanoseconds: 5, inode: .max)
+        let stamps = SourceStamps(records: ["a.md": .init(stamp: stamp, textHash: .max), "子/乙.md": .init(stamp: stamp, textHash: 0)])
+        try cache.writeSourceStamps(stamps)
+        #expect(cache.readSourceStamps() == stamps)
+        let bytes = [UInt8](try Data(contentsOf: cache.sourcesURL))
+        let header = Array(BuildCache.header.utf8)
+        let foreign = Array("lantai build cache \(BuildCache.version) 1 2.3\n".utf8) + bytes[header.count...]
+        for damaged in [Array(bytes.dropLast()), bytes + [0], foreign] {
+            try Data(damaged).write(to: cache.sourcesURL)
+            #expect(cache.readSourceStamps() == nil)
+        }
+        var random = SeededGenerator(seed: 8)
+        for _ in 0..<1000 {
+            var damaged = bytes
+            damaged[header.count + Int(random.next() % UInt64(bytes.count - header.count))] ^= UInt8(truncatingIfNeeded: random.next() | 1)
+            try Data(damaged).write(to: cache.sourcesURL)
+            _ = cache.readSourceStamps()
+        }
     }
 }

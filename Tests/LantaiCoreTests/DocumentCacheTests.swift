@@ -63,6 +63,12 @@ import Testing
     }
 
     /// The repository's own catalogue.
+    /// For parses given no unread files: reading one is a failure of the test.
+    static let unexpectedRead: @Sendable (UnreadSource) -> Result<SourceFile, Diagnostic> = { unread in
+        Issue.record("read \(unread.relativePath), which was not asked for")
+        return .failure(.error(zh: "不该读", en: "not to be read", in: unread.displayPath))
+    }
+
     static let catalog = TopicCatalog.parse(try! String(contentsOf: RepositoryPaths.content.appendingPathComponent(TopicCatalog.fileName), encoding: .utf8), path: TopicCatalog.fileName).0
 
     @Test func everyParseReadsBackAsItWas() throws {
@@ -130,9 +136,9 @@ import Testing
         let parser = DocumentParser(catalog: Self.catalog)
         let cache = BuildCache(folder: folder).parses(catalog: Self.catalog, types: DocumentType.defaults)
         var sources = try Self.sources()
-        let first = cache.parse(sources, with: parser)
+        let first = cache.parse(sources, read: Self.unexpectedRead, with: parser)
         #expect(first.reused == 0)
-        let second = cache.parse(sources, with: parser)
+        let second = cache.parse(sources, read: Self.unexpectedRead, with: parser)
         #expect(second.reused == sources.count)
         #expect(second.results.map(\.0) == first.results.map(\.0))
         #expect(second.results.map(\.1) == first.results.map(\.1))
@@ -143,11 +149,61 @@ import Testing
         let removed = sources.removeLast()
         let damaged = cache.key(of: sources[1])
         try Data([1, 2, 3]).write(to: cache.folder.appendingPathComponent(damaged + ".bin"))
-        let third = cache.parse(sources, with: parser)
+        let third = cache.parse(sources, read: Self.unexpectedRead, with: parser)
         #expect(third.reused == sources.count - 2)
         #expect(third.results.map(\.0) == sources.map { parser.parse($0).0 })
         let names = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path)
         #expect(names.count == sources.count)
         #expect(!names.contains(cache.key(of: removed) + ".bin"))
     }
+
+    /// Files the load did not read are found by the hash of their text; where the entry is gone
+    /// (or the hash is not the text's), the file is read after all, parsed, and not vouched for.
+    @Test func unreadFilesAreFoundByTheirTextsHashAndReadWhenTheirEntryIsGone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parser = DocumentParser(catalog: Self.catalog)
+        let cache = BuildCache(folder: folder).parses(catalog: Self.catalog, types: DocumentType.defaults)
+        let sources = try Self.sources()
+        #expect(sources.count >= 4)
+        let first = cache.parse(sources, read: Self.unexpectedRead, with: parser)
+        #expect(first.textHashes == Dictionary(uniqueKeysWithValues: sources.map { ($0.relativePath, $0.textHash) }))
+
+        // The first two read, the others vouched for: the parses in path order, none parsed.
+        let unread = sources.dropFirst(2).map { UnreadSource(displayPath: $0.displayPath, relativePath: $0.relativePath, textHash: $0.textHash) }
+        let second = cache.parse(Array(sources.prefix(2)), unread: unread.reversed(), read: Self.unexpectedRead, with: parser)
+        #expect(second.reused == sources.count)
+        #expect(second.results.map(\.0) == first.results.map(\.0))
+        #expect(second.textHashes == first.textHashes)
+
+        // One entry removed, one vouched-for hash that is not the text's: both files read.
+        try FileManager.default.removeItem(at: cache.folder.appendingPathComponent(cache.key(of: sources[2]) + ".bin"))
+        var stale = unread
+        stale[1].textHash &+= 1
+        let byPath = Dictionary(uniqueKeysWithValues: sources.map { ($0.relativePath, $0) })
+        let reads = Counter()
+        let third = cache.parse(Array(sources.prefix(2)), unread: stale, read: { unread in
+            reads.add()
+            return .success(byPath[unread.relativePath]!)
+        }, with: parser)
+        #expect(reads.value == 2)
+        #expect(third.results.map(\.0) == first.results.map(\.0))
+        #expect(third.reused == sources.count - 1, "the stale hash's file was read and its parse found under its text's hash")
+        #expect(third.textHashes[sources[2].relativePath] == nil && third.textHashes[sources[3].relativePath] == nil)
+        #expect(third.textHashes.count == sources.count - 2, "the files read first and the vouched-for ones found stay vouched for")
+
+        // A file that cannot be read then is reported, not lost.
+        try FileManager.default.removeItem(at: cache.folder.appendingPathComponent(cache.key(of: sources[2]) + ".bin"))
+        let fourth = cache.parse([], unread: [unread[0]], read: { .failure(.error(zh: "读不了这个文件", en: "cannot read this file", in: $0.displayPath)) }, with: parser)
+        #expect(fourth.results.count == 1 && fourth.results[0].0 == nil)
+        #expect(fourth.results[0].1.count == 1 && fourth.results[0].1[0].severity == .error)
+    }
+}
+
+/// A count shared with a `@Sendable` closure.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

@@ -94,23 +94,33 @@ public struct SiteBuilder: Sendable {
     /// `cached`: parses are read from and kept in the build cache (`lantai build`; `lantai check`
     /// leaves the cache as the last build left it).
     func loadAndParse(_ stages: StageLog, cached: Bool) throws -> Parsed {
+        // Files the cache vouches for are not read (`SourceStamps`); only where the parses come
+        // from the cache, since the cache is then what has them.
+        let cache = cached && memory == nil ? options.cache.map(BuildCache.init) : nil
+        let loader = ContentLoader(contentDirectory: options.content, displayPrefix: options.contentDisplay)
         var (tree, theme) = try stages.run("load") {
-            let tree = try ContentLoader(contentDirectory: options.content, displayPrefix: options.contentDisplay).load()
+            let tree = try loader.load(vouched: cache?.readSourceStamps())
             let theme = Theme.load(from: options.theme, displayPrefix: options.themeDisplay)
-            return ((tree, theme), say(zh: "\(tree.sources.count) 个 Markdown 文件，\(tree.staticFiles.count) 个其他文件", en: "\(tree.sources.count) Markdown files, \(tree.staticFiles.count) other files"))
+            let files = tree.sources.count + tree.unread.count
+            return ((tree, theme), say(zh: "\(files) 个 Markdown 文件（读了 \(tree.sources.count) 个），\(tree.staticFiles.count) 个其他文件",
+                                       en: "\(files) Markdown files (\(tree.sources.count) read), \(tree.staticFiles.count) other files"))
         }
         var diagnostics = tree.diagnostics
         if case .failure(let failure) = theme { diagnostics += failure.diagnostics }
         let parser = DocumentParser(catalog: tree.catalog, types: tree.config.documentTypes)
         let parsed = stages.run("parse") {
-            let counter = counter(stages, "parse", tree.sources.count, Message(zh: "篇", en: "documents"))
+            let counter = counter(stages, "parse", tree.sources.count + tree.unread.count, Message(zh: "篇", en: "documents"))
             if let memory {
                 let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
                 return (results, say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
             }
-            if cached, let cache = options.cache.map(BuildCache.init) {
-                let (results, reused) = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes).parse(tree.sources, with: parser, tick: counter.tick)
-                return (results, say(zh: "\(results.count) 篇文稿（解析了 \(results.count - reused) 篇）", en: "\(results.count) documents (\(results.count - reused) parsed)"))
+            if let cache {
+                let parsed = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes)
+                    .parse(tree.sources, unread: tree.unread, read: { loader.source(reading: $0.relativePath) }, with: parser, tick: counter.tick)
+                // A failed write costs only reading the files again next time.
+                try? cache.writeSourceStamps(.recording(stamps: tree.stamps, textHashes: parsed.textHashes, listedAt: tree.listedAt))
+                let results = parsed.results
+                return (results, say(zh: "\(results.count) 篇文稿（解析了 \(results.count - parsed.reused) 篇）", en: "\(results.count) documents (\(results.count - parsed.reused) parsed)"))
             }
             let results = Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
             return (results, say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))

@@ -31,6 +31,15 @@ import Foundation
 /// What a build reuses within one process (`ParseMemory`, `PagePreview`, for `lantai serve`)
 /// lives in memory and follows the same rules.
 ///
+/// `sources.bin`, the stamps of the content's Markdown files as the last parse read them
+/// (`SourceStamps`: per file its size, modification and status-change times and inode, and the
+/// hash of its text), under the same header. The load does not read a file listed with its
+/// recorded stamp; its parse entry is found by the recorded hash (and the file read after all
+/// when the entry is gone). A stamp records a write, and the status-change time cannot be set
+/// back, so an equal stamp means the text read then; files changed within two seconds of their
+/// listing are not recorded, because a coarse clock can give two writes one time. Each parse
+/// replaces the file with its own files' stamps.
+///
 /// And `pairs.bin`, the similar-passage measures of the last analysis (`PairMeasures`: per
 /// pair of paragraph texts, their shared and total trigrams), under the same header. A measure
 /// is a function of the two texts alone, so any build may take it; each analysis replaces the
@@ -38,7 +47,7 @@ import Foundation
 public struct BuildCache: Sendable {
     /// Raise when what the cache holds would be read differently (a field added to the state,
     /// a change to the parse codec) without the executable changing.
-    static let version = 15
+    static let version = 16
 
     public let folder: URL
 
@@ -107,6 +116,39 @@ public struct BuildCache: Sendable {
             writer.word(measure)
         }
         try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: pairsURL)
+    }
+
+    var sourcesURL: URL { folder.appendingPathComponent("sources.bin") }
+
+    /// The stamps the last parse recorded; nil when there are none to trust.
+    func readSourceStamps() -> SourceStamps? {
+        guard var reader = Self.reader(of: sourcesURL),
+              let records = reader.array({ reader -> (String, SourceStamps.Record)? in
+                  guard let path = reader.string(), let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(),
+                        let changeSeconds = reader.int(), let changeNanoseconds = reader.int(), let inode = reader.word(),
+                        let textHash = reader.word() else { return nil }
+                  let stamp = FileTree.Stamp(size: Int64(size), seconds: seconds, nanoseconds: nanoseconds,
+                                             changeSeconds: changeSeconds, changeNanoseconds: changeNanoseconds, inode: inode)
+                  return (path, SourceStamps.Record(stamp: stamp, textHash: textHash))
+              }), reader.atEnd else { return nil }
+        return SourceStamps(records: Dictionary(records, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Replaces the stamps in one atomic step (paths in order, so the same stamps give the same bytes).
+    func writeSourceStamps(_ stamps: SourceStamps) throws {
+        var writer = BinaryWriter()
+        writer.array(stamps.records.keys.sorted()) { writer, path in
+            let record = stamps.records[path]!
+            writer.string(path)
+            writer.int(Int(record.stamp.size))
+            writer.int(record.stamp.seconds)
+            writer.int(record.stamp.nanoseconds)
+            writer.int(record.stamp.changeSeconds)
+            writer.int(record.stamp.changeNanoseconds)
+            writer.word(record.stamp.inode)
+            writer.word(record.textHash)
+        }
+        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: sourcesURL)
     }
 
     /// Removes the state: the output is about to change.

@@ -25,31 +25,75 @@ struct DocumentCache: Sendable {
 
     /// The entry name of a file's parse: 16 hex digits, from the parse's digest and the salt.
     func key(of source: SourceFile) -> String {
+        key(relativePath: source.relativePath, displayPath: source.displayPath, textHash: source.textHash)
+    }
+
+    private func key(relativePath: String, displayPath: String, textHash: UInt64) -> String {
         var bytes = salt
-        withUnsafeBytes(of: DocumentParser.digest(of: source, configuration: configuration).littleEndian) { bytes += $0 }
+        let digest = DocumentParser.digest(relativePath: relativePath, displayPath: displayPath, textHash: textHash, configuration: configuration)
+        withUnsafeBytes(of: digest.littleEndian) { bytes += $0 }
         let digits = String(ContentHash.of(bytes), radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    /// Each source's parse: read from the cache where it has it, else parsed and stored. Returns
-    /// the parses in the order of `sources` and how many came from the cache.
-    func parse(_ sources: [SourceFile], with parser: DocumentParser,
-               tick: @escaping @Sendable () -> Void = {}) -> (results: [(Document?, [Diagnostic])], reused: Int) {
+    /// What a parse through the cache did: the results in path order, how many came from the
+    /// cache, and the hash of each file's text as read or vouched for (by relative path; none
+    /// for a file read again because its vouched-for parse was missing).
+    struct Parsed {
+        var results: [(Document?, [Diagnostic])]
+        var reused: Int
+        var textHashes: [String: UInt64]
+    }
+
+    /// Each file's parse: read from the cache where it has it, else parsed and stored. A file
+    /// the load did not read (`unread`) is found by the hash of its text; should its entry be
+    /// missing or damaged, `read` reads the file after all.
+    func parse(_ sources: [SourceFile], unread: [UnreadSource] = [], read: @escaping @Sendable (UnreadSource) -> Result<SourceFile, Diagnostic>,
+               with parser: DocumentParser, tick: @escaping @Sendable () -> Void = {}) -> Parsed {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let results = Parallel.map(sources) { source -> (result: (Document?, [Diagnostic]), key: String, reused: Bool) in
-            defer { tick() }
-            let key = key(of: source)
-            let url = folder.appendingPathComponent(key + ".bin")
-            if let data = FileManager.default.contents(atPath: url.path), let cached = codec.decode([UInt8](data)) {
-                return ((cached.document, cached.diagnostics), key, true)
+        enum Input: Sendable {
+            case read(SourceFile)
+            case unread(UnreadSource)
+            var relativePath: String {
+                switch self {
+                case .read(let source): source.relativePath
+                case .unread(let source): source.relativePath
+                }
             }
+        }
+        let inputs = (sources.map(Input.read) + unread.map(Input.unread)).sorted { $0.relativePath < $1.relativePath }
+        let results = Parallel.map(inputs) { input -> (result: (Document?, [Diagnostic]), key: String?, reused: Bool, textHash: UInt64?) in
+            defer { tick() }
+            var source: SourceFile
+            switch input {
+            case .read(let read): source = read
+            case .unread(let unread):
+                let key = key(relativePath: unread.relativePath, displayPath: unread.displayPath, textHash: unread.textHash)
+                if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, unread.textHash) }
+                switch read(unread) {
+                case .success(let read): source = read
+                case .failure(let diagnostic): return ((nil, [diagnostic]), nil, false, nil)
+                }
+            }
+            let textHash = source.textHash
+            // A file read again is not vouched for next time: it may have changed since it was listed.
+            let vouched: UInt64? = if case .read = input { textHash } else { nil }
+            let key = key(relativePath: source.relativePath, displayPath: source.displayPath, textHash: textHash)
+            if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, vouched) }
             let parsed = parser.parse(source)
             // A failed write only costs a parse next time.
-            try? BuildCache.writeAtomically(codec.encode(parsed.0, parsed.1), to: url)
-            return (parsed, key, false)
+            try? BuildCache.writeAtomically(codec.encode(parsed.0, parsed.1), to: folder.appendingPathComponent(key + ".bin"))
+            return (parsed, key, false, vouched)
         }
-        removeEntries(except: Set(results.map(\.key)))
-        return (results.map(\.result), results.filter(\.reused).count)
+        removeEntries(except: Set(results.compactMap(\.key)))
+        var textHashes: [String: UInt64] = [:]
+        for (input, result) in zip(inputs, results) { textHashes[input.relativePath] = result.textHash }
+        return Parsed(results: results.map(\.result), reused: results.filter(\.reused).count, textHashes: textHashes)
+    }
+
+    /// The entry of `key`, nil when there is none or it cannot be read back.
+    private func entry(_ key: String) -> (document: Document?, diagnostics: [Diagnostic])? {
+        FileManager.default.contents(atPath: folder.appendingPathComponent(key + ".bin").path).flatMap { codec.decode([UInt8]($0)) }
     }
 
     /// Removes every file of the folder but the entries of `keys`.

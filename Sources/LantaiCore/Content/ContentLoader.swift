@@ -12,7 +12,9 @@ public struct ContentLoader: Sendable {
         self.displayPrefix = displayPrefix
     }
 
-    public func load() throws -> ContentTree {
+    /// Reads the configuration and every Markdown file, except those `vouched` for: a file listed
+    /// with the stamp it had when the build cache last saw it read is not read again.
+    public func load(vouched: SourceStamps? = nil) throws -> ContentTree {
         var diagnostics: [Diagnostic] = []
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -33,30 +35,45 @@ public struct ContentLoader: Sendable {
             diagnostics += problems
         }
 
+        let listedAt = Int(Date().timeIntervalSince1970)
         var markdown: [String] = []
+        var unread: [UnreadSource] = []
+        var stamps: [String: FileTree.Stamp] = [:]
         var staticFiles: [String] = []
-        for relativePath in listFiles() {
+        for (relativePath, stamp) in FileTree.files(under: contentDirectory) {
             if ContentTree.configurationFiles.contains(relativePath) { continue }
-            if relativePath.hasSuffix(".md") { markdown.append(relativePath) } else { staticFiles.append(relativePath) }
+            guard relativePath.hasSuffix(".md") else {
+                staticFiles.append(relativePath)
+                continue
+            }
+            stamps[relativePath] = stamp
+            if let record = vouched?.records[relativePath], record.stamp == stamp {
+                unread.append(UnreadSource(displayPath: display(relativePath), relativePath: relativePath, textHash: record.textHash))
+            } else {
+                markdown.append(relativePath)
+            }
         }
         // Read and decoded on every core: ten thousand files read one by one took seconds.
         var sources: [SourceFile] = []
-        for (relativePath, result) in zip(markdown, Parallel.map(markdown) { read($0) }) {
+        for result in Parallel.map(markdown, { source(reading: $0) }) {
             switch result {
-            case .success(let text):
-                sources.append(SourceFile(displayPath: display(relativePath), relativePath: relativePath, text: text))
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .success(let source): sources.append(source)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        return ContentTree(config: config, catalog: catalog, sources: sources, staticFiles: staticFiles, diagnostics: diagnostics)
+        return ContentTree(config: config, catalog: catalog, sources: sources, unread: unread, stamps: stamps, listedAt: listedAt,
+                           staticFiles: staticFiles, diagnostics: diagnostics)
     }
 
     /// One Markdown file of the content folder, read as `load` reads it; nil when it cannot be
     /// read or is not UTF-8 (the next full load reports why).
     public func source(at relativePath: String) -> SourceFile? {
-        guard case .success(let text) = read(relativePath) else { return nil }
-        return SourceFile(displayPath: display(relativePath), relativePath: relativePath, text: text)
+        try? source(reading: relativePath).get()
+    }
+
+    /// One Markdown file of the content folder read, or why it cannot be.
+    public func source(reading relativePath: String) -> Result<SourceFile, Diagnostic> {
+        read(relativePath).map { SourceFile(displayPath: display(relativePath), relativePath: relativePath, text: $0) }
     }
 
     /// Content-relative paths of every regular file, sorted (`FileTree`: hidden files and

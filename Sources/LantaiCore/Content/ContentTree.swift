@@ -3,7 +3,14 @@
 public struct ContentTree: Sendable {
     public var config: SiteConfig
     public var catalog: TopicCatalog
+    /// The Markdown files read, in path order.
     public var sources: [SourceFile]
+    /// The Markdown files not read because the build cache vouched for them, in path order.
+    public var unread: [UnreadSource] = []
+    /// Every Markdown file's stamp when it was listed, by relative path, and when that was
+    /// (seconds since 1970): what the next build's `SourceStamps` are made of.
+    public var stamps: [String: FileTree.Stamp] = [:]
+    public var listedAt = 0
     /// Content-relative paths of non-Markdown files (images, attachments).
     public var staticFiles: [String]
     public var diagnostics: [Diagnostic]

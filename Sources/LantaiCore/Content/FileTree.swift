@@ -4,11 +4,19 @@ import Foundation
 /// hold) and for `lantai serve` (whether any of them changed): `readdir` and `fstatat`, 40 ms at
 /// 10,000 files where FileManager's enumerator with its resource values took 400.
 public enum FileTree {
-    /// What says that a file changed: its size and modification time.
+    /// What says that a file changed: its size, modification time, status-change time and
+    /// inode. The status-change time moves with every write and cannot be set back, so a file
+    /// rewritten and given its old modification time again still gets a new stamp.
     public struct Stamp: Sendable, Hashable {
         public var size: Int64
         public var seconds: Int
         public var nanoseconds: Int
+        public var changeSeconds: Int
+        public var changeNanoseconds: Int
+        public var inode: UInt64
+
+        /// The later of the modification and status-change times, in whole seconds.
+        var latestSecond: Int { max(seconds, changeSeconds) }
     }
 
     /// Every regular file under `root`, as its path below `root` with its stamp, sorted by path.
@@ -37,7 +45,8 @@ public enum FileTree {
             }
             if (status.st_mode & S_IFMT) == S_IFLNK, fstatat(descriptor, name, &status, 0) != 0 { continue }
             guard (status.st_mode & S_IFMT) == S_IFREG else { continue }
-            files.append((path, Stamp(size: Int64(status.st_size), seconds: status.st_mtim.tv_sec, nanoseconds: status.st_mtim.tv_nsec)))
+            files.append((path, Stamp(size: Int64(status.st_size), seconds: status.st_mtim.tv_sec, nanoseconds: status.st_mtim.tv_nsec,
+                                      changeSeconds: status.st_ctim.tv_sec, changeNanoseconds: status.st_ctim.tv_nsec, inode: UInt64(status.st_ino))))
         }
     }
 }

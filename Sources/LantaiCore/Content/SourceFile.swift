@@ -15,6 +15,13 @@ public struct SourceFile: Sendable, Hashable {
         self.text = SourceFile.normalizeNewlines(text)
     }
 
+    /// A hash of `text` (as read, newlines normalised): what the build cache names the file's
+    /// parse by, with its paths (`DocumentParser.digest`), and vouches for it with (`SourceStamps`).
+    public var textHash: UInt64 {
+        var text = text
+        return text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+    }
+
     /// Drops a byte-order mark and turns CRLF and lone CR into LF, so that line numbers match
     /// what an editor shows.
     static func normalizeNewlines(_ text: String) -> String {

@@ -24,7 +24,15 @@ public struct DocumentParser: Sendable {
     /// A hash of everything the parse of `file` reads: its paths and text and the configuration.
     /// The document carries it (`Document.sourceDigest`) and the build cache names parses by it.
     static func digest(of file: SourceFile, configuration: [UInt8]) -> UInt64 {
-        ContentHash.of(configuration + FingerprintEncoder.bytes(of: [file.relativePath, file.displayPath, file.text]))
+        digest(relativePath: file.relativePath, displayPath: file.displayPath, textHash: file.textHash, configuration: configuration)
+    }
+
+    /// The same from the hash of the text, which is all the build cache knows of a file it
+    /// vouches for without reading it (`UnreadSource`).
+    static func digest(relativePath: String, displayPath: String, textHash: UInt64, configuration: [UInt8]) -> UInt64 {
+        var bytes = configuration + FingerprintEncoder.bytes(of: [relativePath, displayPath])
+        withUnsafeBytes(of: textHash.littleEndian) { bytes += $0 }
+        return ContentHash.of(bytes)
     }
 
     public func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {
