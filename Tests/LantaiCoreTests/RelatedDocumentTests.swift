@@ -106,6 +106,29 @@ import Testing
         #expect(order == counts.keys.sorted())
     }
 
+    /// The counting table against a dictionary: terms of every value (0 and the largest
+    /// included), counts added up, a count of 0 adding nothing, entries in the order of first
+    /// addition, through many growths from a small start.
+    @Test func termCountsAddUpAsADictionaryDoes() {
+        var generator = SeededGenerator(seed: 21)
+        var table = TermCounts(expected: 1)
+        var expected: [UInt32: Int] = [:]
+        var order: [UInt32] = []
+        for step in 0..<50_000 {
+            let term: UInt32 = step % 997 == 0 ? [0, .max][step % 2] : UInt32(truncatingIfNeeded: generator.next() % 20_000) &* 214_013
+            let count = Int(generator.next() % 4)
+            table.add(term, count)
+            guard count > 0 else { continue }
+            if expected[term] == nil { order.append(term) }
+            expected[term, default: 0] += count
+        }
+        #expect(table.entries.map(\.term) == order)
+        #expect(table.entries.allSatisfy { expected[$0.term] == $0.count })
+        #expect(expected.allSatisfy { table.of($0.key) == $0.value })
+        #expect(table.of(12_345) == (expected[12_345] ?? 0))
+        #expect(expected.count > 10_000)
+    }
+
     static func plainRelated(_ texts: [String]) -> [[RelatedDocument]] {
         let total = texts.count
         let counts: [[UInt32: Int]] = texts.map { text in
