@@ -62,8 +62,9 @@ import Testing
         var builder = SiteBuilder(options: site.options)
         builder.memory = ParseMemory()
         _ = try builder.build()
-        let before = files(under: site.output)
+        // After the edit, which may delete files from the output too.
         try edit(site)
+        let before = files(under: site.output)
         let summary = try builder.build()
         let after = files(under: site.output)
         let full = try fullBuild(of: site)
@@ -251,6 +252,26 @@ import Testing
         #expect(try Data(contentsOf: page) == original)
     }
 
+    /// The search index is patched over the files it keeps; with some of them deleted from the
+    /// output by hand (the text pieces of every document but the edited one, whose old pieces
+    /// the patch reads) it cannot be, so it is made again, whole, and the deleted files are back.
+    @Test func searchFilesDeletedFromTheOutputAreMadeAgain() throws {
+        let deleted = Locked<[String]>([])
+        let written = try Self.checkIncrementalBuild { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "借此机会，我再提两点希望和要求：", with: "借此机会，我再提三点希望和要求："), to: Self.edited)
+            let pieces = site.output.appendingPathComponent("search/text")
+            let cache = try #require(site.options.cache)
+            let numbers = try #require(BuildCache(folder: cache).readState()?.numbers)
+            let edited = try #require(numbers.byPath[String(Self.edited.dropFirst("content/".count))])
+            let names = try FileManager.default.contentsOfDirectory(atPath: pieces.path).filter { !$0.hasPrefix("\(edited)-") }
+            #expect(names.count > 10)
+            for name in names { try FileManager.default.removeItem(at: pieces.appendingPathComponent(name)) }
+            deleted.value = names.map { "search/text/" + $0 }
+        }
+        #expect(!deleted.value.isEmpty && Set(deleted.value).isSubset(of: written))
+    }
+
     @Test func theContentHashSeesEveryChangedByte() {
         var bytes = [UInt8](repeating: 0, count: 100)
         var seen: Set<UInt64> = [ContentHash.of(bytes)]
@@ -262,5 +283,16 @@ import Testing
         for length in 0..<100 { seen.insert(ContentHash.of([UInt8](repeating: 0, count: length))) }
         // 100 zeros, 100 single-byte changes, and 100 shorter runs of zeros (0 to 99 bytes).
         #expect(seen.count == 201)
+    }
+}
+
+/// A value a `@Sendable`-free test closure sets and the test reads after.
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
