@@ -38,7 +38,7 @@ struct DocumentCache: Sendable {
 
     /// What a parse through the cache did: the results in path order, how many came from the
     /// cache, and the hash of each file's text as read or vouched for (by relative path; none
-    /// for a file read again because its vouched-for parse was missing).
+    /// for a vouched-for file that, read after all, held another text).
     struct Parsed {
         var results: [(Document?, [Diagnostic])]
         var reused: Int
@@ -76,8 +76,13 @@ struct DocumentCache: Sendable {
                 }
             }
             let textHash = source.textHash
-            // A file read again is not vouched for next time: it may have changed since it was listed.
-            let vouched: UInt64? = if case .read = input { textHash } else { nil }
+            // A file read after all stays vouched for only if it still holds the text recorded
+            // (its entry was gone, e.g. after a change to the topics): else it changed since it
+            // was listed, and its stamp says nothing about this text.
+            let vouched: UInt64? = switch input {
+            case .read: textHash
+            case .unread(let unread): unread.textHash == textHash ? textHash : nil
+            }
             let key = key(relativePath: source.relativePath, displayPath: source.displayPath, textHash: textHash)
             if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, vouched) }
             let parsed = parser.parse(source)
