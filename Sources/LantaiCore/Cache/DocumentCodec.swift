@@ -153,11 +153,11 @@ struct DocumentCodec {
               }),
               let bodyLineOffset = reader.int(), let sourceDigest = reader.word(),
               let bigramCounts = reader.byteRun() else { return nil }
-        var document = Document(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title,
+        var document = Document(Document.Fields(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title,
                         subtitle: texts[5], date: date, speaker: texts[0], position: texts[6], organization: texts[1], venue: texts[2], type: texts[3], summary: texts[4],
                         topics: topics, topicAnalysis: analysis, draft: draft, bodyTree: body,
                         references: MarkdownReferences(references: references, hasRawHTML: hasRawHTML), outline: outline, passages: passages,
-                        diagnosticLines: Dictionary(diagnosticLines, uniquingKeysWith: { first, _ in first }), bodyLineOffset: bodyLineOffset)
+                        diagnosticLines: Dictionary(diagnosticLines, uniquingKeysWith: { first, _ in first }), bodyLineOffset: bodyLineOffset))
         document.sourceDigest = sourceDigest
         document.bigramCounts = bigramCounts
         return document

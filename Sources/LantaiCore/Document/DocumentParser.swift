@@ -112,7 +112,7 @@ public struct DocumentParser: Sendable {
         let directory = file.relativePath.split(separator: "/").dropLast().map { Slug.make(String($0)) }
         let pagePath = (directory + [slug + ".html"]).joined(separator: "/")
 
-        var document = Document(
+        var document = Document(Document.Fields(
             sourcePath: file.relativePath,
             displayPath: file.displayPath,
             slug: slug,
@@ -134,7 +134,7 @@ public struct DocumentParser: Sendable {
             outline: assigner.outline,
             passages: assigner.passages,
             diagnosticLines: Document.diagnosticLines(of: body, in: split.body),
-            bodyLineOffset: split.bodyLineOffset)
+            bodyLineOffset: split.bodyLineOffset))
         document.sourceDigest = Self.digest(of: file, configuration: configuration)
         document.bigramCounts = BigramCounts.encoded(normalized: [SearchNormalizer.normalize(title)] + assigner.normalizedTexts)
         return (document, diagnostics)
