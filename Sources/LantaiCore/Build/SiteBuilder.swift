@@ -283,6 +283,9 @@ public struct SiteBuilder: Sendable {
         // state that describes its output is not trusted.
         if writer.completeUnfinishedPublish() == .incomplete { cache?.removeState() }
         let state = cache?.readState()
+        // What the build is done with is freed on another thread when it returns.
+        let release = LaterRelease()
+        defer { release.releaseInBackground() }
         var rendered = try loadAnalyzeAndRender(stages, writer: writer, previous: state)
         // The corpus has one holder, so that the index can let its text go as it reads it.
         var corpus = rendered.corpus
@@ -331,6 +334,7 @@ public struct SiteBuilder: Sendable {
                 return ((), say(zh: "写出 \(sink.fileCount) 个文件中的 \(sink.changedPaths.count) 个，\(sink.byteCount / 1_000_000) MB，在 \(options.output.path)",
                                 en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)"))
             }
+            release.hold((corpus, rendered, state, index, numbers))
             return BuildSummary(
                 documents: corpus.documents.count, drafts: rendered.draftCount, pages: rendered.pageCount,
                 files: sink.fileCount, written: sink.changedPaths.count,
