@@ -30,7 +30,8 @@ struct YAMLMapping {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding given: Yams's default reads the process environment on every parse.
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, path: path, lineOffset: lineOffset))
         } catch {

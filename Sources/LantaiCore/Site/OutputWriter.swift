@@ -86,8 +86,13 @@ public struct OutputWriter: Sendable {
     /// of tens of thousands of small files.
     @discardableResult
     public static func write(_ contents: some ContiguousBytes, to path: String, in staging: URL) throws -> Int {
-        let file = staging.appendingPathComponent(path).path
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        try write(contents, to: path, inFolder: staging.path + "/")
+    }
+
+    /// The same in a folder given as its path with a `/` after it (`URL`'s path is worked out
+    /// anew on each call, a few microseconds a file over the 90,000 files of a large site).
+    static func write(_ contents: some ContiguousBytes, to path: String, inFolder folder: String) throws -> Int {
+        let descriptor = open(folder + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(path: path, code: errno) }
         defer { close(descriptor) }
         return try contents.withUnsafeBytes { buffer in
