@@ -83,9 +83,8 @@ public struct BuildCache: Sendable {
     /// A reader of what follows the header in the file at `url`; nil when the file is missing or
     /// another version or executable wrote it.
     private static func reader(of url: URL) -> BinaryReader? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let bytes = FileBytes.read(url.path) else { return nil }
         let header = Array(Self.header.utf8)
-        let bytes = [UInt8](data)
         guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
         return BinaryReader(Array(bytes[header.count...]))
     }
@@ -173,13 +172,18 @@ public struct BuildCache: Sendable {
     static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = "." + url.lastPathComponent + ".tmp"
-        try OutputWriter.write(bytes, to: temporary, in: folder)
-        let temporaryPath = folder.appendingPathComponent(temporary).path
-        guard rename(temporaryPath, url.path) == 0 else {
+        try writeAtomically(bytes, named: url.lastPathComponent, inFolder: folder.path + "/")
+    }
+
+    /// The same into a folder that exists, given as its path with a `/` after it (the parse
+    /// cache writes ten thousand entries into one folder).
+    static func writeAtomically(_ bytes: [UInt8], named name: String, inFolder folder: String) throws {
+        let temporary = "." + name + ".tmp"
+        try OutputWriter.write(bytes, to: temporary, inFolder: folder)
+        guard rename(folder + temporary, folder + name) == 0 else {
             let code = errno
-            unlink(temporaryPath)
-            throw POSIXFailure(path: url.path, code: code)
+            unlink(folder + temporary)
+            throw POSIXFailure(path: folder + name, code: code)
         }
     }
 }

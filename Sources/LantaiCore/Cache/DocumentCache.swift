@@ -10,6 +10,8 @@ import Foundation
 /// An entry that cannot be read back (cut short, damaged) is a miss: the file is parsed again.
 struct DocumentCache: Sendable {
     let folder: URL
+    /// `folder`'s path with a `/` after it, made once (not for each of ten thousand entries).
+    private let folderPath: String
     private let codec: DocumentCodec
     /// What every key holds besides the parse's digest: the cache's version and executable.
     private let salt: [UInt8]
@@ -18,6 +20,7 @@ struct DocumentCache: Sendable {
 
     init(folder: URL, catalog: TopicCatalog, types: [DocumentType], salt: [String]) {
         self.folder = folder
+        folderPath = folder.path + "/"
         codec = DocumentCodec(catalog: catalog)
         self.salt = FingerprintEncoder.bytes(of: salt)
         configuration = DocumentParser.configurationBytes(catalog: catalog, types: types)
@@ -87,7 +90,7 @@ struct DocumentCache: Sendable {
             if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, vouched) }
             let parsed = parser.parse(source)
             // A failed write only costs a parse next time.
-            try? BuildCache.writeAtomically(codec.encode(parsed.0, parsed.1), to: folder.appendingPathComponent(key + ".bin"))
+            try? BuildCache.writeAtomically(codec.encode(parsed.0, parsed.1), named: key + ".bin", inFolder: folderPath)
             return (parsed, key, false, vouched)
         }
         removeEntries(except: Set(results.compactMap(\.key)))
@@ -98,14 +101,14 @@ struct DocumentCache: Sendable {
 
     /// The entry of `key`, nil when there is none or it cannot be read back.
     private func entry(_ key: String) -> (document: Document?, diagnostics: [Diagnostic])? {
-        FileManager.default.contents(atPath: folder.appendingPathComponent(key + ".bin").path).flatMap { codec.decode([UInt8]($0)) }
+        FileBytes.read(folderPath + key + ".bin").flatMap { codec.decode($0) }
     }
 
     /// Removes every file of the folder but the entries of `keys`.
     private func removeEntries(except keys: Set<String>) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names where !(name.hasSuffix(".bin") && keys.contains(String(name.dropLast(4)))) {
-            unlink(folder.appendingPathComponent(name).path)
+            unlink(folderPath + name)
         }
     }
 }
