@@ -91,8 +91,7 @@ public final class OutputSink: OutputFiles, @unchecked Sendable {
     /// previous manifest does not list it or the file no longer holds what it lists.
     public func previousContents(_ path: String) -> [UInt8]? {
         guard let entry = previous?.entries[path], let outputFolder,
-              let data = FileManager.default.contents(atPath: outputFolder + path) else { return nil }
-        let bytes = [UInt8](data)
+              let bytes = FileBytes.read(outputFolder + path) else { return nil }
         return bytes.count == entry.size && ContentHash.of(bytes) == entry.hash ? bytes : nil
     }
 

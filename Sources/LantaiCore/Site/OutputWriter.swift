@@ -91,6 +91,7 @@ public struct OutputWriter: Sendable {
 
     /// The same in a folder given as its path with a `/` after it (`URL`'s path is worked out
     /// anew on each call, a few microseconds a file over the 90,000 files of a large site).
+    @discardableResult
     static func write(_ contents: some ContiguousBytes, to path: String, inFolder folder: String) throws -> Int {
         let descriptor = open(folder + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXFailure(path: path, code: errno) }
