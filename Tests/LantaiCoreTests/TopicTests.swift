@@ -21,6 +21,30 @@ import Testing
         return Dictionary(uniqueKeysWithValues: analysis.map { ($0.topic.slug, $0.passages.map(\.passage)) })
     }
 
+    /// Topics are equal exactly when every field is: the hand-written equality (slug first)
+    /// names each field, and a field added to `Topic` without it fails the count here.
+    @Test func topicsAreEqualWhenEveryFieldIs() {
+        let base = Topic(name: "督查", slug: "supervision", description: "督促检查", signals: [TopicSignal("督查", weight: 3)], excludes: ["督查组"])
+        #expect(Mirror(reflecting: base).children.count == 5)
+        #expect(base == Topic(name: "督查", slug: "supervision", description: "督促检查", signals: [TopicSignal("督查", weight: 3)], excludes: ["督查组"]))
+        var changed: [Topic] = []
+        for change in 0..<5 {
+            var other = base
+            switch change {
+            case 0: other.name = "督办"
+            case 1: other.slug = "oversight"
+            case 2: other.description = ""
+            case 3: other.signals = [TopicSignal("督查", weight: 2)]
+            default: other.excludes = []
+            }
+            changed.append(other)
+        }
+        for other in changed {
+            #expect(other != base)
+            #expect(Set([base, other]).count == 2)
+        }
+    }
+
     /// The byte scan that decides whether a text may hold an enumeration, against a count of
     /// scalars, on texts of 、 and its UTF-8 neighbours (　 E3 80 80, 〡 E3 80 A1, ぁ E3 81 81).
     @Test func twoEnumerationCommasAreFoundOnTheBytes() {
