@@ -19,7 +19,7 @@ enum FolderSwap {
 
     /// Removes a retired site: first the files it is known to hold (`paths`), then the files one
     /// walk finds left (all of them when the site's state was not trusted, after an upgrade say:
-    /// a recursive removal took some 10 s over 92,000 files on one core), each list unlinked on
+    /// a recursive removal took some 7–10 s over 92,000 files on one core), each list unlinked on
     /// every core; then what remains (folders, hidden files) by a plain recursive removal.
     static func remove(_ folder: URL, knownFiles paths: [String]) {
         let root = folder.path + "/"

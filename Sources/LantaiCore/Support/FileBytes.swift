@@ -27,17 +27,24 @@ enum FileBytes {
             }
         }
         guard !failed else { return nil }
-        // Whatever the file grew by since fstat is read too.
-        var chunk = [UInt8](repeating: 0, count: 1)
+        // Whatever the file grew by since fstat is read too; almost always a one-byte probe on
+        // the stack finds the end at once, and a buffer is made only for a file that grew.
+        var probe: UInt8 = 0
+        var chunk: [UInt8] = []
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            let count = chunk.isEmpty ? Foundation.read(descriptor, &probe, 1)
+                : chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
             if count == 0 { return bytes }
-            bytes += chunk[..<count]
-            if chunk.count < 65_536 { chunk = [UInt8](repeating: 0, count: 65_536) }
+            if chunk.isEmpty {
+                bytes.append(probe)
+                chunk = [UInt8](repeating: 0, count: 65_536)
+            } else {
+                bytes += chunk[..<count]
+            }
         }
     }
 }
