@@ -111,6 +111,34 @@ import Testing
         #expect(PairMeasures(sortedKeys: [1, 1], measures: [0, 0]) == nil)
     }
 
+    /// Keeping the last build's pairs that are still candidates and adding the new ones gives
+    /// what sorting all of them does: new keys below, between and above the kept ones, a new key
+    /// given twice, none kept, all kept.
+    @Test func keptAndFreshMeasuresMergeAsASortOfAllOfThem() {
+        var random = SeededGenerator(seed: 31)
+        var previousPairs: [UInt64: UInt64] = [:]
+        for _ in 0..<3_000 { previousPairs[random.next() % 50_000 + 1_000] = random.next() }
+        let previous = PairMeasures(unsorted: previousPairs.map { ($0.key, $0.value) })
+        for keptShare in [0, 3, 10] {
+            let used = (0..<previous.count).map { _ in random.next() % 10 < UInt64(keptShare) }
+            var fresh: [(key: UInt64, measure: UInt64)] = []
+            var freshMeasures: [UInt64: UInt64] = [:]
+            while fresh.count < 800 {
+                // Below every kept key, above all of them, or among them.
+                let key = [random.next() % 1_000, 60_000 + random.next() % 1_000, random.next() % 50_000 + 1_000][fresh.count % 3]
+                guard previousPairs[key] == nil else { continue }
+                let measure = freshMeasures[key] ?? random.next()
+                freshMeasures[key] = measure
+                fresh.append((key, measure))
+                if fresh.count % 50 == 0 { fresh.append((key, measure)) }
+            }
+            let kept = zip(previous.keys, previous.measures).enumerated().filter { used[$0.offset] }.map { (key: $0.element.0, measure: $0.element.1) }
+            let merged = PairMeasures(keeping: used, of: previous, adding: fresh)
+            #expect(merged == PairMeasures(unsorted: kept + fresh), "kept \(keptShare) in 10")
+            #expect(merged.count == kept.count + freshMeasures.count)
+        }
+    }
+
     /// A paragraph copied into a hundred documents makes one large group per band, which is
     /// paired by neighbours only: every copy must still find `perPassage` others.
     /// A band's buckets (items with equal keys, two or more, in item order) are found by sorting

@@ -260,7 +260,7 @@ public struct SiteBuilder: Sendable {
                     say(zh: "\(pageCount) 页" + (carried > 0 ? "（生成了 \(pageCount - carried) 页）" : ""), en: "\(pageCount) pages" + (carried > 0 ? " (\(pageCount - carried) rendered)" : "")))
         }
         var slim = corpus
-        slim.documents = corpus.documents.map { $0.slimmedAfterRender() }
+        slim.documents = Parallel.map(corpus.documents) { $0.slimmedAfterRender() }
         preview?.remember(PagePreview.State(
             corpus: slim, backlinks: backlinks, resolver: resolver, theme: loadedTheme, parser: DocumentParser(catalog: tree.catalog, types: tree.config.documentTypes),
             content: options.content, contentDisplay: options.contentDisplay, includeDrafts: options.includeDrafts,

@@ -10,9 +10,17 @@ struct BuildState: Sendable, Equatable {
     /// The search index's document numbers, which the next build keeps.
     var numbers: DocumentNumbers?
 
+    /// The two manifests (each sorted by path, for the same bytes from the same state) are
+    /// encoded on cores of their own: sorting the output's 92,000 paths alone kept a core busy
+    /// at the end of every build of 10,000 documents while the other waited.
     func write(to writer: inout BinaryWriter) {
-        Self.write(output, to: &writer)
-        Self.write(pageInputs, to: &writer)
+        let (output, pageInputs) = (self.output, self.pageInputs)
+        let manifests = Parallel.map([output, pageInputs]) { manifest in
+            var part = BinaryWriter()
+            Self.write(manifest, to: &part)
+            return part.bytes
+        }
+        for part in manifests { writer.bytes += part }
         writer.optional(search) { writer, search in
             writer.int(search.shardCount)
             writer.int(search.inlineCharacters)

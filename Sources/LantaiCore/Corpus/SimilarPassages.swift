@@ -41,14 +41,44 @@ public struct PairMeasures: Sendable, Equatable {
         }
     }
 
-    /// The measure of the pair with `key`, if there is one.
-    func measure(of key: UInt64) -> UInt64? {
+    /// The pairs of `previous` whose `used` is true, and `fresh` pairs (in any order, a key given
+    /// twice having one measure) that `previous` lacks: a build keeps the measures of the last
+    /// one's pairs that are still candidates and adds those it measured, merging two ordered runs
+    /// where sorting every pair again kept one core busy in each build.
+    init(keeping used: [Bool], of previous: PairMeasures, adding fresh: [(key: UInt64, measure: UInt64)]) {
+        let added = PairMeasures(unsorted: fresh)
+        keys.reserveCapacity(previous.count + added.count)
+        measures.reserveCapacity(previous.count + added.count)
+        var next = 0
+        for index in previous.keys.indices where used[index] {
+            let key = previous.keys[index]
+            while next < added.count, added.keys[next] <= key {
+                if added.keys[next] < key {
+                    keys.append(added.keys[next])
+                    measures.append(added.measures[next])
+                }
+                next += 1
+            }
+            keys.append(key)
+            measures.append(previous.measures[index])
+        }
+        keys += added.keys[next...]
+        measures += added.measures[next...]
+    }
+
+    /// Where the pair with `key` is, if it is here.
+    func index(of key: UInt64) -> Int? {
         var low = 0, high = keys.count
         while low < high {
             let middle = (low + high) / 2
             if keys[middle] < key { low = middle + 1 } else { high = middle }
         }
-        return low < keys.count && keys[low] == key ? measures[low] : nil
+        return low < keys.count && keys[low] == key ? low : nil
+    }
+
+    /// The measure of the pair with `key`, if there is one.
+    func measure(of key: UInt64) -> UInt64? {
+        index(of: key).map { measures[$0] }
     }
 
     /// The key of a pair of texts, from each text's hash, in either order.
@@ -136,15 +166,23 @@ public enum SimilarPassages {
             involved[index] ? PairMeasures.textHash(texts[located[index].document][located[index].passage]) : 0
         }
         // The pairs measured before, then trigram sets for the paragraphs of the others only.
-        let known: [UInt64?] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
+        let keys: [UInt64] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
             candidates[start..<min(start + 4096, candidates.count)].map { pair in
-                measured.measure(of: PairMeasures.pairKey(hashes[Int(pair >> 32)], hashes[Int(pair & 0xFFFF_FFFF)]))
+                PairMeasures.pairKey(hashes[Int(pair >> 32)], hashes[Int(pair & 0xFFFF_FFFF)])
             }
         }.flatMap { $0 }
+        let known: [Int?] = Parallel.map(Array(stride(from: 0, to: keys.count, by: 4096))) { start in
+            keys[start..<min(start + 4096, keys.count)].map { measured.index(of: $0) }
+        }.flatMap { $0 }
         var unmeasured = [Bool](repeating: false, count: items.count)
-        for (pair, measure) in zip(candidates, known) where measure == nil {
-            unmeasured[Int(pair >> 32)] = true
-            unmeasured[Int(pair & 0xFFFF_FFFF)] = true
+        var stillCandidates = [Bool](repeating: false, count: measured.count)
+        for (pair, index) in zip(candidates, known) {
+            if let index {
+                stillCandidates[index] = true
+            } else {
+                unmeasured[Int(pair >> 32)] = true
+                unmeasured[Int(pair & 0xFFFF_FFFF)] = true
+            }
         }
         let sets: [[UInt32]] = Parallel.map(Array(located.indices)) { [unmeasured] index in
             unmeasured[index] ? PassageSketch.hashedSet(of: texts[located[index].document][located[index].passage]) : []
@@ -152,15 +190,14 @@ public enum SimilarPassages {
         let measures: [UInt64] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
             (start..<min(start + 4096, candidates.count)).map { number in
                 let pair = candidates[number]
-                return known[number] ?? measure(sets[Int(pair >> 32)], sets[Int(pair & 0xFFFF_FFFF)])
+                return known[number].map { measured.measures[$0] } ?? measure(sets[Int(pair >> 32)], sets[Int(pair & 0xFFFF_FFFF)])
             }
         }.flatMap { $0 }
         var confirmed: [(Int, Int, Double)] = []
-        var entries: [(key: UInt64, measure: UInt64)] = []
-        entries.reserveCapacity(candidates.count)
-        for (pair, measure) in zip(candidates, measures) {
+        var fresh: [(key: UInt64, measure: UInt64)] = []
+        for (number, (pair, measure)) in zip(candidates, measures).enumerated() {
             let first = Int(pair >> 32), second = Int(pair & 0xFFFF_FFFF)
-            entries.append((PairMeasures.pairKey(hashes[first], hashes[second]), measure))
+            if known[number] == nil { fresh.append((keys[number], measure)) }
             let similarity = PairMeasures.similarity(measure)
             if similarity >= minimumSimilarity { confirmed.append((first, second, similarity)) }
         }
@@ -176,7 +213,7 @@ public enum SimilarPassages {
                 list.firstSorted(perPassage) { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }
             }
         }
-        return (notes, PairMeasures(unsorted: entries))
+        return (notes, PairMeasures(keeping: stillCandidates, of: measured, adding: fresh))
     }
 
     /// Pairs of items of different documents that agree on a band key, each as
