@@ -61,20 +61,7 @@ struct DocumentGrams: Sendable {
                 }
             }
         }
-        // Each triple's positions side by side (a counting sort by gram number keeps them in order).
-        var starts = [Int32](repeating: 0, count: keys.count)
-        var total: Int32 = 0
-        for number in keys.indices where Self.isTriple(keys[number]) {
-            starts[number] = total
-            total += counts[number]
-        }
-        var next = starts
-        var positions = [Int32](repeating: 0, count: Int(total))
-        for occurrence in occurrences {
-            positions[Int(next[Int(occurrence.number)])] = occurrence.position
-            next[Int(occurrence.number)] += 1
-        }
-        // Grams in partition order (a counting sort again).
+        // Grams in partition order (a counting sort).
         let partitions = keys.map(Self.partition(of:))
         var partitionStarts = [Int](repeating: 0, count: Self.partitionCount + 1)
         for partition in partitions { partitionStarts[partition + 1] += 1 }
@@ -84,6 +71,23 @@ struct DocumentGrams: Sendable {
         for (number, partition) in partitions.enumerated() {
             order[slot[partition]] = number
             slot[partition] += 1
+        }
+        // Each triple's positions side by side, the triples in partition order too (a counting
+        // sort by gram number keeps each one's positions in order): the index build reads a
+        // partition's positions of a document as one run, where reading them in the order the
+        // grams first occur missed the cache on most triples (appending the positions to the
+        // posting lists: 2,187 → 551 samples of a 10,000-document build).
+        var starts = [Int32](repeating: 0, count: keys.count)
+        var total: Int32 = 0
+        for number in order where Self.isTriple(keys[number]) {
+            starts[number] = total
+            total += counts[number]
+        }
+        var next = starts
+        var positions = [Int32](repeating: 0, count: Int(total))
+        for occurrence in occurrences {
+            positions[Int(next[Int(occurrence.number)])] = occurrence.position
+            next[Int(occurrence.number)] += 1
         }
         self.keys = order.map { keys[$0] }
         self.counts = order.map { counts[$0] }
