@@ -7,20 +7,23 @@
 ///
 /// The grams come ordered by `partition`, so that the index build can merge the documents'
 /// grams into the partitions' posting lists on every core at once, each partition on one thread.
-struct DocumentGrams: Sendable {
+///
+/// A class, so that handing a document's grams to each of the 64 partitions passes one
+/// reference rather than copying five arrays (each copy a reference count per array).
+final class DocumentGrams: Sendable {
     static let partitionBits = 6
     static let partitionCount = 1 << partitionBits
 
     /// Keys in partition order; `partitionStarts[p]..<partitionStarts[p + 1]` are partition p's.
-    var keys: [UInt64]
-    var counts: [Int32]
+    let keys: [UInt64]
+    let counts: [Int32]
     /// For a character or pair, its first position; for a triple, where its `counts` positions
     /// start in `positions`.
-    var values: [Int32]
-    var positions: [Int32]
-    var partitionStarts: [Int]
-    var titleEnd: Int
-    var headingsEnd: Int
+    let values: [Int32]
+    let positions: [Int32]
+    let partitionStarts: [Int]
+    let titleEnd: Int
+    let headingsEnd: Int
 
     static func isTriple(_ key: UInt64) -> Bool { key >= 1 << 42 }
 
@@ -30,8 +33,8 @@ struct DocumentGrams: Sendable {
     }
 
     init(_ document: SearchDocument) {
-        titleEnd = document.titleEnd
-        headingsEnd = document.headingsEnd
+        self.titleEnd = document.titleEnd
+        self.headingsEnd = document.headingsEnd
         var table = GramTable(expected: document.length * 2)
         var keys: [UInt64] = [], counts: [Int32] = [], firsts: [Int32] = []
         // Each triple occurrence in stream order, as (gram number, position).

@@ -62,8 +62,9 @@ struct PostingListBuilder: Sendable {
         PostingEntry.appendGram(count: count, tier: tier, to: &bytes)
     }
 
-    /// A triple: document and positions (`PostingEntry`).
-    mutating func add(_ document: Int, positions: ArraySlice<Int32>) {
+    /// A triple: document and positions (`PostingEntry`); the index build passes a slice of a
+    /// buffer pointer, which unlike an array slice costs no reference count per posting.
+    mutating func add(_ document: Int, positions: some Collection<Int32>) {
         start(document)
         reserve(positions.count * 3 + 6)
         PostingEntry.appendTriple(positions, to: &bytes)

@@ -52,7 +52,7 @@ enum PostingEntry {
         PostingCode.append((count - 1) * 3 + tier, to: &bytes)
     }
 
-    static func appendTriple(_ positions: ArraySlice<Int32>, to bytes: inout [UInt8]) {
+    static func appendTriple(_ positions: some Collection<Int32>, to bytes: inout [UInt8]) {
         guard let first = positions.first else { return }
         PostingCode.append(Int(first) * 2 + (positions.count > 1 ? 1 : 0), to: &bytes)
         guard positions.count > 1 else { return }

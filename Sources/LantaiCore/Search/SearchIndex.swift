@@ -309,14 +309,16 @@ final class IndexPartition: @unchecked Sendable {
             numbers.append(number)
         }
         lists.withUnsafeMutableBufferPointer { lists in
-            for (index, number) in zip(range, numbers) {
-                let count = Int(grams.counts[index])
-                if DocumentGrams.isTriple(grams.keys[index]) {
-                    let start = Int(grams.values[index])
-                    lists[number].add(id, positions: grams.positions[start..<(start + count)])
-                } else {
-                    let tier = SearchDocument.tier(of: Int(grams.values[index]), titleEnd: grams.titleEnd, headingsEnd: grams.headingsEnd)
-                    lists[number].add(id, count: count, tier: tier)
+            grams.positions.withUnsafeBufferPointer { positions in
+                for (index, number) in zip(range, numbers) {
+                    let count = Int(grams.counts[index])
+                    if DocumentGrams.isTriple(grams.keys[index]) {
+                        let start = Int(grams.values[index])
+                        lists[number].add(id, positions: positions[start..<(start + count)])
+                    } else {
+                        let tier = SearchDocument.tier(of: Int(grams.values[index]), titleEnd: grams.titleEnd, headingsEnd: grams.headingsEnd)
+                        lists[number].add(id, count: count, tier: tier)
+                    }
                 }
             }
         }
