@@ -42,6 +42,8 @@ public enum TextCode {
     public static func encode(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        // The tables read once, not through their lazy initialisers' checks per character.
+        let (codes, symbols) = (Self.codes, Self.symbols)
         for scalar in text.unicodeScalars {
             let code = scalar.value < 0x10000 ? Int(codes[Int(scalar.value)]) : -1
             guard code >= 0 else {

@@ -32,14 +32,28 @@ public enum SearchNormalizer {
         return array
     }()
 
-    @inline(__always)
-    private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if scalar.value < 0x10000 {
-            let target = foldingArray[Int(scalar.value)]
-            return target == 0 ? scalar : Unicode.Scalar(target)!
+    /// The two per-character tables, read once per text: a static table read inside the loop
+    /// went through its lazy initialiser's check on every character (1 % of a build).
+    private struct Tables {
+        let folding: [UInt32]
+        let classes: [Class]
+
+        @inline(__always)
+        func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            if scalar.value < 0x10000 {
+                let target = folding[Int(scalar.value)]
+                return target == 0 ? scalar : Unicode.Scalar(target)!
+            }
+            return foldingTable[scalar] ?? scalar
         }
-        return foldingTable[scalar] ?? scalar
+
+        @inline(__always)
+        func classify(_ scalar: Unicode.Scalar) -> Class {
+            scalar.value < 0x10000 ? classes[Int(scalar.value)] : classifyByProperties(scalar)
+        }
     }
+
+    private static let tables = Tables(folding: foldingArray, classes: basicPlaneClasses)
 
     public static func normalize(_ text: String) -> String {
         var bytes: [UInt8] = []
@@ -57,11 +71,12 @@ public enum SearchNormalizer {
         var previous: Unicode.Scalar?
         var pendingSeparator = false
         let scalars = text.unicodeScalars
+        let tables = Self.tables
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let input = scalars[index]
-            forEachNormalized(input) { scalar in
-                switch classify(scalar) {
+            forEachNormalized(input, tables) { scalar in
+                switch tables.classify(scalar) {
                 case .kept:
                     if pendingSeparator, let last = previous, !CJK.isIdeograph(last), !CJK.isIdeograph(scalar) {
                         emit(" ", index)
@@ -88,11 +103,6 @@ public enum SearchNormalizer {
         Unicode.Scalar(UInt32(value)).map(classifyByProperties) ?? .separator
     }
 
-    @inline(__always)
-    private static func classify(_ scalar: Unicode.Scalar) -> Class {
-        scalar.value < 0x10000 ? basicPlaneClasses[Int(scalar.value)] : classifyByProperties(scalar)
-    }
-
     private static func classifyByProperties(_ scalar: Unicode.Scalar) -> Class {
         if scalar.isASCII {
             let v = scalar.value
@@ -113,7 +123,7 @@ public enum SearchNormalizer {
     /// NFKC, lower case and folding of one input scalar, with fast paths for the common cases
     /// that give the same result as the general one.
     @inline(__always)
-    private static func forEachNormalized(_ input: Unicode.Scalar, _ body: (Unicode.Scalar) -> Void) {
+    private static func forEachNormalized(_ input: Unicode.Scalar, _ tables: Tables, _ body: (Unicode.Scalar) -> Void) {
         let value = input.value
         if value < 0x80 {
             body((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : input)
@@ -121,7 +131,7 @@ public enum SearchNormalizer {
         }
         if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
             // Unified ideographs are unchanged by NFKC and case mapping.
-            body(fold(input))
+            body(tables.fold(input))
             return
         }
         // Chinese and general punctuation, the commonest characters after ideographs: in
@@ -139,7 +149,7 @@ public enum SearchNormalizer {
         }
         let compatible = String(input).precomposedStringWithCompatibilityMapping.lowercased()
         for scalar in compatible.unicodeScalars {
-            body(fold(scalar))
+            body(tables.fold(scalar))
         }
     }
 }
