@@ -36,6 +36,47 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path) == ["state.bin"])
     }
 
+    /// The state of a publish waits beside the old one: a build that finishes that publish's
+    /// journal makes it the state; any other start drops it, keeping the state of the output in
+    /// place; a journal that cannot be finished leaves no state.
+    @Test func aPendingStateBecomesTheStateOnlyWithItsPublish() throws {
+        let cache = Self.temporaryCache()
+        defer { cache.clear() }
+        var old = Self.state
+        old.search = nil
+        try cache.writeState(old)
+        try cache.writePendingState(Self.state, publish: ".public.staging-7")
+        #expect(cache.readState() == old, "pending is not yet the state")
+
+        // Killed before its journal: no publish completes, the old state stays.
+        cache.settle(after: .none)
+        #expect(cache.readState() == old)
+        #expect(!FileManager.default.fileExists(atPath: cache.pendingStateURL.path))
+
+        // Another build's journal completed: not this state's output.
+        try cache.writePendingState(Self.state, publish: ".public.staging-7")
+        cache.settle(after: .completed(staging: ".public.staging-8"))
+        #expect(cache.readState() == old)
+
+        // Its own journal completed: the state of the output now in place.
+        try cache.writePendingState(Self.state, publish: ".public.staging-7")
+        cache.settle(after: .completed(staging: ".public.staging-7"))
+        #expect(cache.readState() == Self.state)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path) == ["state.bin"])
+
+        // Committed by the publish itself, then the journal finished by the next build.
+        try cache.writePendingState(old, publish: ".public.staging-9")
+        cache.commitPendingState()
+        cache.settle(after: .completed(staging: ".public.staging-9"))
+        #expect(cache.readState() == old)
+
+        // A journal that could not be finished: the output is neither build's.
+        try cache.writePendingState(Self.state, publish: ".public.staging-10")
+        cache.settle(after: .incomplete)
+        #expect(cache.readState() == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path) == [])
+    }
+
     @Test func aDamagedOrForeignStateIsNoState() throws {
         let cache = Self.temporaryCache()
         defer { cache.clear() }

@@ -31,7 +31,7 @@ import Testing
         let journal = PublishJournal(staging: staging.lastPathComponent, deletions: ["gone/page.html"], moves: ["index.html", "speeches/讲话.html"])
         try Data(journal.encoded()).write(to: PublishJournal.url(beside: output))
 
-        #expect(PublishJournal.complete(beside: output) == .completed)
+        #expect(PublishJournal.complete(beside: output) == .completed(staging: ".public.staging-1"))
         #expect(try String(contentsOf: output.appendingPathComponent("speeches/讲话.html"), encoding: .utf8) == "new")
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "moved before the kill")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("gone").path), "the emptied folder goes too")

@@ -1,12 +1,14 @@
 // A build killed half-way (SIGKILL: no chance to clean up) leaves the output folder as the last
-// successful build left it, or, when the kill came after the atomic swap, as the new build made
-// it: never a mix of the two. The next build finishes the job and clears what the killed one
+// successful build left it, or as the new build made it, or — killed while it moved its changed
+// files in under its journal — each file whole, old or new, with the journal beside the output
+// that the next build finishes first. Never a torn file, a lost file or a file of neither build
+// without that journal. The next build ends with the new site and clears what the killed one
 // left beside the output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lantai, repository } from '../support/site.mjs';
@@ -25,15 +27,20 @@ function snapshot(folder) {
   return files;
 }
 
+/** Builds into `target`; returns what the build printed. */
 function build(target = output()) {
-  execFileSync(lantai, ['build', '--content', content(), '--theme', join(repository, 'theme'), '--output', target], { stdio: 'pipe' });
+  return execFileSync(lantai, ['build', '--content', content(), '--theme', join(repository, 'theme'), '--output', target], { encoding: 'utf8', stdio: 'pipe' });
 }
 
-/** Starts a build and kills it with SIGKILL `delay` ms later, or as soon as it prints `line`. */
-function killedBuild({ delay, line }) {
+/**
+ * Starts a build and kills it with SIGKILL `delay` ms later, or as soon as it prints `line`, or
+ * (it kills itself) the `n`th time it passes the named point of `failpoint` (`name:n`).
+ */
+function killedBuild({ delay, line, failpoint }) {
   return new Promise((resolve) => {
+    const env = failpoint ? { ...process.env, LANTAI_FAILPOINT: failpoint } : process.env;
     const child = spawn(lantai, ['build', '--content', content(), '--theme', join(repository, 'theme'), '--output', output()],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
+      { stdio: ['ignore', 'pipe', 'pipe'], env });
     let printed = '';
     const kill = () => child.kill('SIGKILL');
     const timer = delay === undefined ? undefined : setTimeout(kill, delay);
@@ -52,36 +59,71 @@ before(() => {
 
 after(() => rmSync(workspace, { recursive: true, force: true }));
 
-test('a build killed at any point leaves the old site or the new one, never a mix', async (t) => {
+test('a build killed at any point leaves the old site, the new one, or whole files and a journal', async (t) => {
   build();
   const old = snapshot(output());
-  // Edit one document, and see what a finished build of the edit makes, in a folder of its own.
+  // Edit one document and build it (incrementally, as the killed builds will), then undo the
+  // edit and build again: the killed builds are timed by the incremental build they interrupt.
   const edited = readdirSync(content(), { recursive: true }).filter((path) => path.endsWith('.md')).sort()[7];
   const file = join(content(), edited);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\n([^\n#])/, '\n\n新增一句，检验中途中断的构建。$1'));
+  const original = readFileSync(file, 'utf8');
+  const edit = () => writeFileSync(file, original.replace(/\n\n([^\n#])/, '\n\n新增一句，检验中途中断的构建。$1'));
+  const undo = () => {
+    writeFileSync(file, original);
+    build();
+    assert.deepEqual(snapshot(output()), old, 'undoing the edit gives the old site again');
+  };
+  edit();
   const started = Date.now();
-  build(join(workspace, 'reference'));
+  build();
   const duration = Date.now() - started;
-  const made = snapshot(join(workspace, 'reference'));
+  const made = snapshot(output());
   assert.notDeepEqual(made, old, 'the edit changes the site');
+  build(join(workspace, 'reference'));
+  assert.deepEqual(snapshot(join(workspace, 'reference')), made, 'the incremental build equals a clean one');
+  undo();
 
   const kills = [
-    ...[0.05, 0.2, 0.4, 0.6, 0.8, 0.95].map((fraction) => ({ delay: Math.round(duration * fraction) })),
+    ...[0.05, 0.2, 0.4, 0.6, 0.7, 0.8, 0.9, 0.95].map((fraction) => ({ delay: Math.round(duration * fraction) })),
     { line: '[4/6]' }, { line: '[5/6]' },
+    // Between two moves of the publish, where the output is old and new file by file.
+    { failpoint: 'publish-step:2' },
+    // With the new state written beside the old, before the journal: the old site, and the old
+    // state still describes it (the next build is incremental, not a rebuild of everything).
+    { failpoint: 'publish-pending:1' },
   ];
+  const journal = join(workspace, '.public.journal');
+  /** `old`, `new`, `publishing` (each file whole, old or new, none lost, the journal beside) or `mixed`. */
+  const stateOf = (now) => {
+    if (JSON.stringify(now) === JSON.stringify(old)) return 'old';
+    if (JSON.stringify(now) === JSON.stringify(made)) return 'new';
+    const whole = Object.entries(now).every(([path, hash]) => hash === old[path] || hash === made[path]);
+    const kept = Object.keys(made).filter((path) => path in old).every((path) => path in now);
+    return whole && kept && existsSync(journal) ? 'publishing' : 'mixed';
+  };
   const outcomes = [];
   for (const kill of kills) {
+    edit();
     const result = await killedBuild(kill);
-    const now = snapshot(output());
-    const state = JSON.stringify(now) === JSON.stringify(old) ? 'old' : JSON.stringify(now) === JSON.stringify(made) ? 'new' : 'mixed';
+    const state = stateOf(snapshot(output()));
     outcomes.push(`${JSON.stringify(kill)} → ${result.signal ?? `exit ${result.code}`}, ${state}`);
-    assert.notEqual(state, 'mixed', `after a kill at ${JSON.stringify(kill)} the output is neither the old nor the new site`);
+    assert.notEqual(state, 'mixed', `after a kill at ${JSON.stringify(kill)} the output is neither the old nor the new site, nor a journalled publish of whole files`);
+    if (state === 'publishing') {
+      // The next build finishes the journal first: the output is then the killed build's.
+      build();
+      assert.deepEqual(snapshot(output()), made, 'the build after a kill while publishing ends with the new site');
+    }
+    if (state !== 'old') undo();
   }
-  // Most kills land before the swap; if one came after it, the output is already the new site.
+  // Most kills land before the publish; if one came after it, the output is already the new site.
   assert.ok(outcomes.some((outcome) => outcome.includes('SIGKILL, old')), outcomes.join('\n'));
+  assert.ok(outcomes.at(-2).endsWith('SIGKILL, publishing'), outcomes.join('\n'));
+  assert.ok(outcomes.at(-1).endsWith('SIGKILL, old'), outcomes.join('\n'));
   t.diagnostic(outcomes.join('; '));
 
-  build();
+  edit();
+  const written = build().match(/写出 (\d+) 个文件中的 (\d+) 个/);
+  assert.ok(written && Number(written[2]) < Number(written[1]) / 2, `the build after a kill before the journal is incremental: ${written}`);
   assert.deepEqual(snapshot(output()), made, 'the next build ends with the new site');
   const beside = readdirSync(workspace).filter((name) => name.startsWith('.public.'));
   assert.deepEqual(beside, [], 'staging folders of killed builds are cleared');

@@ -279,9 +279,10 @@ public struct SiteBuilder: Sendable {
         }
         let writer = OutputWriter(output: options.output)
         let cache = options.cache.map(BuildCache.init)
-        // A publish a killed build left unfinished is finished first; if it cannot be, the
-        // state that describes its output is not trusted.
-        if writer.completeUnfinishedPublish() == .incomplete { cache?.removeState() }
+        // A publish a killed build left unfinished is finished first, and the state made to
+        // describe what it finished (or, if it cannot be, none).
+        let completion = writer.completeUnfinishedPublish()
+        cache?.settle(after: completion)
         let state = cache?.readState()
         // What the build is done with is freed on another thread when it returns.
         let release = LaterRelease()
@@ -324,13 +325,16 @@ public struct SiteBuilder: Sendable {
                         paths: twice, documents: corpus.documents, contentFiles: rendered.staticFiles,
                         themeFiles: loadedTheme.staticFiles, contentDisplay: options.contentDisplay))
                 }
-                // The state goes before the output changes and comes back once the new output is
-                // certain: after the swap, or as soon as the journal that completes the moves is
-                // written. It never describes an output other than the one in place (or the one
-                // the journal will finish when the next build starts).
-                cache?.removeState()
+                // The new state waits beside the old one and replaces it once the new output is
+                // certain: after the swap (the old state goes before it), or as soon as the
+                // journal that completes the moves is written. It never describes an output
+                // other than the one in place (or the one the journal will finish when the next
+                // build starts, which then renames it: `BuildCache.settle(after:)`).
                 let state = BuildState(output: sink.made, pageInputs: rendered.pageInputs.recorded, search: index.state, numbers: numbers)
-                try writer.publish(sink, certain: { try? cache?.writeState(state) })
+                let pending = (try? cache?.writePendingState(state, publish: sink.staging.lastPathComponent)) != nil
+                if sink.previous == nil || !pending { cache?.removeState() }
+                Failpoint.pass("publish-pending")
+                try writer.publish(sink, certain: { if pending { cache?.commitPendingState() } })
                 return ((), say(zh: "写出 \(sink.fileCount) 个文件中的 \(sink.changedPaths.count) 个，\(sink.byteCount / 1_000_000) MB，在 \(options.output.path)",
                                 en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)"))
             }

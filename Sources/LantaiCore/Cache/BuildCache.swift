@@ -6,9 +6,14 @@ import Foundation
 ///
 /// `state.bin`, one record (`BuildState`) that describes the output in place, written in one
 /// atomic step (a temporary file renamed over the old one) under a header that names `version`
-/// and the executable that wrote it. A build removes it before it changes the output and writes
-/// it after, so it never describes another output; a build killed in between finds none and
-/// writes everything. What each stage may take from it, and why that is exact:
+/// and the executable that wrote it. It never describes another output. A build writes the
+/// state of what it made first as `state.pending.bin`, under the name of its publish; an update
+/// published under a journal (`PublishJournal`) renames it over `state.bin` as soon as the
+/// journal is written, and a build that finishes a killed build's journal does the rename it
+/// did not get to (`settle(after:)`); a first build's folder swap removes `state.bin` before
+/// the swap and renames after. A build killed before its journal or swap leaves the old state
+/// with the old output; one killed between a swap and the rename finds none and writes
+/// everything. What each stage may take from the state, and why that is exact:
 /// - *write*: the output manifest (path → hash and size of the bytes). A file whose new bytes hash
 ///   the same is not written but linked from the output, once the output's file is checked for
 ///   its size (a file deleted or changed by hand is written again).
@@ -47,7 +52,7 @@ import Foundation
 public struct BuildCache: Sendable {
     /// Raise when what the cache holds would be read differently (a field added to the state,
     /// a change to the parse codec) without the executable changing.
-    static let version = 16
+    static let version = 17
 
     public let folder: URL
 
@@ -69,15 +74,54 @@ public struct BuildCache: Sendable {
 
     /// The state the last build left, nil when there is none or it cannot be trusted.
     func readState() -> BuildState? {
-        guard var reader = Self.reader(of: stateURL), let state = BuildState.read(from: &reader), reader.atEnd else { return nil }
+        guard var reader = Self.reader(of: stateURL), reader.string() != nil,
+              let state = BuildState.read(from: &reader), reader.atEnd else { return nil }
         return state
     }
 
     /// Replaces the state in one atomic step.
     func writeState(_ state: BuildState) throws {
+        try Self.writeAtomically(Self.stateBytes(state, publish: ""), to: stateURL)
+    }
+
+    /// A state file's bytes: the header, the name of the publish that put its output in place
+    /// (so that a pending state is renamed, not rewritten, into the state), the state.
+    private static func stateBytes(_ state: BuildState, publish: String) -> [UInt8] {
         var writer = BinaryWriter()
+        writer.string(publish)
         state.write(to: &writer)
-        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: stateURL)
+        return Array(header.utf8) + writer.bytes
+    }
+
+    var pendingStateURL: URL { folder.appendingPathComponent("state.pending.bin") }
+
+    /// Writes the state of an output that `publish` (its staging folder's name) is about to put
+    /// in place; `commitPendingState()` makes it the state once that output is certain.
+    func writePendingState(_ state: BuildState, publish: String) throws {
+        try Self.writeAtomically(Self.stateBytes(state, publish: publish), to: pendingStateURL)
+    }
+
+    /// The pending state becomes the state, in one rename.
+    func commitPendingState() {
+        rename(pendingStateURL.path, stateURL.path)
+    }
+
+    /// Brings the state in line with the output after the start of a build finished (or could
+    /// not finish) what a killed build left: the pending state of the publish just completed
+    /// becomes the state; the state of an output a journal could not finish goes; any other
+    /// pending state was never published and goes.
+    func settle(after completion: PublishJournal.Completion) {
+        switch completion {
+        case .completed(let staging):
+            if var reader = Self.reader(of: pendingStateURL), reader.string() == staging {
+                commitPendingState()
+            }
+        case .incomplete:
+            removeState()
+        case .none:
+            break
+        }
+        unlink(pendingStateURL.path)
     }
 
     /// A reader of what follows the header in the file at `url`; nil when the file is missing or

@@ -17,11 +17,11 @@ import Foundation
 /// first build, which has no previous output, still swaps a complete folder in (`OutputWriter`).
 public struct PublishJournal: Equatable {
     /// What `complete(beside:)` found.
-    public enum Completion: Sendable {
+    public enum Completion: Sendable, Equatable {
         /// No unfinished publish.
         case none
-        /// An unfinished publish, now finished.
-        case completed
+        /// An unfinished publish, now finished: the name of its staging folder.
+        case completed(staging: String)
         /// An unfinished publish whose staged files are gone: the output is not what its build made.
         case incomplete
     }
@@ -86,7 +86,7 @@ public struct PublishJournal: Equatable {
         let staged = output.deletingLastPathComponent().appendingPathComponent(journal.staging).path
         let intact = journal.moves.isEmpty || FileManager.default.fileExists(atPath: staged)
         journal.carryOut(output: output)
-        return intact ? .completed : .incomplete
+        return intact ? .completed(staging: journal.staging) : .incomplete
     }
 
     /// The steps, each of which may already have been done.
