@@ -277,6 +277,7 @@ public struct SiteBuilder: Sendable {
                                                 workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
             throw BuildFailure(problem)
         }
+        MemoryTrim.trimOnlyWhenAsked
         let writer = OutputWriter(output: options.output)
         let cache = options.cache.map(BuildCache.init)
         // A publish a killed build left unfinished is finished first, and the state made to
