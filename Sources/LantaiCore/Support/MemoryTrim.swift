@@ -5,8 +5,9 @@ import Foundation
 /// A build allocates and frees a great deal while it parses and renders on every core; glibc
 /// keeps what was freed inside its heaps, so the process's resident size stays at the high-water
 /// mark of each stage even after the stage's temporaries are gone. `malloc_trim` releases the
-/// free pages in every heap; the build calls it after each step that leaves much garbage
-/// (parse, analyze, render, the posting lists). Looked up at run time: it is glibc's alone.
+/// free pages in every heap; a build that parsed much calls it after each step that leaves much
+/// garbage (parse, analyze, render, the posting lists; `SiteBuilder.Parsed.trimsMemory`).
+/// Looked up at run time: it is glibc's alone.
 enum MemoryTrim {
     private typealias Trim = @convention(c) (Int) -> Int32
 
