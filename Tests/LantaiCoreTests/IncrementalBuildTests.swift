@@ -252,6 +252,40 @@ import Testing
         #expect(try Data(contentsOf: page) == original)
     }
 
+    /// A page rendered from a parse the cache kept reads its Markdown tree from the cache entry
+    /// then (the entries' heads are read, their trees only for the pages rendered). A tree whose
+    /// bytes no longer match is an error naming the document and the fix, never a page made
+    /// from nothing; the output stays as it was.
+    @Test func aPageRenderedFromTheCacheReadsItsTreeThen() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try site.build().get()
+        let page = site.output.appendingPathComponent("speeches/county-speech-72e6c0.html")
+        let original = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        let summary = try site.build().get()
+        #expect(summary.rendered == 1)
+        #expect(try Data(contentsOf: page) == original)
+
+        // Every entry's last byte (its tree's) flipped: the heads still read, the tree does not.
+        let parses = try #require(site.options.cache).appendingPathComponent("parses")
+        for name in try FileManager.default.contentsOfDirectory(atPath: parses.path) {
+            let url = parses.appendingPathComponent(name)
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes[bytes.count - 1] ^= 0x01
+            try Data(bytes).write(to: url)
+        }
+        try FileManager.default.removeItem(at: page)
+        let before = Self.files(under: site.output).mapValues(\.bytes)
+        guard case .failure(let failure) = site.build() else {
+            Issue.record("the build took a damaged tree")
+            return
+        }
+        #expect(failure.diagnostics.map(\.path) == ["content/speeches/county-speech-72e6c0.md"])
+        #expect(failure.diagnostics.allSatisfy { $0.severity == .error && $0.text.zh.contains("lantai build --clean") })
+        #expect(Self.files(under: site.output).mapValues(\.bytes) == before)
+    }
+
     /// The search index is patched over the files it keeps; with some of them deleted from the
     /// output by hand (the text pieces of every document but the edited one, whose old pieces
     /// the patch reads) it cannot be, so it is made again, whole, and the deleted files are back.

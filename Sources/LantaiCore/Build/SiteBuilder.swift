@@ -252,7 +252,15 @@ public struct SiteBuilder: Sendable {
                 } else if inputs.carryOver(shell, theme: loadedTheme, sink: sink) {
                     return ([], nil)
                 }
-                let rendered = BodyRenderer.render(corpus.documents[index], resolver: resolver, afterParagraph: notes[index])
+                // A tree the cache kept is read now, for the page that needs it.
+                var document = corpus.documents[index]
+                guard let tree = document.bodyTree.loaded() else {
+                    return ([.error(zh: "读不回生成缓存里这篇文稿的结构（缓存在生成过程中被改动、删除或已损坏）：请运行 lantai build --clean 重新生成",
+                                    en: "cannot read this document's tree back from the build cache (changed, removed or damaged during the build): run lantai build --clean",
+                                    in: document.displayPath)], nil)
+                }
+                document.bodyTree = tree
+                let rendered = BodyRenderer.render(document, resolver: resolver, afterParagraph: notes[index])
                 return (rendered.diagnostics, write(planner.documentPage(index, body: rendered.html)))
             }
             diagnostics += documents.flatMap(\.diagnostics)

@@ -99,9 +99,22 @@ struct DocumentCache: Sendable {
         return Parsed(results: results.map(\.result), reused: results.filter(\.reused).count, textHashes: textHashes)
     }
 
-    /// The entry of `key`, nil when there is none or it cannot be read back.
+    /// The entry of `key`, nil when there is none or it cannot be read back: its head, with the
+    /// document's tree left in the file (`MarkdownBody.loaded()` reads it for a page rendered).
     private func entry(_ key: String) -> (document: Document?, diagnostics: [Diagnostic])? {
-        FileBytes.read(folderPath + key + ".bin").flatMap { codec.decode($0) }
+        let path = folderPath + key + ".bin"
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, let prefix = FileBytes.read(descriptor, offset: 0, count: 8),
+              let headCount = DocumentCodec.headCount(prefix), headCount <= Int(status.st_size) - 8,
+              let head = FileBytes.read(descriptor, offset: 8, count: headCount) else { return nil }
+        let treeStart = 8 + headCount
+        return codec.decode(head: head) { span in
+            guard Int(status.st_size) == treeStart + span.count else { return nil }
+            return MarkdownBody(storedAt: path, offset: treeStart, count: span.count, check: span.check)
+        }
     }
 
     /// Removes every file of the folder but the entries of `keys`.

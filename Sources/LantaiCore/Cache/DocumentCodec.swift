@@ -1,10 +1,21 @@
 /// A parse (the document, or none, and its diagnostics) as bytes for the build cache, and back.
 /// Topics are written as their place in the catalog the parse used: a cache entry is only read
 /// under the same catalog (`DocumentCache` keys entries by it).
+///
+/// An entry is the length of its head (eight bytes, low first), the head (everything but the
+/// Markdown tree, with the tree's size and hash) and the tree's bytes (`MarkdownBody`): a build
+/// reads the heads of ten thousand entries and the trees of the few pages it renders.
 struct DocumentCodec {
     let catalog: TopicCatalog
 
+    /// Where a document's tree lies after the head, and its hash.
+    struct TreeSpan {
+        var count: Int
+        var check: UInt64
+    }
+
     func encode(_ document: Document?, _ diagnostics: [Diagnostic]) -> [UInt8] {
+        var tree: [UInt8] = []
         var writer = BinaryWriter()
         writer.array(diagnostics) { writer, diagnostic in
             writer.string(diagnostic.path)
@@ -14,17 +25,43 @@ struct DocumentCodec {
             writer.string(diagnostic.text.zh)
             writer.string(diagnostic.text.en)
         }
-        writer.optional(document) { writer, document in write(document, to: &writer) }
-        return writer.bytes
+        writer.optional(document) { writer, document in
+            let body = document.bodyTree.encoded()
+            tree = body.bytes
+            write(document, tree: TreeSpan(count: body.bytes.count, check: body.check), to: &writer)
+        }
+        var entry: [UInt8] = []
+        entry.reserveCapacity(8 + writer.bytes.count + tree.count)
+        withUnsafeBytes(of: UInt64(writer.bytes.count).littleEndian) { entry += $0 }
+        return entry + writer.bytes + tree
     }
 
+    /// A whole entry, its tree kept as bytes (checked now).
     func decode(_ bytes: [UInt8]) -> (document: Document?, diagnostics: [Diagnostic])? {
-        var reader = BinaryReader(bytes)
+        guard let headCount = Self.headCount(bytes), bytes.count >= 8 + headCount else { return nil }
+        let treeStart = 8 + headCount
+        return decode(head: Array(bytes[8..<treeStart])) { span in
+            guard bytes.count == treeStart + span.count else { return nil }
+            return MarkdownBody(bytes: Array(bytes[treeStart...]), check: span.check)
+        }
+    }
+
+    /// The length of the head, from an entry's first eight bytes; nil when there are not eight.
+    static func headCount(_ prefix: [UInt8]) -> Int? {
+        guard prefix.count >= 8 else { return nil }
+        let count = prefix.prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return count <= UInt64(Int.max - 8) ? Int(count) : nil
+    }
+
+    /// An entry from its head; `tree` gives the document's tree from its span (nil when the
+    /// entry cannot hold it).
+    func decode(head: [UInt8], tree: (TreeSpan) -> MarkdownBody?) -> (document: Document?, diagnostics: [Diagnostic])? {
+        var reader = BinaryReader(head)
         guard let diagnostics = reader.array({ reader -> Diagnostic? in
             guard let path = reader.string(), let line = reader.int(), let column = reader.int(),
                   let isError = reader.bool(), let chinese = reader.string(), let english = reader.string() else { return nil }
             return Diagnostic(path: path, line: line, column: column, severity: isError ? .error : .warning, text: Message(zh: chinese, en: english))
-        }), let document = reader.optional({ readDocument(&$0) }), reader.atEnd else { return nil }
+        }), let document = reader.optional({ readDocument(&$0, tree: tree) }), reader.atEnd else { return nil }
         return (document, diagnostics)
     }
 
@@ -37,7 +74,7 @@ struct DocumentCodec {
         return catalog.topics[number]
     }
 
-    private func write(_ document: Document, to writer: inout BinaryWriter) {
+    private func write(_ document: Document, tree: TreeSpan, to writer: inout BinaryWriter) {
         for text in [document.sourcePath, document.displayPath, document.slug, document.pagePath, document.title] { writer.string(text) }
         writer.optional(document.date) { writer, date in
             writer.int(date.year)
@@ -59,9 +96,8 @@ struct DocumentCodec {
             writer.bool(entry.fromFrontMatter)
         }
         writer.bool(document.draft)
-        let body = document.bodyTree.encoded()
-        writer.byteRun(body.bytes)
-        writer.word(body.check)
+        writer.int(tree.count)
+        writer.word(tree.check)
         writer.array(document.references.references) { writer, reference in
             writer.string(reference.destination)
             writer.bool(reference.isImage)
@@ -104,7 +140,7 @@ struct DocumentCodec {
         writer.byteRun(document.bigramCounts)
     }
 
-    private func readDocument(_ reader: inout BinaryReader) -> Document? {
+    private func readDocument(_ reader: inout BinaryReader, tree: (TreeSpan) -> MarkdownBody?) -> Document? {
         guard let sourcePath = reader.string(), let displayPath = reader.string(), let slug = reader.string(),
               let pagePath = reader.string(), let title = reader.string(),
               let date = reader.optional({ reader -> DocumentDate? in
@@ -126,8 +162,8 @@ struct DocumentCodec {
                         let share = reader.double(), let fromFrontMatter = reader.bool() else { return nil }
                   return DocumentTopic(topic: topic, passages: passages, share: share, fromFrontMatter: fromFrontMatter)
               }),
-              let draft = reader.bool(), let bodyBytes = reader.byteRun(), let check = reader.word(),
-              let body = MarkdownBody(bytes: bodyBytes, check: check),
+              let draft = reader.bool(), let treeCount = reader.int(), treeCount >= 0, let check = reader.word(),
+              let body = tree(TreeSpan(count: treeCount, check: check)),
               let references = reader.array({ reader -> MarkdownReferences.Reference? in
                   guard let destination = reader.string(), let isImage = reader.bool() else { return nil }
                   return MarkdownReferences.Reference(destination: destination, isImage: isImage)

@@ -47,4 +47,32 @@ enum FileBytes {
             }
         }
     }
+
+    /// `count` bytes at `offset` of the file at `path`; nil when it cannot be opened or holds
+    /// fewer.
+    static func read(_ path: String, offset: Int, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return read(descriptor, offset: offset, count: count)
+    }
+
+    /// The same from an open file.
+    static func read(_ descriptor: Int32, offset: Int, count: Int) -> [UInt8]? {
+        guard offset >= 0, count >= 0 else { return nil }
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { buffer, initialized in
+            initialized = 0
+            while initialized < count {
+                let read = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+                if read < 0, errno == EINTR { continue }
+                if read <= 0 {
+                    complete = false
+                    return
+                }
+                initialized += read
+            }
+        }
+        return complete ? bytes : nil
+    }
 }
