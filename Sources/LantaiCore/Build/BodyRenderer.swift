@@ -18,7 +18,8 @@ enum BodyRenderer {
 
     /// What a body's HTML is made from, short of rendering it: the render reads the document's
     /// tree (a function of its parse's inputs, `Document.sourceDigest`), asks the resolver about
-    /// each link and image, and writes `notes` after the paragraphs they name — nothing else.
+    /// each link and image, and writes `notes` after the paragraphs they name, their links
+    /// relative to the document's page — nothing else.
     struct Inputs: Sendable {
         /// A hash of those three, 16 hex digits: equal inputs, equal HTML.
         var fingerprint: String
@@ -31,7 +32,7 @@ enum BodyRenderer {
     }
 
     /// From the body's references (`Document.references`), without its tree.
-    static func inputs(of document: Document, resolver: LinkResolver, notes: [String: String]) -> Inputs {
+    static func inputs(of document: Document, resolver: LinkResolver, notes: [SimilarPassageNotes.Note]) -> Inputs {
         var answers: [String] = []
         var linked: Set<String> = []
         var reports = document.references.hasRawHTML
@@ -49,16 +50,17 @@ enum BodyRenderer {
         struct Hashed: Encodable {
             var digest: UInt64
             var answers: [String]
-            var notes: [[String]]
+            var page: String
+            var notes: [SimilarPassageNotes.Note]
         }
         let bytes = FingerprintEncoder.bytes(of: Hashed(digest: document.sourceDigest, answers: answers,
-                                                        notes: notes.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }))
+                                                        page: notes.isEmpty ? "" : document.pagePath, notes: notes))
         let digits = String(ContentHash.of(bytes), radix: 16)
         return Inputs(fingerprint: String(repeating: "0", count: 16 - digits.count) + digits, reports: reports, linkedPages: linked)
     }
 
     /// The pages of the other documents that `document` links to (for their backlinks).
     static func linkedPages(of document: Document, resolver: LinkResolver) -> Set<String> {
-        inputs(of: document, resolver: resolver, notes: [:]).linkedPages
+        inputs(of: document, resolver: resolver, notes: []).linkedPages
     }
 }

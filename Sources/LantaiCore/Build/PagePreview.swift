@@ -73,7 +73,7 @@ public final class PagePreview: @unchecked Sendable {
                 + edited.filter { $0.links.contains(document.pagePath) }.map(\.index)).sorted()
             let planner = PagePlanner(corpus: corpus, backlinks: [document.pagePath: backlinks])
             let body = BodyRenderer.render(document, resolver: state.resolver,
-                                           afterParagraph: SimilarPassageNotes.html(for: document, similar: similar, in: corpus))
+                                           afterParagraph: SimilarPassageNotes.html(SimilarPassageNotes.notes(for: document, similar: similar, in: corpus), onPage: document.pagePath))
             guard !body.diagnostics.hasErrors,
                   let html = state.theme.render(planner.documentPage(index, document: document, body: body.html)) else { return nil }
             pages[document.pagePath] = html

@@ -219,7 +219,7 @@ public struct SiteBuilder: Sendable {
                 diagnostics += Parallel.map(corpus.documents) { BodyRenderer.render($0, resolver: resolver).diagnostics }.flatMap { $0 }
                 throw BuildFailure(diagnostics: diagnostics)
             }
-            let notes = Parallel.map(Array(corpus.documents.indices)) { SimilarPassageNotes.html(for: $0, in: corpus) }
+            let notes = Parallel.map(Array(corpus.documents.indices)) { SimilarPassageNotes.notes(for: $0, in: corpus) }
             let bodies = Parallel.map(Array(corpus.documents.indices)) { BodyRenderer.inputs(of: corpus.documents[$0], resolver: resolver, notes: notes[$0]) }
             let planner = PagePlanner(corpus: corpus, links: bodies.map(\.linkedPages))
             let listPages = planner.listPages()
@@ -260,7 +260,7 @@ public struct SiteBuilder: Sendable {
                                     in: document.displayPath)], nil)
                 }
                 document.bodyTree = tree
-                let rendered = BodyRenderer.render(document, resolver: resolver, afterParagraph: notes[index])
+                let rendered = BodyRenderer.render(document, resolver: resolver, afterParagraph: SimilarPassageNotes.html(notes[index], onPage: document.pagePath))
                 return (rendered.diagnostics, write(planner.documentPage(index, body: rendered.html)))
             }
             diagnostics += documents.flatMap(\.diagnostics)

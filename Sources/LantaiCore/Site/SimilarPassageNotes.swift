@@ -1,25 +1,48 @@
-/// The 类似表述 note written under a paragraph that another document says in nearly the same
-/// words: a link to each such paragraph, with its document's title and the similarity.
+/// The 类似表述 notes under a document's paragraphs: the similar paragraphs of other documents.
 enum SimilarPassageNotes {
-    /// Anchor → the note's HTML, for document `index` of the corpus.
-    static func html(for index: Int, in corpus: Corpus) -> [String: String] {
-        guard index < corpus.similarPassages.count else { return [:] }
-        return html(for: corpus.documents[index], similar: corpus.similarPassages[index], in: corpus)
+    /// One note: under the paragraph `anchor`, links to similar paragraphs of other documents.
+    struct Note: Sendable, Hashable, Encodable {
+        struct Link: Sendable, Hashable, Encodable {
+            var page: String
+            var anchor: String
+            var title: String
+            var percent: Int
+        }
+
+        var anchor: String
+        var links: [Link]
+    }
+
+    /// The notes of document `index` of the corpus, by anchor.
+    static func notes(for index: Int, in corpus: Corpus) -> [Note] {
+        guard index < corpus.similarPassages.count else { return [] }
+        return notes(for: corpus.documents[index], similar: corpus.similarPassages[index], in: corpus)
     }
 
     /// The notes of `document` from `similar` (paragraph index → paragraphs of the corpus's
-    /// other documents).
-    static func html(for document: Document, similar passages: [Int: [SimilarPassage]], in corpus: Corpus) -> [String: String] {
-        var notes: [String: String] = [:]
-        for (passage, similar) in passages where !similar.isEmpty {
-            let links = similar.map { entry -> String in
+    /// other documents), by anchor: everything their HTML is made of besides the document's own
+    /// page path, so a body's fingerprint can take them without their HTML (`BodyRenderer.inputs`).
+    static func notes(for document: Document, similar passages: [Int: [SimilarPassage]], in corpus: Corpus) -> [Note] {
+        passages.compactMap { passage, similar -> Note? in
+            guard !similar.isEmpty else { return nil }
+            return Note(anchor: document.passages[passage].anchor, links: similar.map { entry in
                 let other = corpus.documents[entry.document]
-                let url = SitePath.relative(from: document.pagePath, to: other.pagePath) + "#" + other.passages[entry.passage].anchor
-                let percent = Int((entry.similarity * 100).rounded())
-                return "<a href=\"\(HTMLEscape.attribute(url))\">\(HTMLEscape.text(other.title))</a><span class=\"note\">（相似 \(percent)%）</span>"
+                return Note.Link(page: other.pagePath, anchor: other.passages[entry.passage].anchor, title: other.title,
+                                 percent: Int((entry.similarity * 100).rounded()))
+            })
+        }.sorted { $0.anchor < $1.anchor }
+    }
+
+    /// Anchor → the note's HTML, on the page at `pagePath`.
+    static func html(_ notes: [Note], onPage pagePath: String) -> [String: String] {
+        var html: [String: String] = [:]
+        for note in notes {
+            let links = note.links.map { link -> String in
+                let url = SitePath.relative(from: pagePath, to: link.page) + "#" + link.anchor
+                return "<a href=\"\(HTMLEscape.attribute(url))\">\(HTMLEscape.text(link.title))</a><span class=\"note\">（相似 \(link.percent)%）</span>"
             }
-            notes[document.passages[passage].anchor] = "<aside class=\"similar\" aria-label=\"类似表述\">类似表述：" + links.joined(separator: "；") + "</aside>\n"
+            html[note.anchor] = "<aside class=\"similar\" aria-label=\"类似表述\">类似表述：" + links.joined(separator: "；") + "</aside>\n"
         }
-        return notes
+        return html
     }
 }
