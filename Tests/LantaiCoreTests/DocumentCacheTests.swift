@@ -142,6 +142,10 @@ import Testing
         #expect(second.reused == sources.count)
         #expect(second.results.map(\.0) == first.results.map(\.0))
         #expect(second.results.map(\.1) == first.results.map(\.1))
+        // Read from the cache, a document's tree stays in its entry until it is loaded.
+        let cached = second.results.compactMap(\.0)
+        #expect(!cached.isEmpty && cached.allSatisfy(\.bodyTree.isStored))
+        #expect(cached.map { $0.bodyTree.loaded()?.tree } == first.results.compactMap(\.0).map(\.body))
 
         // One file edited, one removed, one entry damaged on disk: three parsed, and the
         // removed file's entry is gone.

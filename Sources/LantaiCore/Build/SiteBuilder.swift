@@ -119,7 +119,7 @@ public struct SiteBuilder: Sendable {
             let counter = counter(stages, "parse", tree.sources.count + tree.unread.count, Message(zh: "篇", en: "documents"))
             if let memory {
                 let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
-                return ((results, results.count - memory.lastReused), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
+                return ((results: results, parsedAnew: results.count - memory.lastReused), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
             }
             if let cache {
                 let parsed = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes)
@@ -127,18 +127,18 @@ public struct SiteBuilder: Sendable {
                 // A failed write costs only reading the files again next time.
                 try? cache.writeSourceStamps(.recording(stamps: tree.stamps, textHashes: parsed.textHashes, listedAt: tree.listedAt))
                 let results = parsed.results
-                return ((results, results.count - parsed.reused), say(zh: "\(results.count) 篇文稿（解析了 \(results.count - parsed.reused) 篇）", en: "\(results.count) documents (\(results.count - parsed.reused) parsed)"))
+                return ((results: results, parsedAnew: results.count - parsed.reused), say(zh: "\(results.count) 篇文稿（解析了 \(results.count - parsed.reused) 篇）", en: "\(results.count) documents (\(results.count - parsed.reused) parsed)"))
             }
             let results = Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
-            return ((results, results.count), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
+            return ((results: results, parsedAnew: results.count), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
         }
         // The documents keep what later stages need of the text; the files' text goes now
         // (a fifth of the memory a build holds).
         tree.sources = []
-        let trimsMemory = parsed.1 * 10 > parsed.0.count
+        let trimsMemory = parsed.parsedAnew * 10 > parsed.results.count
         if trimsMemory { MemoryTrim.releaseFreedPages() }
-        diagnostics += parsed.0.flatMap(\.1)
-        let all = parsed.0.compactMap(\.0)
+        diagnostics += parsed.results.flatMap(\.1)
+        let all = parsed.results.compactMap(\.0)
         return Parsed(tree: tree, theme: theme, all: all, published: options.includeDrafts ? all : all.filter { !$0.draft },
                       diagnostics: diagnostics, trimsMemory: trimsMemory)
     }

@@ -33,7 +33,9 @@ struct DocumentCodec {
         var entry: [UInt8] = []
         entry.reserveCapacity(8 + writer.bytes.count + tree.count)
         withUnsafeBytes(of: UInt64(writer.bytes.count).littleEndian) { entry += $0 }
-        return entry + writer.bytes + tree
+        entry += writer.bytes
+        entry += tree
+        return entry
     }
 
     /// A whole entry, its tree kept as bytes (checked now).
