@@ -108,7 +108,7 @@ import Testing
         defer { site.remove() }
         _ = try site.build().get()
         let cache = BuildCache(folder: try #require(site.options.cache))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted() == ["pairs.bin", "parses", "sources.bin", "state.bin"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).sorted() == ["pairs.bin", "parses", "related.bin", "similar.bin", "sources.bin", "state.bin"])
         let state = try #require(cache.readState())
         let files = IncrementalBuildTests.files(under: site.output)
         #expect(Set(state.output.entries.keys) == Set(files.keys))

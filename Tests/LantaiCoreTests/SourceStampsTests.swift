@@ -10,9 +10,10 @@ import Testing
         FileTree.Stamp(size: 10, seconds: modified, nanoseconds: 0, changeSeconds: changed, changeNanoseconds: 0, inode: 1)
     }
 
-    /// A file changed within `settleSeconds` of its listing is not recorded: another write
-    /// within the same tick of a coarse clock could leave its stamp as it is. The later of the
-    /// two times counts (a modification time set back does not make a fresh file settled).
+    /// A file changed within `settleSeconds` of its listing is recorded without its stamp:
+    /// another write within the same tick of a coarse clock could leave its stamp as it is. The
+    /// later of the two times counts (a modification time set back does not make a fresh file
+    /// settled). The hash of each text read is kept (the analysis updates from the parse of it).
     @Test func onlyFilesSettledBeforeTheListingAreRecorded() {
         let listedAt = 1_000_000
         let stamps = ["old.md": Self.stamp(modified: listedAt - 3, changed: listedAt - 3),
@@ -20,7 +21,9 @@ import Testing
                       "set-back.md": Self.stamp(modified: listedAt - 100, changed: listedAt - 1)]
         let recorded = SourceStamps.recording(stamps: stamps, textHashes: ["old.md": 1, "fresh.md": 2, "set-back.md": 3, "unlisted.md": 4],
                                               listedAt: listedAt)
-        #expect(recorded.records == ["old.md": SourceStamps.Record(stamp: stamps["old.md"]!, textHash: 1)])
+        #expect(recorded.records == ["old.md": SourceStamps.Record(stamp: stamps["old.md"]!, textHash: 1),
+                                     "fresh.md": SourceStamps.Record(stamp: nil, textHash: 2),
+                                     "set-back.md": SourceStamps.Record(stamp: nil, textHash: 3)])
     }
 
     /// Builds through the cache: once the files are settled, a build reads only the file that
@@ -62,8 +65,8 @@ import Testing
     }
 }
 
-/// Log lines collected from a build.
-private final class Lines: @unchecked Sendable {
+/// Log lines collected from a build (on its threads).
+final class Lines: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
     func append(_ line: String) { lock.withLock { lines.append(line) } }

@@ -84,6 +84,8 @@ public struct SiteBuilder: Sendable {
         /// (an edit at 10,000 documents without them: CPU 5.3 → 4.9 s, wall 3.4 → 3.1 s, medians
         /// of six alternated runs; the peak 880 MB either way).
         var trimsMemory: Bool
+        /// The last parse's documents of files whose text changed since (`DocumentCache.Parsed.previous`).
+        var previous: [String: Document] = [:]
 
         /// Lets the documents' bigram counts go (the analysis reads them from its own copy).
         mutating func forgetBigramCounts() {
@@ -105,8 +107,9 @@ public struct SiteBuilder: Sendable {
         // from the cache, since the cache is then what has them.
         let cache = cached && memory == nil ? options.cache.map(BuildCache.init) : nil
         let loader = ContentLoader(contentDirectory: options.content, displayPrefix: options.contentDisplay)
+        let stamps = cache?.readSourceStamps()
         var (tree, theme) = try stages.run("load") {
-            let tree = try loader.load(vouched: cache?.readSourceStamps())
+            let tree = try loader.load(vouched: stamps)
             let theme = Theme.load(from: options.theme, displayPrefix: options.themeDisplay)
             let files = tree.sources.count + tree.unread.count
             return ((tree, theme), say(zh: "\(files) 个 Markdown 文件（读了 \(tree.sources.count) 个），\(tree.staticFiles.count) 个其他文件",
@@ -119,18 +122,19 @@ public struct SiteBuilder: Sendable {
             let counter = counter(stages, "parse", tree.sources.count + tree.unread.count, Message(zh: "篇", en: "documents"))
             if let memory {
                 let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
-                return ((results: results, parsedAnew: results.count - memory.lastReused), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
+                return ((results: results, parsedAnew: results.count - memory.lastReused, previous: [String: Document]()), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
             }
             if let cache {
                 let parsed = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes)
-                    .parse(tree.sources, unread: tree.unread, read: { loader.source(reading: $0.relativePath) }, with: parser, tick: counter.tick)
+                    .parse(tree.sources, unread: tree.unread, read: { loader.source(reading: $0.relativePath) },
+                           previousTextHashes: stamps?.records.mapValues(\.textHash) ?? [:], with: parser, tick: counter.tick)
                 // A failed write costs only reading the files again next time.
                 try? cache.writeSourceStamps(.recording(stamps: tree.stamps, textHashes: parsed.textHashes, listedAt: tree.listedAt))
                 let results = parsed.results
-                return ((results: results, parsedAnew: results.count - parsed.reused), say(zh: "\(results.count) 篇文稿（解析了 \(results.count - parsed.reused) 篇）", en: "\(results.count) documents (\(results.count - parsed.reused) parsed)"))
+                return ((results: results, parsedAnew: results.count - parsed.reused, previous: parsed.previous), say(zh: "\(results.count) 篇文稿（解析了 \(results.count - parsed.reused) 篇）", en: "\(results.count) documents (\(results.count - parsed.reused) parsed)"))
             }
             let results = Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
-            return ((results: results, parsedAnew: results.count), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
+            return ((results: results, parsedAnew: results.count, previous: [String: Document]()), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
         }
         // The documents keep what later stages need of the text; the files' text goes now
         // (a fifth of the memory a build holds).
@@ -140,7 +144,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += parsed.results.flatMap(\.1)
         let all = parsed.results.compactMap(\.0)
         return Parsed(tree: tree, theme: theme, all: all, published: options.includeDrafts ? all : all.filter { !$0.draft },
-                      diagnostics: diagnostics, trimsMemory: trimsMemory)
+                      diagnostics: diagnostics, trimsMemory: trimsMemory, previous: parsed.previous)
     }
 
     /// `lantai check`: reads and parses every file, checks pages, links and topics, writes nothing.
@@ -196,12 +200,19 @@ public struct SiteBuilder: Sendable {
             var parts = PartTimes()
             let cache = options.cache.map(BuildCache.init)
             let measured = cache?.readPairMeasures()
-            var measures = measured ?? PairMeasures()
+            var memory = Corpus.Memory()
+            memory.pairs = measured ?? PairMeasures()
+            memory.ranking = cache?.readRelatedRanking()
+            memory.similar = cache?.readSimilarPassages()
+            memory.previous = parsed.previous
+            let (ranked, found) = (memory.ranking, memory.similar)
             var documents: [Document] = []
             swap(&documents, &forAnalysis)
-            let (corpus, problems) = Corpus.analyze(consume documents, config: tree.config, catalog: tree.catalog, measures: &measures, parts: &parts)
+            let (corpus, problems) = Corpus.analyze(consume documents, config: tree.config, catalog: tree.catalog, memory: &memory, parts: &parts)
             // A build whose candidate pairs are the last build's (no paragraph with a candidate changed) leaves the file as it is.
-            if measures != measured { try? cache?.writePairMeasures(measures) }
+            if memory.pairs != measured { try? cache?.writePairMeasures(memory.pairs) }
+            if memory.ranking != ranked, let ranking = memory.ranking { try? cache?.writeRelatedRanking(ranking) }
+            if memory.similar != found, let similar = memory.similar { try? cache?.writeSimilarPassages(similar) }
             diagnostics += problems
             return (corpus, say(zh: "\(corpus.catalog.topics.count) 个专题，\(corpus.years.count) 个年份（\(parts.summary)）", en: "\(corpus.catalog.topics.count) topics, \(corpus.years.count) years (\(parts.summary))"))
         }

@@ -42,17 +42,21 @@ import Foundation
 /// recorded stamp; its parse entry is found by the recorded hash (and the file read after all
 /// when the entry is gone). A stamp records a write, and the status-change time cannot be set
 /// back, so an equal stamp means the text read then; files changed within two seconds of their
-/// listing are not recorded, because a coarse clock can give two writes one time. Each parse
-/// replaces the file with its own files' stamps.
+/// listing are recorded without a stamp (only the hash of the text read), because a coarse
+/// clock can give two writes one time. Each parse replaces the file with its own files' stamps.
 ///
 /// And `pairs.bin`, the similar-passage measures of the last analysis (`PairMeasures`: per
 /// pair of paragraph texts, their shared and total trigrams), under the same header. A measure
 /// is a function of the two texts alone, so any build may take it; each analysis replaces the
-/// file with the pairs of its own corpus.
+/// file with the pairs of its own corpus. Likewise `related.bin`, the last analysis's
+/// related-documents ranking (`RelatedRanking`), and `similar.bin`, its similar passages with
+/// their candidate pairs (`SimilarPassageState`): functions of the documents' paths, order and
+/// bigram counts or paragraphs, which they record, so any build may update them (the updates
+/// check them, and take a changed document's old counts and paragraphs from its old parse).
 public struct BuildCache: Sendable {
     /// Raise when what the cache holds would be read differently (a field added to the state,
     /// a change to the parse codec) without the executable changing.
-    static let version = 18
+    static let version = 19
 
     public let folder: URL
 
@@ -161,17 +165,50 @@ public struct BuildCache: Sendable {
         try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: pairsURL)
     }
 
+    var rankingURL: URL { folder.appendingPathComponent("related.bin") }
+
+    /// The related-documents ranking the last analysis left; nil when there is none to trust.
+    func readRelatedRanking() -> RelatedRanking? {
+        guard var reader = Self.reader(of: rankingURL) else { return nil }
+        return RelatedRanking.read(from: &reader).flatMap { reader.atEnd ? $0 : nil }
+    }
+
+    /// Replaces the ranking in one atomic step.
+    func writeRelatedRanking(_ ranking: RelatedRanking) throws {
+        var writer = BinaryWriter()
+        ranking.write(to: &writer)
+        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: rankingURL)
+    }
+
+    var similarURL: URL { folder.appendingPathComponent("similar.bin") }
+
+    /// The similar passages the last analysis left; nil when there are none to trust.
+    func readSimilarPassages() -> SimilarPassageState? {
+        guard var reader = Self.reader(of: similarURL) else { return nil }
+        return SimilarPassageState.read(from: &reader).flatMap { reader.atEnd ? $0 : nil }
+    }
+
+    /// Replaces the similar passages in one atomic step.
+    func writeSimilarPassages(_ state: SimilarPassageState) throws {
+        var writer = BinaryWriter()
+        state.write(to: &writer)
+        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: similarURL)
+    }
+
     var sourcesURL: URL { folder.appendingPathComponent("sources.bin") }
 
     /// The stamps the last parse recorded; nil when there are none to trust.
     func readSourceStamps() -> SourceStamps? {
         guard var reader = Self.reader(of: sourcesURL),
               let records = reader.array({ reader -> (String, SourceStamps.Record)? in
-                  guard let path = reader.string(), let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(),
-                        let changeSeconds = reader.int(), let changeNanoseconds = reader.int(), let inode = reader.word(),
+                  guard let path = reader.string(),
+                        let stamp = reader.optional({ reader -> FileTree.Stamp? in
+                            guard let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(),
+                                  let changeSeconds = reader.int(), let changeNanoseconds = reader.int(), let inode = reader.word() else { return nil }
+                            return FileTree.Stamp(size: Int64(size), seconds: seconds, nanoseconds: nanoseconds,
+                                                  changeSeconds: changeSeconds, changeNanoseconds: changeNanoseconds, inode: inode)
+                        }),
                         let textHash = reader.word() else { return nil }
-                  let stamp = FileTree.Stamp(size: Int64(size), seconds: seconds, nanoseconds: nanoseconds,
-                                             changeSeconds: changeSeconds, changeNanoseconds: changeNanoseconds, inode: inode)
                   return (path, SourceStamps.Record(stamp: stamp, textHash: textHash))
               }), reader.atEnd else { return nil }
         return SourceStamps(records: Dictionary(records, uniquingKeysWith: { first, _ in first }))
@@ -183,12 +220,14 @@ public struct BuildCache: Sendable {
         writer.array(stamps.records.keys.sorted()) { writer, path in
             let record = stamps.records[path]!
             writer.string(path)
-            writer.int(Int(record.stamp.size))
-            writer.int(record.stamp.seconds)
-            writer.int(record.stamp.nanoseconds)
-            writer.int(record.stamp.changeSeconds)
-            writer.int(record.stamp.changeNanoseconds)
-            writer.word(record.stamp.inode)
+            writer.optional(record.stamp) { writer, stamp in
+                writer.int(Int(stamp.size))
+                writer.int(stamp.seconds)
+                writer.int(stamp.nanoseconds)
+                writer.int(stamp.changeSeconds)
+                writer.int(stamp.changeNanoseconds)
+                writer.word(stamp.inode)
+            }
             writer.word(record.textHash)
         }
         try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: sourcesURL)

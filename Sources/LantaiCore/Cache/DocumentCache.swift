@@ -46,13 +46,18 @@ struct DocumentCache: Sendable {
         var results: [(Document?, [Diagnostic])]
         var reused: Int
         var textHashes: [String: UInt64]
+        /// For files whose text changed since the last parse, that parse's document where its
+        /// entry is still here, by relative path: what the analysis updates from.
+        var previous: [String: Document]
     }
 
     /// Each file's parse: read from the cache where it has it, else parsed and stored. A file
     /// the load did not read (`unread`) is found by the hash of its text; should its entry be
-    /// missing or damaged, `read` reads the file after all.
+    /// missing or damaged, `read` reads the file after all. `previousTextHashes` are the hashes
+    /// of the texts the last parse read (by relative path): a file now read with another text
+    /// brings back that parse's document, for at most a tenth of the files.
     func parse(_ sources: [SourceFile], unread: [UnreadSource] = [], read: @escaping @Sendable (UnreadSource) -> Result<SourceFile, Diagnostic>,
-               with parser: DocumentParser, tick: @escaping @Sendable () -> Void = {}) -> Parsed {
+               previousTextHashes: [String: UInt64] = [:], with parser: DocumentParser, tick: @escaping @Sendable () -> Void = {}) -> Parsed {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         enum Input: Sendable {
             case read(SourceFile)
@@ -65,17 +70,18 @@ struct DocumentCache: Sendable {
             }
         }
         let inputs = (sources.map(Input.read) + unread.map(Input.unread)).sorted { $0.relativePath < $1.relativePath }
-        let results = Parallel.map(inputs) { input -> (result: (Document?, [Diagnostic]), key: String?, reused: Bool, textHash: UInt64?) in
+        let previousBudget = Budget(max(1, inputs.count / 10))
+        let results = Parallel.map(inputs) { input -> (result: (Document?, [Diagnostic]), key: String?, reused: Bool, textHash: UInt64?, previous: Document?) in
             defer { tick() }
             var source: SourceFile
             switch input {
             case .read(let read): source = read
             case .unread(let unread):
                 let key = key(relativePath: unread.relativePath, displayPath: unread.displayPath, textHash: unread.textHash)
-                if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, unread.textHash) }
+                if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, unread.textHash, nil) }
                 switch read(unread) {
                 case .success(let read): source = read
-                case .failure(let diagnostic): return ((nil, [diagnostic]), nil, false, nil)
+                case .failure(let diagnostic): return ((nil, [diagnostic]), nil, false, nil, nil)
                 }
             }
             let textHash = source.textHash
@@ -87,16 +93,24 @@ struct DocumentCache: Sendable {
             case .unread(let unread): unread.textHash == textHash ? textHash : nil
             }
             let key = key(relativePath: source.relativePath, displayPath: source.displayPath, textHash: textHash)
-            if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, vouched) }
+            if let cached = entry(key) { return ((cached.document, cached.diagnostics), key, true, vouched, nil) }
             let parsed = parser.parse(source)
             // A failed write only costs a parse next time.
             try? BuildCache.writeAtomically(codec.encode(parsed.0, parsed.1), named: key + ".bin", inFolder: folderPath)
-            return (parsed, key, false, vouched)
+            // The entry of the text before, not removed yet (for at most a tenth of the files:
+            // an update from them is for a few changes, and their heads cost memory).
+            let previous = previousTextHashes[source.relativePath].flatMap { hash in
+                hash == textHash || !previousBudget.take() ? nil
+                    : entry(self.key(relativePath: source.relativePath, displayPath: source.displayPath, textHash: hash))?.document
+            }
+            return (parsed, key, false, vouched, previous)
         }
         removeEntries(except: Set(results.compactMap(\.key)))
         var textHashes: [String: UInt64] = [:]
         for (input, result) in zip(inputs, results) { textHashes[input.relativePath] = result.textHash }
-        return Parsed(results: results.map(\.result), reused: results.filter(\.reused).count, textHashes: textHashes)
+        var previous: [String: Document] = [:]
+        for (input, result) in zip(inputs, results) { previous[input.relativePath] = result.previous }
+        return Parsed(results: results.map(\.result), reused: results.filter(\.reused).count, textHashes: textHashes, previous: previous)
     }
 
     /// The entry of `key`, nil when there is none or it cannot be read back: its head, with the
@@ -122,6 +136,22 @@ struct DocumentCache: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names where !(name.hasSuffix(".bin") && keys.contains(String(name.dropLast(4)))) {
             unlink(folderPath + name)
+        }
+    }
+}
+
+/// A count shared by the threads of a parse, taken one at a time until none is left.
+private final class Budget: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int
+
+    init(_ count: Int) { remaining = count }
+
+    func take() -> Bool {
+        lock.withLock {
+            guard remaining > 0 else { return false }
+            remaining -= 1
+            return true
         }
     }
 }

@@ -7,7 +7,9 @@ import Foundation
 /// reading it.
 public struct SourceStamps: Sendable, Equatable {
     public struct Record: Sendable, Hashable {
-        public var stamp: FileTree.Stamp
+        /// Nil for a file changed too close to its listing to be vouched for (`isSettled`): its
+        /// record only says what the last parse read (`DocumentCache`'s previous documents).
+        public var stamp: FileTree.Stamp?
         /// `SourceFile.textHash` of the text read.
         public var textHash: UInt64
     }
@@ -29,12 +31,12 @@ public struct SourceStamps: Sendable, Equatable {
     }
 
     /// The records for files listed at `listedAt` with `stamps` and read with `textHashes`
-    /// (relative path → hash), leaving out the files not settled.
+    /// (relative path → hash); the files not settled without their stamps.
     public static func recording(stamps: [String: FileTree.Stamp], textHashes: [String: UInt64], listedAt: Int) -> SourceStamps {
         var records: [String: Record] = [:]
         for (path, textHash) in textHashes {
-            guard let stamp = stamps[path], isSettled(stamp, listedAt: listedAt) else { continue }
-            records[path] = Record(stamp: stamp, textHash: textHash)
+            guard let stamp = stamps[path] else { continue }
+            records[path] = Record(stamp: isSettled(stamp, listedAt: listedAt) ? stamp : nil, textHash: textHash)
         }
         return SourceStamps(records: records)
     }

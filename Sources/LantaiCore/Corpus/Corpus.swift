@@ -1,3 +1,5 @@
+import Foundation
+
 /// All published documents with the groupings the pages need. Built once from the parsed
 /// documents; pure, no disk.
 public struct Corpus: Sendable {
@@ -22,20 +24,35 @@ public struct Corpus: Sendable {
     /// the values with the most documents first, then by name.
     public var taxonomies: [(taxonomy: Taxonomy, values: [(value: String, documents: [Int])])]
 
+    /// What an analysis may take from an earlier one, and leaves for the next (the build cache
+    /// keeps it between builds): each part is exact to take, whatever the corpus now holds.
+    public struct Memory: Sendable {
+        /// The paragraph pairs measured (`SimilarPassages`).
+        public var pairs = PairMeasures()
+        /// The related documents with what ranking them computed (`RelatedRanking`).
+        public var ranking: RelatedRanking?
+        /// The similar passages with the candidate pairs that found them (`SimilarPassageState`).
+        public var similar: SimilarPassageState?
+        /// Documents as they were before their text changed, by source path: what lets the
+        /// ranking and the similar passages be updated rather than made again.
+        public var previous: [String: Document] = [:]
+
+        public init() {}
+    }
+
     /// Groups the documents and reports two documents that would be written to the same page.
     public static func analyze(_ documents: [Document], config: SiteConfig, catalog: TopicCatalog) -> (Corpus, [Diagnostic]) {
         var parts = PartTimes()
-        var measures = PairMeasures()
-        return analyze(documents, config: config, catalog: catalog, measures: &measures, parts: &parts)
+        var memory = Memory()
+        return analyze(documents, config: config, catalog: catalog, memory: &memory, parts: &parts)
     }
 
     /// The same, with the time of its costly parts (related documents, similar passages) for
-    /// `build --verbose`. `measures` holds the paragraph pairs an earlier build measured, and
-    /// comes back with this corpus's (`SimilarPassages`).
-    /// `documents` is consumed: a caller that hands over its only copy lets the documents'
-    /// bigram counts go once related documents are found.
+    /// `build --verbose`. `memory` holds what an earlier analysis left, and comes back with
+    /// this one's. `documents` is consumed: a caller that hands over its only copy lets the
+    /// documents' bigram counts go once related documents are found.
     public static func analyze(_ documents: consuming [Document], config: SiteConfig, catalog: TopicCatalog,
-                               measures: inout PairMeasures, parts: inout PartTimes) -> (Corpus, [Diagnostic]) {
+                               memory: inout Memory, parts: inout PartTimes) -> (Corpus, [Diagnostic]) {
         let diagnostics = pageCollisions(documents)
 
         var sorted = documents.sorted(by: Self.newestFirst)
@@ -63,31 +80,64 @@ public struct Corpus: Sendable {
         let types = byType.keys
             .sorted { (configuredOrder[$0] ?? Int.max, $0) < (configuredOrder[$1] ?? Int.max, $1) }
             .map { name in (type: DocumentType(name: name, slug: config.typeSlug(for: name)), documents: byType[name] ?? []) }
-        let related = parts.measure("related") { [sorted] in
-            RelatedDocuments.compute(documentCount: sorted.count) { index in
-                let document = sorted[index]
-                guard document.bigramCounts.isEmpty else { return document.bigramCounts }
-                return BigramCounts.encoded(BigramCounts.of([document.title] + document.passages.map(\.text)))
+        // Updated from the last ranking where that is exact (`RelatedRanking.updated`); the
+        // verbose log says which.
+        let relatedRanking: RelatedRanking
+        do {
+            let started = Date()
+            let counts = Parallel.map(sorted) { document in
+                document.bigramCounts.isEmpty ? BigramCounts.encoded(BigramCounts.of([document.title] + document.passages.map(\.text))) : document.bigramCounts
             }
+            let paths = sorted.map(\.sourcePath)
+            let digests = sorted.indices.map { index in identity(sorted[index]) { ContentHash.of(counts[index]) } }
+            let previous = memory.previous.mapValues { document in (identity(document) { ContentHash.of(document.bigramCounts) }, document.bigramCounts) }
+            let updated = memory.ranking?.updated(paths: paths, digests: digests, counts: counts, previous: previous)
+            relatedRanking = updated ?? RelatedRanking.ranked(paths: paths, digests: digests, counts: counts)
+            parts.record(updated == nil ? "related" : "related (updated)", since: started)
         }
+        memory.ranking = relatedRanking
         // Read; 110 MB at 10,000 documents that no later stage needs.
         for index in sorted.indices { sorted[index].bigramCounts = [] }
-        let (similar, measured) = parts.measure("similar") {
-            SimilarPassages.find(texts: sorted.map { $0.passages.map(\.text) }, keys: sorted.map { $0.passages.map(\.bandKeys) }, measured: measures)
+        // Likewise the similar passages (`SimilarPassageState.updated`).
+        let similar: SimilarPassageState
+        do {
+            let started = Date()
+            let paths = sorted.map(\.sourcePath)
+            let texts = sorted.map { $0.passages.map(\.text) }, keys = sorted.map { $0.passages.map(\.bandKeys) }
+            func digest(_ texts: [String], _ keys: [[UInt64]?]) -> UInt64 { SimilarPassageState.digest(texts: texts, keys: keys) }
+            let digests = sorted.indices.map { index in identity(sorted[index]) { digest(texts[index], keys[index]) } }
+            let previous = memory.previous.mapValues { document in
+                let (texts, keys) = (document.passages.map(\.text), document.passages.map(\.bandKeys))
+                return (identity(document) { digest(texts, keys) }, texts, keys)
+            }
+            let updated = memory.similar?.updated(paths: paths, digests: digests, texts: texts, keys: keys, previous: previous, measured: memory.pairs)
+            if let updated {
+                similar = updated
+            } else {
+                (similar, memory.pairs) = SimilarPassageState.found(paths: paths, digests: digests, texts: texts, keys: keys, measured: memory.pairs)
+            }
+            parts.record(updated == nil ? "similar" : "similar (updated)", since: started)
         }
-        measures = measured
+        memory.similar = similar
         let corpus = Corpus(
             config: config,
             catalog: catalog,
             documents: sorted,
             documentsByTopic: byTopic,
             topicRanking: ranking,
-            related: related,
-            similarPassages: similar,
+            related: relatedRanking.related,
+            similarPassages: similar.notes,
             years: byYear.keys.sorted(by: >).map { (year: $0, documents: byYear[$0] ?? []) },
             types: types,
             taxonomies: config.taxonomies.map { ($0, values(of: $0, in: sorted)) })
         return (corpus, diagnostics)
+    }
+
+    /// What identifies a document's parse to the analysis's updates (`RelatedRanking`,
+    /// `SimilarPassageState`): the digest of everything its parse read; for a document not
+    /// parsed from a file (made by a test), `contents`, a hash of what the update reads of it.
+    static func identity(_ document: Document, _ contents: () -> UInt64) -> UInt64 {
+        document.sourceDigest != 0 ? document.sourceDigest : contents()
     }
 
     /// A taxonomy's values with their documents (in corpus order), the values with the most

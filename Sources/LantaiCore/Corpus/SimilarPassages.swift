@@ -133,6 +133,22 @@ public enum SimilarPassages {
         find(texts: passages, keys: Parallel.map(passages) { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }).notes
     }
 
+    /// What `find` found: the notes, the measures of every candidate pair (for the next build),
+    /// and the candidate pairs themselves (`SimilarPassageState`).
+    struct Found {
+        var notes: [[Int: [SimilarPassage]]]
+        var measures: PairMeasures
+        var candidates: SimilarPassageState.Candidates
+    }
+
+    /// The `perPassage` most similar of a paragraph's similar paragraphs, in order.
+    static func best(_ list: [SimilarPassage]) -> [SimilarPassage] {
+        list.firstSorted(perPassage) { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }
+    }
+
+    /// A paragraph as the candidates name it: its document's index above its own.
+    static func paragraph(_ item: Item) -> UInt64 { UInt64(item.document) << 32 | UInt64(item.passage) }
+
     /// The same with each paragraph's band keys made before (`Passage.bandKeys`; nil for a
     /// paragraph too short to compare). A trigram set, which confirms a candidate with the exact
     /// Jaccard similarity, is made only for the paragraphs that are candidates, from their text
@@ -144,8 +160,7 @@ public enum SimilarPassages {
     ///
     /// A pair measured before (`measured`) is not measured again. Returns the notes and the
     /// measures of every candidate pair of this corpus (for the next build).
-    static func find(texts: [[String]], keys: [[[UInt64]?]], measured: PairMeasures = PairMeasures())
-        -> (notes: [[Int: [SimilarPassage]]], measures: PairMeasures) {
+    static func find(texts: [[String]], keys: [[[UInt64]?]], measured: PairMeasures = PairMeasures()) -> Found {
         var items: [Item] = []
         var itemKeys: [[UInt64]] = []
         for document in keys.indices {
@@ -155,7 +170,7 @@ public enum SimilarPassages {
                 itemKeys.append(bandKeys)
             }
         }
-        let candidates = candidatePairs(items: items, keys: itemKeys)
+        let (candidates, sources) = candidatePairs(items: items, keys: itemKeys)
         var involved = [Bool](repeating: false, count: items.count)
         for pair in candidates {
             involved[Int(pair >> 32)] = true
@@ -208,35 +223,45 @@ public enum SimilarPassages {
             result[a.document][a.passage, default: []].append(SimilarPassage(document: b.document, passage: b.passage, similarity: similarity))
             result[b.document][b.passage, default: []].append(SimilarPassage(document: a.document, passage: a.passage, similarity: similarity))
         }
-        let notes = Parallel.map(result) { notes in
-            notes.mapValues { list in
-                list.firstSorted(perPassage) { ($0.similarity, -$0.document, -$0.passage) > ($1.similarity, -$1.document, -$1.passage) }
-            }
-        }
-        return (notes, PairMeasures(keeping: stillCandidates, of: measured, adding: fresh))
+        let notes = Parallel.map(result) { notes in notes.mapValues(best) }
+        let found = SimilarPassageState.Candidates(
+            firsts: candidates.map { paragraph(items[Int($0 >> 32)]) }, seconds: candidates.map { paragraph(items[Int($0 & 0xFFFF_FFFF)]) },
+            sources: sources, measures: measures)
+        return Found(notes: notes, measures: PairMeasures(keeping: stillCandidates, of: measured, adding: fresh), candidates: found)
     }
 
     /// Pairs of items of different documents that agree on a band key, each as
-    /// `first << 32 | second` with first < second, sorted and without repeats.
-    static func candidatePairs(items: [Item], keys: [[UInt64]]) -> [UInt64] {
+    /// `first << 32 | second` with first < second, sorted and without repeats; with how many
+    /// bands pair them.
+    static func candidatePairs(items: [Item], keys: [[UInt64]]) -> (pairs: [UInt64], sources: [UInt8]) {
         let perBand = Parallel.map(Array(0..<PassageSketch.bands)) { band -> [UInt64] in
             var pairs: [UInt64] = []
             forEachBucket(keys: keys, band: band) { bucket in
-                let reach = bucket.count <= smallBucket ? bucket.count : neighbours + 1
-                for i in bucket.indices {
-                    for j in (i + 1)..<min(bucket.endIndex, i + reach) where items[bucket[i]].document != items[bucket[j]].document {
-                        pairs.append(UInt64(bucket[i]) << 32 | UInt64(bucket[j]))
-                    }
-                }
+                forEachPair(in: bucket, document: { items[$0].document }) { pairs.append(UInt64($0) << 32 | UInt64($1)) }
             }
             return pairs
         }
         var pairs = perBand.flatMap { $0 }
         pairs.sort()
-        var unique: [UInt64] = []
+        var unique: [UInt64] = [], sources: [UInt8] = []
         unique.reserveCapacity(pairs.count)
-        for pair in pairs where unique.last != pair { unique.append(pair) }
-        return unique
+        sources.reserveCapacity(pairs.count)
+        for pair in pairs {
+            if unique.last == pair { sources[sources.count - 1] += 1 } else { unique.append(pair); sources.append(1) }
+        }
+        return (unique, sources)
+    }
+
+    /// Calls `body` with each pair of a bucket (its members in item order) that the bucket makes
+    /// candidates: every pair of a small bucket, each member with the next `neighbours` of a
+    /// large one; never two of one document. What `candidatePairs` and an update share.
+    static func forEachPair<Member>(in bucket: ArraySlice<Member>, document: (Member) -> Int, _ body: (Member, Member) -> Void) {
+        let reach = bucket.count <= smallBucket ? bucket.count : neighbours + 1
+        for i in bucket.indices {
+            for j in (i + 1)..<min(bucket.endIndex, i + reach) where document(bucket[i]) != document(bucket[j]) {
+                body(bucket[i], bucket[j])
+            }
+        }
     }
 
     /// Calls `body` with each run of two or more items whose keys in `band` are equal, each run

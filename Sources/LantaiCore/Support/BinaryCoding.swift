@@ -35,6 +35,13 @@ struct BinaryWriter {
         bytes += value.utf8
     }
 
+    /// Integers of one width after their count, as they lie in memory, little-endian: written
+    /// and read back whole (the build cache's large tables).
+    mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
+        int(values.count)
+        values.map(\.littleEndian).withUnsafeBytes { bytes += $0 }
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
@@ -108,6 +115,21 @@ struct BinaryReader {
         guard let length = count() else { return nil }
         defer { offset += length }
         return String(validating: bytes[offset..<(offset + length)], as: UTF8.self)
+    }
+
+    /// What `BinaryWriter.integers` wrote.
+    mutating func integers<T: FixedWidthInteger>(_ type: T.Type = T.self) -> [T]? {
+        let width = MemoryLayout<T>.size
+        guard let count = int(), count >= 0, count <= (bytes.count - offset) / width else { return nil }
+        let start = offset
+        offset += count * width
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + count * width)]))
+            }
+            for index in 0..<count { buffer[index] = T(littleEndian: buffer[index]) }
+            initialized = count
+        }
     }
 
     /// nil when the bytes are not an optional; `.some(nil)` for an absent value.

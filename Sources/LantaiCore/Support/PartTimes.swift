@@ -13,6 +13,11 @@ public struct PartTimes: Sendable {
         return value
     }
 
+    /// A part that began at `start` and ends now.
+    public mutating func record(_ name: String, since start: Date) {
+        parts.append((name, Date().timeIntervalSince(start)))
+    }
+
     /// `related 1.20 s, similar 0.84 s`
     public var summary: String {
         parts.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")

@@ -58,6 +58,11 @@ public enum BigramCounts {
 
     /// Calls `body` with each term and count of `encoded`, terms ascending.
     static func forEach(in encoded: [UInt8], _ body: (_ term: UInt32, _ count: Int) -> Void) {
+        scan(encoded, while: { term, count in body(term, count); return true })
+    }
+
+    /// The same while `body` returns true.
+    static func scan(_ encoded: [UInt8], while body: (_ term: UInt32, _ count: Int) -> Bool) {
         encoded.withUnsafeBufferPointer { bytes in
             var offset = 0
             func next() -> UInt64 {
@@ -75,7 +80,7 @@ public enum BigramCounts {
             var term: UInt32 = 0
             while offset < bytes.count {
                 term &+= UInt32(truncatingIfNeeded: next())
-                body(term, Int(next()))
+                guard body(term, Int(next())) else { return }
             }
         }
     }

@@ -1,0 +1,253 @@
+import Foundation
+
+/// The similar passages of a corpus with the candidate pairs that found them. An edit changes
+/// the band keys of a few paragraphs, and so exactly the buckets those keys were or are in: only
+/// their pairs are made again, only pairs with a changed paragraph measured, and only the notes
+/// of paragraphs whose pairs changed gathered again (`updated`). Kept in the build cache
+/// (`similar.bin`): a function of the documents' paragraphs and order alone, which it records.
+public struct SimilarPassageState: Sendable, Equatable {
+    /// The documents' source paths in corpus order, and what identifies each one's paragraphs:
+    /// the digest of its parse, or a hash of their texts and band keys (`digest(texts:keys:)`).
+    var paths: [String]
+    var digests: [UInt64]
+    var candidates: Candidates
+    /// Per document, paragraph index → the similar paragraphs of other documents.
+    public var notes: [[Int: [SimilarPassage]]]
+
+    /// The candidate pairs, ascending by first paragraph, then second: each paragraph as its
+    /// document's index above its own (`SimilarPassages.paragraph`), the first before the second;
+    /// with how many bands pair them, and their measure (`PairMeasures`).
+    struct Candidates: Sendable, Equatable {
+        var firsts: [UInt64] = []
+        var seconds: [UInt64] = []
+        var sources: [UInt8] = []
+        var measures: [UInt64] = []
+
+        var count: Int { firsts.count }
+
+        /// Where the pair is, or where it would go.
+        func position(of first: UInt64, _ second: UInt64) -> (index: Int, found: Bool) {
+            var low = 0, high = firsts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if (firsts[middle], seconds[middle]) < (first, second) { low = middle + 1 } else { high = middle }
+            }
+            return (low, low < firsts.count && firsts[low] == first && seconds[low] == second)
+        }
+    }
+
+    /// A document's digest: its paragraphs' texts and band keys, in order.
+    static func digest(texts: [String], keys: [[UInt64]?]) -> UInt64 {
+        var hash = SplitMix.mix(UInt64(texts.count))
+        for (text, keys) in zip(texts, keys) {
+            hash = SplitMix.mix(hash ^ PairMeasures.textHash(text))
+            guard let keys else { hash = SplitMix.mix(hash ^ 1); continue }
+            for key in keys { hash = SplitMix.mix(hash ^ key) }
+        }
+        return hash
+    }
+
+    /// The similar passages of a corpus from nothing (measures of pairs in `measured` are taken,
+    /// not made), with the measures of its candidate pairs for the next build.
+    static func found(paths: [String], digests: [UInt64], texts: [[String]], keys: [[[UInt64]?]], measured: PairMeasures)
+        -> (state: SimilarPassageState, measures: PairMeasures) {
+        let found = SimilarPassages.find(texts: texts, keys: keys, measured: measured)
+        return (SimilarPassageState(paths: paths, digests: digests, candidates: found.candidates, notes: found.notes), found.measures)
+    }
+
+    /// The similar passages of the corpus of `paths`, `texts` and `keys`, updated from these
+    /// where that is exact: the same documents in the same order (the buckets of many pair each
+    /// paragraph with its neighbours in corpus order), and for each document whose paragraphs
+    /// changed, its paragraphs as these were found from (`previous`, by source path, with what
+    /// identified them; checked against the digest recorded). Nil where it cannot be.
+    ///
+    /// What changes, and why nothing else does: a bucket is the paragraphs with one key in one
+    /// band, and its pairs are a function of its members in order; a bucket without a changed
+    /// paragraph before or after has the same members. So the pairs of the buckets of the changed
+    /// paragraphs' old and new keys are taken away and made again (a pair counts the bands that
+    /// make it, and stays while one does); the pairs with a changed paragraph are measured again
+    /// (a measure is a function of the two texts); and the notes of the paragraphs of the pairs
+    /// that came, went or were measured again, and of the changed documents, are gathered again.
+    func updated(paths: [String], digests: [UInt64], texts: [[String]], keys: [[[UInt64]?]],
+                 previous: [String: (digest: UInt64, texts: [String], keys: [[UInt64]?])], measured: PairMeasures) -> SimilarPassageState? {
+        guard paths == self.paths, digests.count == paths.count else { return nil }
+        let changed = digests.indices.filter { digests[$0] != self.digests[$0] }
+        guard !changed.isEmpty else { return self }
+        var before: [Int: (texts: [String], keys: [[UInt64]?])] = [:]
+        for document in changed {
+            guard let old = previous[paths[document]], old.digest == self.digests[document] else { return nil }
+            before[document] = (old.texts, old.keys)
+        }
+        let isChanged = Set(changed)
+
+        // The keys of the changed paragraphs, before and after, per band; then every other
+        // paragraph holding one (a bit per key's low bits rules nearly all out at a glance).
+        let bands = PassageSketch.bands
+        var affected = [Set<UInt64>](repeating: [], count: bands)
+        var glance = [UInt64](repeating: 0, count: 1 << 14)
+        func note(_ paragraphKeys: [[UInt64]?]) {
+            for case let bandKeys? in paragraphKeys {
+                for band in 0..<bands {
+                    affected[band].insert(bandKeys[band])
+                    glance[Int(bandKeys[band] >> 6 & 0x3FFF)] |= 1 << (bandKeys[band] & 63)
+                }
+            }
+        }
+        for document in changed {
+            note(keys[document])
+            note(before[document]!.keys)
+        }
+        let unchanged = keys.indices.filter { !isChanged.contains($0) }
+        // Per band, key → the unchanged paragraphs holding it, in corpus order.
+        let (lookFor, glanced) = (affected, glance)
+        let held: [[[UInt64: [UInt64]]]] = Parallel.map(stride(from: 0, to: unchanged.count, by: 512).map { unchanged[$0..<min($0 + 512, unchanged.count)] }) { slice in
+            var held = [[UInt64: [UInt64]]](repeating: [:], count: bands)
+            for document in slice {
+                for (passage, bandKeys) in keys[document].enumerated() {
+                    guard let bandKeys else { continue }
+                    for band in 0..<bands {
+                        let key = bandKeys[band]
+                        guard glanced[Int(key >> 6 & 0x3FFF)] & (1 << (key & 63)) != 0, lookFor[band].contains(key) else { continue }
+                        held[band][key, default: []].append(UInt64(document) << 32 | UInt64(passage))
+                    }
+                }
+            }
+            return held
+        }
+
+        // Each affected bucket's pairs before (taken away) and after (added).
+        var change: [Pair: Int] = [:]
+        for band in 0..<bands {
+            for key in affected[band] {
+                var members: [UInt64] = []
+                for part in held { members += part[band][key] ?? [] }
+                func withChanged(_ keysOf: (Int) -> [[UInt64]?]) -> [UInt64] {
+                    var bucket = members
+                    for document in changed {
+                        for (passage, bandKeys) in keysOf(document).enumerated() where bandKeys?[band] == key {
+                            bucket.append(UInt64(document) << 32 | UInt64(passage))
+                        }
+                    }
+                    return bucket.sorted()
+                }
+                SimilarPassages.forEachPair(in: withChanged { before[$0]!.keys }[...], document: { Int($0 >> 32) }) { change[Pair(first: $0, second: $1), default: 0] -= 1 }
+                SimilarPassages.forEachPair(in: withChanged { keys[$0] }[...], document: { Int($0 >> 32) }) { change[Pair(first: $0, second: $1), default: 0] += 1 }
+            }
+        }
+
+        // The candidates with the changes: pairs whose count falls to 0 go, new ones come.
+        var goneIndices: [Int] = [], added: [(pair: Pair, sources: UInt8)] = []
+        var sources = candidates.sources
+        for (pair, count) in change where count != 0 {
+            let (index, found) = candidates.position(of: pair.first, pair.second)
+            if found {
+                let total = Int(sources[index]) + count
+                if total <= 0 { goneIndices.append(index) } else { sources[index] = UInt8(total) }
+            } else if count > 0 {
+                added.append((pair, UInt8(count)))
+            } else {
+                return nil  // a pair taken away that was never there: not the state of these paragraphs
+            }
+        }
+        goneIndices.sort()
+        added.sort { $0.pair < $1.pair }
+        // The kept pairs are copied a run at a time between the places where one goes or comes.
+        var next = Candidates()
+        next.firsts.reserveCapacity(candidates.count + added.count)
+        next.seconds.reserveCapacity(candidates.count + added.count)
+        next.sources.reserveCapacity(candidates.count + added.count)
+        next.measures.reserveCapacity(candidates.count + added.count)
+        var touched = Set<UInt64>()
+        var fresh: [Int] = []
+        var index = 0, gone = 0, insert = 0
+        while true {
+            let nextGone = gone < goneIndices.count ? goneIndices[gone] : candidates.count
+            let nextInsert = insert < added.count ? candidates.position(of: added[insert].pair.first, added[insert].pair.second).index : candidates.count
+            let stop = min(nextGone, nextInsert)
+            next.firsts += candidates.firsts[index..<stop]
+            next.seconds += candidates.seconds[index..<stop]
+            next.sources += sources[index..<stop]
+            next.measures += candidates.measures[index..<stop]
+            index = stop
+            if insert < added.count, nextInsert == stop {
+                next.firsts.append(added[insert].pair.first)
+                next.seconds.append(added[insert].pair.second)
+                next.sources.append(added[insert].sources)
+                next.measures.append(0)
+                fresh.append(next.count - 1)
+                insert += 1
+            } else if gone < goneIndices.count, nextGone == stop {
+                touched.insert(candidates.firsts[stop])
+                touched.insert(candidates.seconds[stop])
+                index += 1
+                gone += 1
+            } else {
+                break
+            }
+        }
+        // Every pair with a changed paragraph is measured again, and every new one.
+        var isChangedDocument = [Bool](repeating: false, count: texts.count)
+        for document in changed { isChangedDocument[document] = true }
+        var remeasure = fresh
+        for index in 0..<next.count where isChangedDocument[Int(next.firsts[index] >> 32)] || isChangedDocument[Int(next.seconds[index] >> 32)] {
+            remeasure.append(index)
+        }
+        remeasure = Array(Set(remeasure)).sorted()
+
+        // Measures: from the pairs measured before where they are there, else from trigram sets.
+        func exists(_ paragraph: UInt64) -> Bool {
+            let document = Int(paragraph >> 32)
+            return document < texts.count && Int(paragraph & 0xFFFF_FFFF) < texts[document].count
+        }
+        guard remeasure.allSatisfy({ exists(next.firsts[$0]) && exists(next.seconds[$0]) }) else { return nil }
+        let measuring = next
+        @Sendable func text(_ paragraph: UInt64) -> String { texts[Int(paragraph >> 32)][Int(paragraph & 0xFFFF_FFFF)] }
+        let remeasured: [UInt64] = Parallel.map(remeasure) { index in
+            let (first, second) = (text(measuring.firsts[index]), text(measuring.seconds[index]))
+            return measured.measure(of: PairMeasures.pairKey(PairMeasures.textHash(first), PairMeasures.textHash(second)))
+                ?? SimilarPassages.measure(PassageSketch.hashedSet(of: first), PassageSketch.hashedSet(of: second))
+        }
+        // A pair new or measured otherwise touches both its paragraphs' notes (the changed
+        // documents' notes are all gathered again anyway).
+        for (index, measure) in zip(remeasure, remeasured) {
+            let old = candidates.position(of: next.firsts[index], next.seconds[index])
+            if !old.found || candidates.measures[old.index] != measure {
+                touched.insert(next.firsts[index])
+                touched.insert(next.seconds[index])
+            }
+            next.measures[index] = measure
+        }
+
+        // The notes of the touched paragraphs, and all of the changed documents', gathered again.
+        var notes = self.notes
+        for document in changed { notes[document] = [:] }
+        for paragraph in touched where !isChanged.contains(Int(paragraph >> 32)) {
+            notes[Int(paragraph >> 32)][Int(paragraph & 0xFFFF_FFFF)] = nil
+        }
+        let gathers: (UInt64) -> Bool = { isChanged.contains(Int($0 >> 32)) || touched.contains($0) }
+        var gathered: [UInt64: [SimilarPassage]] = [:]
+        for index in 0..<next.count {
+            let similarity = PairMeasures.similarity(next.measures[index])
+            guard similarity >= SimilarPassages.minimumSimilarity else { continue }
+            let (first, second) = (next.firsts[index], next.seconds[index])
+            if gathers(first) {
+                gathered[first, default: []].append(SimilarPassage(document: Int(second >> 32), passage: Int(second & 0xFFFF_FFFF), similarity: similarity))
+            }
+            if gathers(second) {
+                gathered[second, default: []].append(SimilarPassage(document: Int(first >> 32), passage: Int(first & 0xFFFF_FFFF), similarity: similarity))
+            }
+        }
+        for (paragraph, list) in gathered {
+            notes[Int(paragraph >> 32)][Int(paragraph & 0xFFFF_FFFF)] = SimilarPassages.best(list)
+        }
+        return SimilarPassageState(paths: paths, digests: digests, candidates: next, notes: notes)
+    }
+
+    /// Two paragraphs of a candidate pair, ordered as the candidates are.
+    struct Pair: Hashable, Comparable {
+        var first: UInt64
+        var second: UInt64
+
+        static func < (a: Pair, b: Pair) -> Bool { (a.first, a.second) < (b.first, b.second) }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+@testable import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// Through the build cache: a build after an edit updates the last build's related documents and
+/// similar passages (its log says so) and writes the site a build from nothing writes.
+@Suite struct AnalysisUpdateTests {
+    @Test func aBuildAfterAnEditUpdatesTheAnalysisAndEqualsAFullBuild() throws {
+        var generator = SeededGenerator(seed: 31)
+        let documents = SimilarPassageStateTests.corpus(&generator, documents: 14)
+        var files: [String: String] = [:]
+        for (number, paragraphs) in documents.enumerated() {
+            files["content/notes/2024-02-\(10 + number)-n\(number).md"] = "---\ntitle: 笔记\(number)\ndate: 2024-02-\(10 + number)\n---\n\n"
+                + paragraphs.joined(separator: "\n\n") + "\n"
+        }
+        let site = try SiteFixture(files: files)
+        defer { site.remove() }
+        let lines = Lines()
+        let builder = SiteBuilder(options: site.options, log: { lines.append($0) })
+        _ = try builder.build()
+        #expect(!lines.all.joined().contains("(updated)"))
+        let before = IncrementalBuildTests.files(under: site.output)
+        #expect(before.values.contains { String(decoding: $0.bytes, as: UTF8.self).contains("类似表述") }, "notes of similar passages")
+
+        // New bigrams (rare characters), a paragraph taken out and one copied from another document.
+        let edited = "content/notes/2024-02-13-n3.md"
+        var paragraphs = documents[3]
+        paragraphs.removeLast()
+        paragraphs.append("鑫淼犇骉羴，" + documents[5][1])
+        paragraphs.append(documents[6].last!)
+        try site.write("---\ntitle: 笔记3\ndate: 2024-02-13\n---\n\n" + paragraphs.joined(separator: "\n\n") + "\n", to: edited)
+        lines.clear()
+        _ = try builder.build()
+        let log = lines.all.joined()
+        #expect(log.contains("related (updated)") && log.contains("similar (updated)"), "\(log)")
+        let after = IncrementalBuildTests.files(under: site.output)
+        let full = try IncrementalBuildTests.fullBuild(of: site)
+        #expect(Set(after.keys) == Set(full.keys))
+        for (path, file) in full { #expect(after[path]?.bytes == file.bytes, "\(path) differs from the full build") }
+        #expect(after.contains { path, file in before[path]?.bytes != file.bytes && path.hasPrefix("notes/") && path != "notes/2024-02-13-n3.html" },
+                "another document's page changed with the edit")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+@testable import LantaiCore
+import LantaiTestSupport
+import Testing
+
+/// Similar passages brought up to date after edits equal, to the bit, those found in the edited
+/// corpus from nothing, and are not updated where that could not be exact.
+@Suite struct SimilarPassageStateTests {
+    static let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部")
+
+    static func paragraph(_ generator: inout SeededGenerator) -> String {
+        String((0..<(30 + Int(generator.next() % 50))).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }) + "。"
+    }
+
+    /// `text` with `count` characters replaced: near enough to stay similar when few.
+    static func changed(_ text: String, _ count: Int, _ generator: inout SeededGenerator) -> String {
+        var characters = Array(text)
+        for _ in 0..<count { characters[Int(generator.next() % UInt64(characters.count - 1))] = pool[Int(generator.next() % UInt64(pool.count))] }
+        return String(characters)
+    }
+
+    /// Documents of paragraphs of their own and of shared ones, a few characters changed in some
+    /// copies; one shared paragraph is in many documents, so its buckets are large (neighbours).
+    static func corpus(_ generator: inout SeededGenerator, documents: Int) -> [[String]] {
+        let shared = (0..<24).map { _ in paragraph(&generator) }
+        return (0..<documents).map { document in
+            var paragraphs = (0..<(3 + Int(generator.next() % 5))).map { _ -> String in
+                guard generator.next() % 2 == 0 else { return paragraph(&generator) }
+                let copy = shared[Int(generator.next() % UInt64(shared.count))]
+                return generator.next() % 2 == 0 ? copy : changed(copy, 2, &generator)
+            }
+            if document % 3 == 0 { paragraphs.append(changed(shared[0], Int(generator.next() % 3), &generator)) }
+            paragraphs.insert("同志们：", at: 0)
+            return paragraphs
+        }
+    }
+
+    static func keys(_ texts: [[String]]) -> [[[UInt64]?]] {
+        texts.map { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }
+    }
+
+    static func digests(_ texts: [[String]], _ keys: [[[UInt64]?]]) -> [UInt64] {
+        texts.indices.map { SimilarPassageState.digest(texts: texts[$0], keys: keys[$0]) }
+    }
+
+    static func found(_ paths: [String], _ texts: [[String]], _ keys: [[[UInt64]?]]) -> (state: SimilarPassageState, measures: PairMeasures) {
+        SimilarPassageState.found(paths: paths, digests: digests(texts, keys), texts: texts, keys: keys, measured: PairMeasures())
+    }
+
+    static func update(_ state: SimilarPassageState, _ paths: [String], _ texts: [[String]], _ keys: [[[UInt64]?]],
+                       previous: [String: (texts: [String], keys: [[UInt64]?])], measured: PairMeasures = PairMeasures()) -> SimilarPassageState? {
+        state.updated(paths: paths, digests: digests(texts, keys), texts: texts, keys: keys,
+                      previous: previous.mapValues { (SimilarPassageState.digest(texts: $0.texts, keys: $0.keys), $0.texts, $0.keys) }, measured: measured)
+    }
+
+    /// An edit of one kind: a paragraph changed a little or wholly, one copied in from the shared
+    /// ones (joining buckets), one taken out or added (the later paragraphs renumbered), all
+    /// taken out, none.
+    static func edited(_ paragraphs: [String], kind: Int, from others: [[String]], _ generator: inout SeededGenerator) -> [String] {
+        var paragraphs = paragraphs
+        let at = 1 + Int(generator.next() % UInt64(max(1, paragraphs.count - 1)))
+        switch kind {
+        case 0 where at < paragraphs.count: paragraphs[at] = changed(paragraphs[at], 3, &generator)
+        case 1 where at < paragraphs.count: paragraphs[at] = paragraph(&generator)
+        case 2:
+            let sources = others.filter { !$0.isEmpty }
+            let source = sources[Int(generator.next() % UInt64(sources.count))]
+            paragraphs.insert(source[Int(generator.next() % UInt64(source.count))], at: min(at, paragraphs.count))
+        case 3 where at < paragraphs.count: paragraphs.remove(at: at)
+        case 4: paragraphs.insert(paragraph(&generator), at: min(at, paragraphs.count))
+        case 5: paragraphs = []
+        default: break
+        }
+        return paragraphs
+    }
+
+    @Test func anUpdatedStateEqualsOneFoundFromNothing() throws {
+        var generator = SeededGenerator(seed: 12)
+        var texts = Self.corpus(&generator, documents: 90)
+        let paths = texts.indices.map { "doc-\($0).md" }
+        var keys = Self.keys(texts)
+        var (state, measures) = Self.found(paths, texts, keys)
+        #expect(state.candidates.sources.contains { $0 > 1 }, "pairs made by more than one band")
+        let largest = (0..<PassageSketch.bands).map { band in
+            Dictionary(grouping: keys.flatMap { $0.compactMap { $0?[band] } }, by: { $0 }).values.map(\.count).max() ?? 0
+        }.max() ?? 0
+        #expect(largest > SimilarPassages.smallBucket, "buckets large enough to pair neighbours only: \(largest)")
+        #expect(state.notes.contains { !$0.isEmpty })
+        var changedNotes = 0
+        for round in 0..<30 {
+            var previous: [String: (texts: [String], keys: [[UInt64]?])] = [:]
+            for _ in 0..<(1 + round % 3) {
+                let document = Int(generator.next() % UInt64(texts.count))
+                if previous[paths[document]] == nil { previous[paths[document]] = (texts[document], keys[document]) }
+                texts[document] = Self.edited(texts[document], kind: Int(generator.next() % 7), from: texts, &generator)
+                keys[document] = Self.keys([texts[document]])[0]
+            }
+            let updated = try #require(Self.update(state, paths, texts, keys, previous: previous, measured: measures), "round \(round)")
+            let fromNothing = Self.found(paths, texts, keys)
+            #expect(updated.candidates == fromNothing.state.candidates, "round \(round)")
+            #expect(updated.notes == fromNothing.state.notes, "round \(round)")
+            #expect(updated == fromNothing.state, "round \(round)")
+            if updated.notes != state.notes { changedNotes += 1 }
+            state = updated
+            measures = fromNothing.measures
+        }
+        #expect(changedNotes > 10, "the edits changed notes: \(changedNotes)")
+    }
+
+    /// No update where it could not be exact: another order, a changed document without its
+    /// paragraphs as they were found from, or with others.
+    @Test func aStateIsNotUpdatedWithoutWhatMadeIt() {
+        var generator = SeededGenerator(seed: 4)
+        let texts = Self.corpus(&generator, documents: 20)
+        let paths = texts.indices.map { "doc-\($0).md" }
+        let keys = Self.keys(texts)
+        let state = Self.found(paths, texts, keys).state
+        var edited = texts
+        edited[2][1] = Self.paragraph(&generator)
+        let editedKeys = Self.keys(edited)
+        #expect(Self.update(state, paths, texts, keys, previous: [:]) == state)
+        #expect(Self.update(state, paths, edited, editedKeys, previous: [paths[2]: (texts[2], keys[2])]) != nil)
+        #expect(Self.update(state, paths, edited, editedKeys, previous: [:]) == nil)
+        #expect(Self.update(state, paths, edited, editedKeys, previous: [paths[2]: (texts[3], keys[3])]) == nil)
+        #expect(Self.update(state, Array(paths.reversed()), Array(texts.reversed()), Array(keys.reversed()), previous: [:]) == nil)
+    }
+
+    /// The state reads back from its bytes as it was; bytes cut short read as none.
+    @Test func aStateReadsBackFromTheCache() throws {
+        var generator = SeededGenerator(seed: 6)
+        let texts = Self.corpus(&generator, documents: 30)
+        let state = Self.found(texts.indices.map { "文稿/\($0).md" }, texts, Self.keys(texts)).state
+        #expect(state.candidates.count > 10)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lantai-similar-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = BuildCache(folder: folder)
+        try cache.writeSimilarPassages(state)
+        #expect(cache.readSimilarPassages() == state)
+        let bytes = try Data(contentsOf: cache.similarURL)
+        try bytes.dropLast(2).write(to: cache.similarURL)
+        #expect(cache.readSimilarPassages() == nil)
+    }
+}
