@@ -199,9 +199,8 @@ public struct SiteBuilder: Sendable {
         let corpus = stages.run("analyze") {
             var parts = PartTimes()
             let cache = options.cache.map(BuildCache.init)
-            let measured = cache?.readPairMeasures()
             var memory = Corpus.Memory()
-            memory.pairs = measured ?? PairMeasures()
+            memory.readPairs = { cache?.readPairMeasures() }
             memory.ranking = cache?.readRelatedRanking()
             memory.similar = cache?.readSimilarPassages()
             memory.previous = parsed.previous
@@ -210,7 +209,7 @@ public struct SiteBuilder: Sendable {
             swap(&documents, &forAnalysis)
             let (corpus, problems) = Corpus.analyze(consume documents, config: tree.config, catalog: tree.catalog, memory: &memory, parts: &parts)
             // A build whose candidate pairs are the last build's (no paragraph with a candidate changed) leaves the file as it is.
-            if memory.pairs != measured { try? cache?.writePairMeasures(memory.pairs) }
+            if memory.pairsChanged, let pairs = memory.pairs { try? cache?.writePairMeasures(pairs) }
             if memory.ranking != ranked, let ranking = memory.ranking { try? cache?.writeRelatedRanking(ranking) }
             if memory.similar != found, let similar = memory.similar { try? cache?.writeSimilarPassages(similar) }
             diagnostics += problems

@@ -27,8 +27,13 @@ public struct Corpus: Sendable {
     /// What an analysis may take from an earlier one, and leaves for the next (the build cache
     /// keeps it between builds): each part is exact to take, whatever the corpus now holds.
     public struct Memory: Sendable {
-        /// The paragraph pairs measured (`SimilarPassages`).
-        public var pairs = PairMeasures()
+        /// The paragraph pairs measured (`SimilarPassages`): nil until an analysis finds the
+        /// similar passages from nothing, which reads them through `readPairs` (an update of
+        /// `similar` does not need them) and leaves its own here.
+        public var pairs: PairMeasures?
+        public var readPairs: @Sendable () -> PairMeasures? = { nil }
+        /// Whether `pairs` are other than those read.
+        public internal(set) var pairsChanged = false
         /// The related documents with what ranking them computed (`RelatedRanking`).
         public var ranking: RelatedRanking?
         /// The similar passages with the candidate pairs that found them (`SimilarPassageState`).
@@ -110,11 +115,15 @@ public struct Corpus: Sendable {
                 let (texts, keys) = (document.passages.map(\.text), document.passages.map(\.bandKeys))
                 return (identity(document) { digest(texts, keys) }, texts, keys)
             }
-            let updated = memory.similar?.updated(paths: paths, digests: digests, texts: texts, keys: keys, previous: previous, measured: memory.pairs)
+            let updated = memory.similar?.updated(paths: paths, digests: digests, texts: texts, keys: keys, previous: previous)
             if let updated {
                 similar = updated
             } else {
-                (similar, memory.pairs) = SimilarPassageState.found(paths: paths, digests: digests, texts: texts, keys: keys, measured: memory.pairs)
+                let measured = memory.pairs ?? memory.readPairs()
+                let found = SimilarPassageState.found(paths: paths, digests: digests, texts: texts, keys: keys, measured: measured ?? PairMeasures())
+                similar = found.state
+                memory.pairs = found.measures
+                memory.pairsChanged = found.measures != measured
             }
             parts.record(updated == nil ? "similar" : "similar (updated)", since: started)
         }

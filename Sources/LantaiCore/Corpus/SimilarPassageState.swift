@@ -69,7 +69,7 @@ public struct SimilarPassageState: Sendable, Equatable {
     /// (a measure is a function of the two texts); and the notes of the paragraphs of the pairs
     /// that came, went or were measured again, and of the changed documents, are gathered again.
     func updated(paths: [String], digests: [UInt64], texts: [[String]], keys: [[[UInt64]?]],
-                 previous: [String: (digest: UInt64, texts: [String], keys: [[UInt64]?])], measured: PairMeasures) -> SimilarPassageState? {
+                 previous: [String: (digest: UInt64, texts: [String], keys: [[UInt64]?])]) -> SimilarPassageState? {
         guard paths == self.paths, digests.count == paths.count else { return nil }
         let changed = digests.indices.filter { digests[$0] != self.digests[$0] }
         guard !changed.isEmpty else { return self }
@@ -194,7 +194,8 @@ public struct SimilarPassageState: Sendable, Equatable {
         }
         remeasure = Array(Set(remeasure)).sorted()
 
-        // Measures: from the pairs measured before where they are there, else from trigram sets.
+        // Measures from the paragraphs' trigram sets (a few hundred pairs: the pair measures of
+        // earlier builds, `PairMeasures`, are not read for them).
         func exists(_ paragraph: UInt64) -> Bool {
             let document = Int(paragraph >> 32)
             return document < texts.count && Int(paragraph & 0xFFFF_FFFF) < texts[document].count
@@ -204,8 +205,7 @@ public struct SimilarPassageState: Sendable, Equatable {
         @Sendable func text(_ paragraph: UInt64) -> String { texts[Int(paragraph >> 32)][Int(paragraph & 0xFFFF_FFFF)] }
         let remeasured: [UInt64] = Parallel.map(remeasure) { index in
             let (first, second) = (text(measuring.firsts[index]), text(measuring.seconds[index]))
-            return measured.measure(of: PairMeasures.pairKey(PairMeasures.textHash(first), PairMeasures.textHash(second)))
-                ?? SimilarPassages.measure(PassageSketch.hashedSet(of: first), PassageSketch.hashedSet(of: second))
+            return SimilarPassages.measure(PassageSketch.hashedSet(of: first), PassageSketch.hashedSet(of: second))
         }
         // A pair new or measured otherwise touches both its paragraphs' notes (the changed
         // documents' notes are all gathered again anyway).
