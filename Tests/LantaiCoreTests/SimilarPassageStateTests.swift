@@ -50,7 +50,7 @@ import Testing
     static func update(_ state: SimilarPassageState, _ paths: [String], _ texts: [[String]], _ keys: [[[UInt64]?]],
                        previous: [String: (texts: [String], keys: [[UInt64]?])]) -> SimilarPassageState? {
         state.updated(paths: paths, digests: digests(texts, keys), texts: texts, keys: keys,
-                      previous: previous.mapValues { (SimilarPassageState.digest(texts: $0.texts, keys: $0.keys), $0.texts, $0.keys) })
+                      previous: previous.mapValues { (SimilarPassageState.digest(texts: $0.texts, keys: $0.keys), $0.keys) })
     }
 
     /// An edit of one kind: a paragraph changed a little or wholly, one copied in from the shared

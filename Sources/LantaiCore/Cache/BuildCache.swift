@@ -168,31 +168,30 @@ public struct BuildCache: Sendable {
     var rankingURL: URL { folder.appendingPathComponent("related.bin") }
 
     /// The related-documents ranking the last analysis left; nil when there is none to trust.
-    func readRelatedRanking() -> RelatedRanking? {
-        guard var reader = Self.reader(of: rankingURL) else { return nil }
-        return RelatedRanking.read(from: &reader).flatMap { reader.atEnd ? $0 : nil }
-    }
+    func readRelatedRanking() -> RelatedRanking? { Self.readRecord(at: rankingURL, RelatedRanking.read) }
 
     /// Replaces the ranking in one atomic step.
-    func writeRelatedRanking(_ ranking: RelatedRanking) throws {
-        var writer = BinaryWriter()
-        ranking.write(to: &writer)
-        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: rankingURL)
-    }
+    func writeRelatedRanking(_ ranking: RelatedRanking) throws { try Self.writeRecord(at: rankingURL, ranking.write) }
 
     var similarURL: URL { folder.appendingPathComponent("similar.bin") }
 
     /// The similar passages the last analysis left; nil when there are none to trust.
-    func readSimilarPassages() -> SimilarPassageState? {
-        guard var reader = Self.reader(of: similarURL) else { return nil }
-        return SimilarPassageState.read(from: &reader).flatMap { reader.atEnd ? $0 : nil }
-    }
+    func readSimilarPassages() -> SimilarPassageState? { Self.readRecord(at: similarURL, SimilarPassageState.read) }
 
     /// Replaces the similar passages in one atomic step.
-    func writeSimilarPassages(_ state: SimilarPassageState) throws {
+    func writeSimilarPassages(_ state: SimilarPassageState) throws { try Self.writeRecord(at: similarURL, state.write) }
+
+    /// A record read whole from the file at `url` after the header; nil unless all of it reads.
+    private static func readRecord<T>(at url: URL, _ read: (inout BinaryReader) -> T?) -> T? {
+        guard var reader = reader(of: url), let record = read(&reader), reader.atEnd else { return nil }
+        return record
+    }
+
+    /// A record written after the header, in one atomic step.
+    private static func writeRecord(at url: URL, _ write: (inout BinaryWriter) -> Void) throws {
         var writer = BinaryWriter()
-        state.write(to: &writer)
-        try Self.writeAtomically(Array(Self.header.utf8) + writer.bytes, to: similarURL)
+        write(&writer)
+        try writeAtomically(Array(header.utf8) + writer.bytes, to: url)
     }
 
     var sourcesURL: URL { folder.appendingPathComponent("sources.bin") }

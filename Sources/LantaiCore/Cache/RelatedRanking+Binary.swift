@@ -3,8 +3,7 @@
 /// (per document, then documents and similarities), the frequencies (terms, counts).
 extension RelatedRanking {
     func write(to writer: inout BinaryWriter) {
-        writer.int(paths.count)
-        for path in paths { writer.string(path) }
+        writer.strings(paths)
         writer.integers(digests)
         writer.integers(vectors.map { UInt8($0.entries.count) })
         writer.integers(vectors.flatMap { $0.entries.map(\.term) })
@@ -18,13 +17,8 @@ extension RelatedRanking {
     }
 
     static func read(from reader: inout BinaryReader) -> RelatedRanking? {
-        guard let total = reader.count() else { return nil }
-        var paths: [String] = []
-        paths.reserveCapacity(total)
-        for _ in 0..<total {
-            guard let path = reader.string() else { return nil }
-            paths.append(path)
-        }
+        guard let paths = reader.strings() else { return nil }
+        let total = paths.count
         guard let digests: [UInt64] = reader.integers(), let entryCounts: [UInt8] = reader.integers(),
               let terms: [UInt32] = reader.integers(), let weights: [UInt64] = reader.integers(), let floors: [UInt64] = reader.integers(),
               let relatedCounts: [UInt8] = reader.integers(), let relatedDocuments: [UInt32] = reader.integers(),

@@ -2,8 +2,7 @@
 /// candidate pairs as four tables written whole.
 extension SimilarPassageState {
     func write(to writer: inout BinaryWriter) {
-        writer.int(paths.count)
-        for path in paths { writer.string(path) }
+        writer.strings(paths)
         writer.integers(digests)
         for documentNotes in notes {
             writer.array(documentNotes.keys.sorted()) { writer, passage in
@@ -22,13 +21,8 @@ extension SimilarPassageState {
     }
 
     static func read(from reader: inout BinaryReader) -> SimilarPassageState? {
-        guard let total = reader.count() else { return nil }
-        var paths: [String] = []
-        paths.reserveCapacity(total)
-        for _ in 0..<total {
-            guard let path = reader.string() else { return nil }
-            paths.append(path)
-        }
+        guard let paths = reader.strings() else { return nil }
+        let total = paths.count
         guard let digests: [UInt64] = reader.integers(), digests.count == total else { return nil }
         var notes: [[Int: [SimilarPassage]]] = []
         notes.reserveCapacity(total)

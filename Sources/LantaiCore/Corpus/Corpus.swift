@@ -112,8 +112,8 @@ public struct Corpus: Sendable {
             func digest(_ texts: [String], _ keys: [[UInt64]?]) -> UInt64 { SimilarPassageState.digest(texts: texts, keys: keys) }
             let digests = sorted.indices.map { index in identity(sorted[index]) { digest(texts[index], keys[index]) } }
             let previous = memory.previous.mapValues { document in
-                let (texts, keys) = (document.passages.map(\.text), document.passages.map(\.bandKeys))
-                return (identity(document) { digest(texts, keys) }, texts, keys)
+                let keys = document.passages.map(\.bandKeys)
+                return (identity(document) { digest(document.passages.map(\.text), keys) }, keys)
             }
             let updated = memory.similar?.updated(paths: paths, digests: digests, texts: texts, keys: keys, previous: previous)
             if let updated {

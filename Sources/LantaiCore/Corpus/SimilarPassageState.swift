@@ -58,8 +58,8 @@ public struct SimilarPassageState: Sendable, Equatable {
     /// The similar passages of the corpus of `paths`, `texts` and `keys`, updated from these
     /// where that is exact: the same documents in the same order (the buckets of many pair each
     /// paragraph with its neighbours in corpus order), and for each document whose paragraphs
-    /// changed, its paragraphs as these were found from (`previous`, by source path, with what
-    /// identified them; checked against the digest recorded). Nil where it cannot be.
+    /// changed, its paragraphs' band keys as these were found from (`previous`, by source path,
+    /// with what identified them; checked against the digest recorded). Nil where it cannot be.
     ///
     /// What changes, and why nothing else does: a bucket is the paragraphs with one key in one
     /// band, and its pairs are a function of its members in order; a bucket without a changed
@@ -69,14 +69,14 @@ public struct SimilarPassageState: Sendable, Equatable {
     /// (a measure is a function of the two texts); and the notes of the paragraphs of the pairs
     /// that came, went or were measured again, and of the changed documents, are gathered again.
     func updated(paths: [String], digests: [UInt64], texts: [[String]], keys: [[[UInt64]?]],
-                 previous: [String: (digest: UInt64, texts: [String], keys: [[UInt64]?])]) -> SimilarPassageState? {
+                 previous: [String: (digest: UInt64, keys: [[UInt64]?])]) -> SimilarPassageState? {
         guard paths == self.paths, digests.count == paths.count else { return nil }
         let changed = digests.indices.filter { digests[$0] != self.digests[$0] }
         guard !changed.isEmpty else { return self }
-        var before: [Int: (texts: [String], keys: [[UInt64]?])] = [:]
+        var before: [Int: [[UInt64]?]] = [:]
         for document in changed {
             guard let old = previous[paths[document]], old.digest == self.digests[document] else { return nil }
-            before[document] = (old.texts, old.keys)
+            before[document] = old.keys
         }
         let isChanged = Set(changed)
 
@@ -95,7 +95,7 @@ public struct SimilarPassageState: Sendable, Equatable {
         }
         for document in changed {
             note(keys[document])
-            note(before[document]!.keys)
+            note(before[document]!)
         }
         let unchanged = keys.indices.filter { !isChanged.contains($0) }
         // Per band, key → the unchanged paragraphs holding it, in corpus order.
@@ -130,7 +130,7 @@ public struct SimilarPassageState: Sendable, Equatable {
                     }
                     return bucket.sorted()
                 }
-                SimilarPassages.forEachPair(in: withChanged { before[$0]!.keys }[...], document: { Int($0 >> 32) }) { change[Pair(first: $0, second: $1), default: 0] -= 1 }
+                SimilarPassages.forEachPair(in: withChanged { before[$0]! }[...], document: { Int($0 >> 32) }) { change[Pair(first: $0, second: $1), default: 0] -= 1 }
                 SimilarPassages.forEachPair(in: withChanged { keys[$0] }[...], document: { Int($0 >> 32) }) { change[Pair(first: $0, second: $1), default: 0] += 1 }
             }
         }
