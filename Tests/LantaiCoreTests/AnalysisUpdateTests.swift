@@ -3,10 +3,12 @@ import Foundation
 import LantaiTestSupport
 import Testing
 
-/// Through the build cache: a build after an edit updates the last build's related documents and
-/// similar passages (its log says so) and writes the site a build from nothing writes.
+/// A build after an edit updates the last build's related documents and similar passages (its
+/// log says so) and writes the site a build from nothing writes: with its parses from the build
+/// cache (`lantai build`) or from memory (`lantai serve`).
 @Suite struct AnalysisUpdateTests {
-    @Test func aBuildAfterAnEditUpdatesTheAnalysisAndEqualsAFullBuild() throws {
+    @Test(arguments: [false, true])
+    func aBuildAfterAnEditUpdatesTheAnalysisAndEqualsAFullBuild(remembering: Bool) throws {
         var generator = SeededGenerator(seed: 31)
         let documents = SimilarPassageStateTests.corpus(&generator, documents: 14)
         var files: [String: String] = [:]
@@ -17,7 +19,8 @@ import Testing
         let site = try SiteFixture(files: files)
         defer { site.remove() }
         let lines = Lines()
-        let builder = SiteBuilder(options: site.options, log: { lines.append($0) })
+        var builder = SiteBuilder(options: site.options, log: { lines.append($0) })
+        if remembering { builder.memory = ParseMemory() }
         _ = try builder.build()
         #expect(!lines.all.joined().contains("(updated)"))
         let before = IncrementalBuildTests.files(under: site.output)

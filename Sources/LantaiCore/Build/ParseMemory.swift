@@ -10,6 +10,7 @@ public final class ParseMemory: @unchecked Sendable {
     private var types: [DocumentType]?
     private var results: [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] = [:]
     private var reused = 0
+    private var previous: [String: Document] = [:]
 
     public init() {}
 
@@ -31,13 +32,25 @@ public final class ParseMemory: @unchecked Sendable {
         }
         var fresh: [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] = [:]
         for (source, entry) in zip(sources, parsed) { fresh[source.relativePath] = (source, entry.result.0, entry.result.1) }
+        // The last parse of each file parsed again, for the analysis to update from (while they
+        // are a tenth of the files at most, as from the build cache).
+        var before: [String: Document] = [:]
+        for (source, entry) in zip(sources, parsed) where !entry.remembered {
+            if let old = known[source.relativePath]?.document { before[source.relativePath] = old }
+        }
+        if before.count > max(1, sources.count / 10) { before = [:] }
         lock.withLock {
             results = fresh
             reused = parsed.filter(\.remembered).count
+            previous = before
         }
         return parsed.map(\.result)
     }
 
     /// How many files the last build took from memory instead of parsing them.
     public var lastReused: Int { lock.withLock { reused } }
+
+    /// The parses before the last build's of the files it parsed again, by relative path
+    /// (`DocumentCache.Parsed.previous`).
+    var lastPrevious: [String: Document] { lock.withLock { previous } }
 }

@@ -122,7 +122,7 @@ public struct SiteBuilder: Sendable {
             let counter = counter(stages, "parse", tree.sources.count + tree.unread.count, Message(zh: "篇", en: "documents"))
             if let memory {
                 let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
-                return ((results: results, parsedAnew: results.count - memory.lastReused, previous: [String: Document]()), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
+                return ((results: results, parsedAnew: results.count - memory.lastReused, previous: memory.lastPrevious), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
             }
             if let cache {
                 let parsed = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes)
