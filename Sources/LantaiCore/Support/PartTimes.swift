@@ -6,13 +6,6 @@ public struct PartTimes: Sendable {
 
     public init() {}
 
-    public mutating func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        let start = Date()
-        let value = try work()
-        parts.append((name, Date().timeIntervalSince(start)))
-        return value
-    }
-
     /// A part that began at `start` and ends now.
     public mutating func record(_ name: String, since start: Date) {
         parts.append((name, Date().timeIntervalSince(start)))
