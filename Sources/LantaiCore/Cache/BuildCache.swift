@@ -2,7 +2,7 @@ import Foundation
 
 /// The build cache, `.lantai-cache/<output name>/` beside the output: what one `lantai build`
 /// leaves so that the next redoes only the work its changes need. This type is the one owner of
-/// the folder; nothing else reads or writes there. It keeps two things.
+/// the folder; nothing else reads or writes there. What it keeps, file by file:
 ///
 /// `state.bin`, one record (`BuildState`) that describes the output in place, written in one
 /// atomic step (a temporary file renamed over the old one) under a header that names `version`
