@@ -3,7 +3,7 @@
 /// (per document, then documents and similarities), the frequencies (terms, counts).
 extension RelatedRanking {
     func write(to writer: inout BinaryWriter) {
-        writer.strings(paths)
+        writer.array(paths) { $0.string($1) }
         writer.integers(digests)
         writer.integers(vectors.map { UInt8($0.entries.count) })
         writer.integers(vectors.flatMap { $0.entries.map(\.term) })
@@ -17,7 +17,7 @@ extension RelatedRanking {
     }
 
     static func read(from reader: inout BinaryReader) -> RelatedRanking? {
-        guard let paths = reader.strings() else { return nil }
+        guard let paths = reader.array({ $0.string() }) else { return nil }
         let total = paths.count
         guard let digests: [UInt64] = reader.integers(), let entryCounts: [UInt8] = reader.integers(),
               let terms: [UInt32] = reader.integers(), let weights: [UInt64] = reader.integers(), let floors: [UInt64] = reader.integers(),

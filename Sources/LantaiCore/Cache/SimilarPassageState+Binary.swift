@@ -2,7 +2,7 @@
 /// candidate pairs as four tables written whole.
 extension SimilarPassageState {
     func write(to writer: inout BinaryWriter) {
-        writer.strings(paths)
+        writer.array(paths) { $0.string($1) }
         writer.integers(digests)
         for documentNotes in notes {
             writer.array(documentNotes.keys.sorted()) { writer, passage in
@@ -21,7 +21,7 @@ extension SimilarPassageState {
     }
 
     static func read(from reader: inout BinaryReader) -> SimilarPassageState? {
-        guard let paths = reader.strings() else { return nil }
+        guard let paths = reader.array({ $0.string() }) else { return nil }
         let total = paths.count
         guard let digests: [UInt64] = reader.integers(), digests.count == total else { return nil }
         var notes: [[Int: [SimilarPassage]]] = []

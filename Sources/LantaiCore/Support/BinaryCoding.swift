@@ -35,12 +35,6 @@ struct BinaryWriter {
         bytes += value.utf8
     }
 
-    /// Strings after their count.
-    mutating func strings(_ values: [String]) {
-        int(values.count)
-        for value in values { string(value) }
-    }
-
     /// Integers of one width after their count, as they lie in memory, little-endian: written
     /// and read back whole (the build cache's large tables).
     mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
@@ -121,18 +115,6 @@ struct BinaryReader {
         guard let length = count() else { return nil }
         defer { offset += length }
         return String(validating: bytes[offset..<(offset + length)], as: UTF8.self)
-    }
-
-    /// What `BinaryWriter.strings` wrote.
-    mutating func strings() -> [String]? {
-        guard let count = count() else { return nil }
-        var values: [String] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let value = string() else { return nil }
-            values.append(value)
-        }
-        return values
     }
 
     /// What `BinaryWriter.integers` wrote.
