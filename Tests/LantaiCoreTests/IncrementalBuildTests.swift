@@ -225,21 +225,6 @@ import Testing
         for (path, file) in fresh where incremental[path]?.bytes != file.bytes { Issue.record("\(path) differs from the full build") }
     }
 
-    @Test func fingerprintsTellNestingAndMissingValuesApart() {
-        struct Item: Encodable { var name: String; var note: String? }
-        struct Inner: Encodable { var y: String }
-        struct Outer: Encodable { var x: Inner; var z: String }
-        struct Wide: Encodable { var y: String; var z: String }
-        struct Flat: Encodable { var x: Wide }
-        let bytes = { (value: any Encodable) in FingerprintEncoder.bytes(of: value) }
-        #expect(bytes([["a"], ["b"]]) != bytes([["a", "b"]]))
-        #expect(bytes(Outer(x: Inner(y: "a"), z: "b")) != bytes(Flat(x: Wide(y: "a", z: "b"))))
-        #expect(bytes(Item(name: "a", note: nil)) != bytes(Item(name: "a", note: "")))
-        #expect(bytes(Item(name: "ab", note: nil)) != bytes(Item(name: "a", note: "b")))
-        #expect(bytes([Item(name: "a", note: "b")]) == bytes([Item(name: "a", note: "b")]))
-        #expect(bytes([1, 2]) != bytes([12]))
-    }
-
     @Test func aFileDeletedFromTheOutputIsWrittenAgain() throws {
         let site = try Self.makeSite()
         defer { site.remove() }

@@ -47,16 +47,12 @@ enum BodyRenderer {
                 linked.insert(page)
             }
         }
-        struct Hashed: Encodable {
-            var digest: UInt64
-            var answers: [String]
-            var page: String
-            var notes: [SimilarPassageNotes.Note]
-        }
-        let bytes = FingerprintEncoder.bytes(of: Hashed(digest: document.sourceDigest, answers: answers,
-                                                        page: notes.isEmpty ? "" : document.pagePath, notes: notes))
-        let digits = String(ContentHash.of(bytes), radix: 16)
-        return Inputs(fingerprint: String(repeating: "0", count: 16 - digits.count) + digits, reports: reports, linkedPages: linked)
+        var fingerprint = Fingerprint()
+        fingerprint.add(document.sourceDigest)
+        fingerprint.add(answers)
+        fingerprint.add(notes.isEmpty ? "" : document.pagePath)
+        fingerprint.add(notes)
+        return Inputs(fingerprint: fingerprint.digits, reports: reports, linkedPages: linked)
     }
 
     /// The pages of the other documents that `document` links to (for their backlinks).

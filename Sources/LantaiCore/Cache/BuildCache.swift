@@ -32,7 +32,7 @@ import Foundation
 /// and the executable. An entry is therefore the parse of any file with its key; entries are
 /// written once, each atomically, and the ones no file has any more are removed.
 ///
-/// One fingerprint scheme throughout: `ContentHash` over `FingerprintEncoder`'s bytes.
+/// One fingerprint scheme throughout: `Fingerprint`, whose types state their fields by hand.
 /// What a build reuses within one process (`ParseMemory`, `PagePreview`, for `lantai serve`)
 /// lives in memory and follows the same rules.
 ///

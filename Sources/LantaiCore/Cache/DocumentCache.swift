@@ -14,16 +14,16 @@ struct DocumentCache: Sendable {
     private let folderPath: String
     private let codec: DocumentCodec
     /// What every key holds besides the parse's digest: the cache's version and executable.
-    private let salt: [UInt8]
-    /// What a parse reads besides its file (`DocumentParser.configurationBytes`).
-    private let configuration: [UInt8]
+    private let salt: [String]
+    /// What a parse reads besides its file (`DocumentParser.configuration`).
+    private let configuration: UInt64
 
     init(folder: URL, catalog: TopicCatalog, types: [DocumentType], salt: [String]) {
         self.folder = folder
         folderPath = folder.path + "/"
         codec = DocumentCodec(catalog: catalog)
-        self.salt = FingerprintEncoder.bytes(of: salt)
-        configuration = DocumentParser.configurationBytes(catalog: catalog, types: types)
+        self.salt = salt
+        configuration = DocumentParser.configuration(catalog: catalog, types: types)
     }
 
     /// The entry name of a file's parse: 16 hex digits, from the parse's digest and the salt.
@@ -32,11 +32,10 @@ struct DocumentCache: Sendable {
     }
 
     private func key(relativePath: String, displayPath: String, textHash: UInt64) -> String {
-        var bytes = salt
-        let digest = DocumentParser.digest(relativePath: relativePath, displayPath: displayPath, textHash: textHash, configuration: configuration)
-        withUnsafeBytes(of: digest.littleEndian) { bytes += $0 }
-        let digits = String(ContentHash.of(bytes), radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        var fingerprint = Fingerprint()
+        fingerprint.add(salt)
+        fingerprint.add(DocumentParser.digest(relativePath: relativePath, displayPath: displayPath, textHash: textHash, configuration: configuration))
+        return fingerprint.digits
     }
 
     /// What a parse through the cache did: the results in path order, how many came from the

@@ -134,7 +134,7 @@ public struct SiteConfig: Sendable, Hashable {
 }
 
 /// A kind of document (讲话, 经验交流, 指导意见 …) and its ASCII slug.
-public struct DocumentType: Sendable, Hashable {
+public struct DocumentType: Sendable, Hashable, Fingerprinted {
     public var name: String
     public var slug: String
 
@@ -188,5 +188,12 @@ public enum Taxonomy: String, Sendable, Hashable, CaseIterable {
         case .venue: "场合"
         case .position: "职务"
         }
+    }
+}
+
+extension DocumentType {
+    public func fingerprint(into fingerprint: inout Fingerprint) {
+        fingerprint.add(name)
+        fingerprint.add(slug)
     }
 }

@@ -1,5 +1,5 @@
 /// A word or phrase that signals a topic, already normalised for matching, with its weight.
-public struct TopicSignal: Sendable, Hashable, Encodable {
+public struct TopicSignal: Sendable, Hashable, Fingerprinted {
     public var phrase: String
     public var weight: Double
 
@@ -14,7 +14,7 @@ public struct TopicSignal: Sendable, Hashable, Encodable {
 }
 
 /// A theme the portal is indexed by (服务意识, 参谋作用, 督查 …).
-public struct Topic: Sendable, Hashable, Encodable {
+public struct Topic: Sendable, Hashable, Fingerprinted {
     public var name: String
     public var slug: String
     public var description: String
@@ -43,7 +43,7 @@ public struct Topic: Sendable, Hashable, Encodable {
 }
 
 /// The topics listed in `content/topics.yml`, in the order written there.
-public struct TopicCatalog: Sendable, Hashable, Encodable {
+public struct TopicCatalog: Sendable, Hashable, Fingerprinted {
     public var topics: [Topic]
 
     public init(topics: [Topic]) {
@@ -98,5 +98,29 @@ public struct TopicCatalog: Sendable, Hashable, Encodable {
             fields.absorb(entry.diagnostics)
         }
         return (TopicCatalog(topics: topics), fields.diagnostics)
+    }
+}
+
+// What a parse reads of the catalogue, for its digest (`DocumentParser.configuration`): every field.
+extension TopicSignal {
+    public func fingerprint(into fingerprint: inout Fingerprint) {
+        fingerprint.add(phrase)
+        fingerprint.add(weight)
+    }
+}
+
+extension Topic {
+    public func fingerprint(into fingerprint: inout Fingerprint) {
+        fingerprint.add(name)
+        fingerprint.add(slug)
+        fingerprint.add(description)
+        fingerprint.add(signals)
+        fingerprint.add(excludes)
+    }
+}
+
+extension TopicCatalog {
+    public func fingerprint(into fingerprint: inout Fingerprint) {
+        fingerprint.add(topics)
     }
 }

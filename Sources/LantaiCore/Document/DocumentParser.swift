@@ -5,34 +5,40 @@ public struct DocumentParser: Sendable {
     public let types: [DocumentType]?
     /// Made once: it compiles the catalog's signals.
     private let classifier: TopicClassifier
-    /// What every parse reads besides its file, as bytes to hash (`configurationBytes`).
-    private let configuration: [UInt8]
+    /// What every parse reads besides its file, as a hash (`configuration(catalog:types:)`).
+    private let configuration: UInt64
 
     public init(catalog: TopicCatalog, types: [DocumentType]? = nil) {
         self.catalog = catalog
         self.types = types
         classifier = TopicClassifier(catalog: catalog)
-        configuration = Self.configurationBytes(catalog: catalog, types: types)
+        configuration = Self.configuration(catalog: catalog, types: types)
     }
 
     /// What a parse reads besides the file: the topic catalogue and the document types (a
     /// document naming an unknown one is an error).
-    static func configurationBytes(catalog: TopicCatalog, types: [DocumentType]?) -> [UInt8] {
-        FingerprintEncoder.bytes(of: catalog) + FingerprintEncoder.bytes(of: types.map { $0.map { $0.name + "\u{1F}" + $0.slug } })
+    static func configuration(catalog: TopicCatalog, types: [DocumentType]?) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(catalog)
+        fingerprint.add(types)
+        return fingerprint.hash
     }
 
     /// A hash of everything the parse of `file` reads: its paths and text and the configuration.
     /// The document carries it (`Document.sourceDigest`) and the build cache names parses by it.
-    static func digest(of file: SourceFile, configuration: [UInt8]) -> UInt64 {
+    static func digest(of file: SourceFile, configuration: UInt64) -> UInt64 {
         digest(relativePath: file.relativePath, displayPath: file.displayPath, textHash: file.textHash, configuration: configuration)
     }
 
     /// The same from the hash of the text, which is all the build cache knows of a file it
     /// vouches for without reading it (`UnreadSource`).
-    static func digest(relativePath: String, displayPath: String, textHash: UInt64, configuration: [UInt8]) -> UInt64 {
-        var bytes = configuration + FingerprintEncoder.bytes(of: [relativePath, displayPath])
-        withUnsafeBytes(of: textHash.littleEndian) { bytes += $0 }
-        return ContentHash.of(bytes)
+    static func digest(relativePath: String, displayPath: String, textHash: UInt64, configuration: UInt64) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(configuration)
+        fingerprint.add(relativePath)
+        fingerprint.add(displayPath)
+        fingerprint.add(textHash)
+        return fingerprint.hash
     }
 
     public func parse(_ file: SourceFile) -> (Document?, [Diagnostic]) {

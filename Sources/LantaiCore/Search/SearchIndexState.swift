@@ -37,6 +37,6 @@ extension SearchDocument {
         fields.append(String(document.outline.count))
         for heading in document.outline { fields += [heading.anchor, heading.title] }
         for passage in document.passages { fields += [passage.anchor, passage.text] }
-        return ContentHash.of(FingerprintEncoder.bytes(of: fields))
+        return Fingerprint.of(fields).hash
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What every page of the last build (and `data/topics.json`) was made from: per page path,
-/// the hash and size of its inputs (its view, encoded by `FingerprintEncoder`, its template's name and the theme). A page
+/// the hash and size of its inputs (its view's `Fingerprint`, its template's name and the theme). A page
 /// whose inputs are unchanged and whose file is still in the output is not rendered again: the
 /// render is a function of exactly these inputs.
 ///
@@ -20,9 +20,11 @@ final class PageFingerprints: @unchecked Sendable {
 
     /// The fingerprint of a page's inputs (`PlannedPage.inputs`).
     static func of(_ page: PlannedPage, theme: Theme) -> OutputManifest.Entry {
-        var bytes = FingerprintEncoder.bytes(of: page.inputs)
-        bytes += FingerprintEncoder.bytes(of: [page.template, String(theme.fingerprint, radix: 16)])
-        return OutputManifest.Entry(hash: ContentHash.of(bytes), size: bytes.count)
+        var fingerprint = Fingerprint()
+        fingerprint.add(page.inputs)
+        fingerprint.add(page.template)
+        fingerprint.add(theme.fingerprint)
+        return OutputManifest.Entry(hash: fingerprint.hash, size: fingerprint.size)
     }
 
     /// Records the page's fingerprint. When the previous build made the page from the same

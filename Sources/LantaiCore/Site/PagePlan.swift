@@ -2,16 +2,16 @@
 public struct PlannedPage: Sendable {
     public var path: String
     public var template: String
-    /// What the page is made from, Encodable so that a build can tell whether the page would
+    /// What the page is made from, fingerprinted so that a build can tell whether the page would
     /// come out as the last build made it (`PageFingerprints`): the view itself, or for a page
     /// whose view is costly to make, a smaller value of which the view is a function.
-    public var inputs: any Encodable & Sendable
-    private let makeView: @Sendable () -> any Encodable & Sendable
+    public var inputs: any Fingerprinted & Sendable
+    private let makeView: @Sendable () -> any Fingerprinted & Sendable
 
     /// The view the template renders (made on each call when the page has inputs of its own).
-    public var view: any Encodable & Sendable { makeView() }
+    public var view: any Fingerprinted & Sendable { makeView() }
 
-    public init(path: String, template: String, view: any Encodable & Sendable) {
+    public init(path: String, template: String, view: any Fingerprinted & Sendable) {
         self.path = path
         self.template = template
         inputs = view
@@ -20,7 +20,7 @@ public struct PlannedPage: Sendable {
 
     /// A page whose view is made only if it is rendered: a page carried over from the last
     /// build (same `inputs`) never makes it.
-    public init(path: String, template: String, inputs: any Encodable & Sendable, view: @escaping @Sendable () -> any Encodable & Sendable) {
+    public init(path: String, template: String, inputs: any Fingerprinted & Sendable, view: @escaping @Sendable () -> any Fingerprinted & Sendable) {
         self.path = path
         self.template = template
         self.inputs = inputs
@@ -198,10 +198,16 @@ public struct PagePlanner: Sendable {
     /// What a topic's page is made from (`PlannedPage.inputs`): its view without its documents,
     /// which quote passages (most of a topic page's cost to plan and to fingerprint), and each
     /// document named by its parse's digest, page and title instead.
-    private struct ListedDocuments: Encodable, Sendable {
+    private struct ListedDocuments: Fingerprinted, Sendable {
         var page: TopicPageView
         var path: String
         var documents: [[String]]
+
+        func fingerprint(into fingerprint: inout Fingerprint) {
+            fingerprint.add(page)
+            fingerprint.add(path)
+            fingerprint.add(documents)
+        }
     }
 
     /// A page title, with the page's number after the first page of a list.
@@ -340,8 +346,13 @@ public struct PagePlanner: Sendable {
     /// shares and outline, which quote its passages (the costly part of the view to make and to
     /// fingerprint) and are functions of its parse alone, and the parse's digest instead (a body's
     /// inputs hold it too, but a page given its rendered body, as `serve` makes one, must not rely on that).
-    private struct OwnParse: Encodable, Sendable {
+    private struct OwnParse: Fingerprinted, Sendable {
         var page: DocumentPageView
         var digest: UInt64
+
+        func fingerprint(into fingerprint: inout Fingerprint) {
+            fingerprint.add(page)
+            fingerprint.add(digest)
+        }
     }
 }

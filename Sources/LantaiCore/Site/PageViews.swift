@@ -2,7 +2,7 @@
 // templates' lookups by name (PageViews+Mustache.swift).
 
 /// What the base layout needs on every page.
-public struct LayoutView: Sendable, Encodable {
+public struct LayoutView: Sendable {
     /// Leads from the page back to the site root: "" or "../".
     public var root: String
     public var siteTitle: String
@@ -14,14 +14,14 @@ public struct LayoutView: Sendable, Encodable {
     public var isArchive: Bool
 }
 
-public struct TopicLinkView: Sendable, Encodable {
+public struct TopicLinkView: Sendable {
     public var name: String
     public var url: String
     public var description: String
     public var count: Int
 }
 
-public struct DocumentItemView: Sendable, Encodable {
+public struct DocumentItemView: Sendable {
     public var title: String
     public var url: String
     public var date: String?
@@ -33,13 +33,13 @@ public struct DocumentItemView: Sendable, Encodable {
     public var topics: [TopicLinkView]
 }
 
-public struct OutlineItemView: Sendable, Encodable {
+public struct OutlineItemView: Sendable {
     public var title: String
     public var anchor: String
     public var depth: Int
 }
 
-public struct HomePageView: Sendable, Encodable {
+public struct HomePageView: Sendable {
     public var layout: LayoutView
     public var documentCount: Int
     public var topics: [TopicLinkView]
@@ -47,7 +47,7 @@ public struct HomePageView: Sendable, Encodable {
     public var archiveURL: String
 }
 
-public struct DocumentPageView: Sendable, Encodable {
+public struct DocumentPageView: Sendable {
     public var layout: LayoutView
     public var title: String
     public var subtitle: String?
@@ -73,12 +73,12 @@ public struct DocumentPageView: Sendable, Encodable {
     public var body: String
 }
 
-public struct TopicsPageView: Sendable, Encodable {
+public struct TopicsPageView: Sendable {
     public var layout: LayoutView
     public var topics: [TopicLinkView]
 }
 
-public struct TopicPageView: Sendable, Encodable {
+public struct TopicPageView: Sendable {
     public var layout: LayoutView
     public var name: String
     public var description: String
@@ -100,7 +100,7 @@ public struct TopicPageView: Sendable, Encodable {
 
 /// A document on a topic page: how much of it is about the topic, its best passages and the
 /// headings under which it treats the topic.
-public struct TopicDocumentView: Sendable, Encodable {
+public struct TopicDocumentView: Sendable {
     public var item: DocumentItemView
     public var percent: Int
     public var passageCount: Int
@@ -111,28 +111,28 @@ public struct TopicDocumentView: Sendable, Encodable {
 }
 
 /// A related document and why: the topics both carry, or similar wording.
-public struct RelatedItemView: Sendable, Encodable {
+public struct RelatedItemView: Sendable {
     public var title: String
     public var url: String
     public var reason: String
 }
 
 /// A quoted passage linked to its paragraph anchor.
-public struct PassageLinkView: Sendable, Encodable {
+public struct PassageLinkView: Sendable {
     public var url: String
     public var excerpt: String
     /// Assigned because of the heading above it rather than its own words.
     public var viaHeading: Bool
 }
 
-public struct HeadingLinkView: Sendable, Encodable {
+public struct HeadingLinkView: Sendable {
     public var title: String
     public var url: String
     public var depth: Int
 }
 
 /// One topic of a document page, with the bar of how much of the document it takes.
-public struct DocumentTopicView: Sendable, Encodable {
+public struct DocumentTopicView: Sendable {
     public var name: String
     public var url: String
     public var percent: Int
@@ -140,13 +140,13 @@ public struct DocumentTopicView: Sendable, Encodable {
     public var passages: [PassageLinkView]
 }
 
-public struct ArchiveLinkView: Sendable, Encodable {
+public struct ArchiveLinkView: Sendable {
     public var label: String
     public var url: String
     public var count: Int
 }
 
-public struct ArchivePageView: Sendable, Encodable {
+public struct ArchivePageView: Sendable {
     public var layout: LayoutView
     public var years: [ArchiveLinkView]
     public var types: [ArchiveLinkView]
@@ -159,14 +159,14 @@ public struct ArchivePageView: Sendable, Encodable {
 }
 
 /// The values of one taxonomy (every speaker), each with its page and number of documents.
-public struct TaxonomyPageView: Sendable, Encodable {
+public struct TaxonomyPageView: Sendable {
     public var layout: LayoutView
     public var heading: String
     public var values: [ArchiveLinkView]
 }
 
 /// A page that lists documents: one year, or one document type.
-public struct ListPageView: Sendable, Encodable {
+public struct ListPageView: Sendable {
     public var layout: LayoutView
     public var heading: String
     public var kind: String
@@ -180,6 +180,6 @@ public struct ListPageView: Sendable, Encodable {
 }
 
 /// The search page; the browser fills it from the index.
-public struct SearchPageView: Sendable, Encodable {
+public struct SearchPageView: Sendable {
     public var layout: LayoutView
 }

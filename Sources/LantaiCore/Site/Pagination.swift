@@ -1,6 +1,6 @@
 /// Where a long list continues: the page's place and links to the first, previous, next and
 /// last pages (nil where the page is itself that one).
-public struct PagerView: Sendable, Encodable {
+public struct PagerView: Sendable {
     public var current: Int
     public var total: Int
     public var firstURL: String?

@@ -1,16 +1,28 @@
 /// The 类似表述 notes under a document's paragraphs: the similar paragraphs of other documents.
 enum SimilarPassageNotes {
     /// One note: under the paragraph `anchor`, links to similar paragraphs of other documents.
-    struct Note: Sendable, Hashable, Encodable {
-        struct Link: Sendable, Hashable, Encodable {
+    struct Note: Sendable, Hashable, Fingerprinted {
+        struct Link: Sendable, Hashable, Fingerprinted {
             var page: String
             var anchor: String
             var title: String
             var percent: Int
+
+            func fingerprint(into fingerprint: inout Fingerprint) {
+                fingerprint.add(page)
+                fingerprint.add(anchor)
+                fingerprint.add(title)
+                fingerprint.add(percent)
+            }
         }
 
         var anchor: String
         var links: [Link]
+
+        func fingerprint(into fingerprint: inout Fingerprint) {
+            fingerprint.add(anchor)
+            fingerprint.add(links)
+        }
     }
 
     /// The notes of document `index` of the corpus, by anchor.

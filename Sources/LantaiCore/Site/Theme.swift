@@ -51,12 +51,13 @@ public struct Theme: Sendable {
             }
         }
         var library = MustacheLibrary()
-        var sources: [UInt8] = []
+        var sources = Fingerprint()
         for name in templates.keys.sorted() {
             let (displayPath, text) = templates[name]!
             do {
                 library.register(try MustacheTemplate(string: EscapingPragma.line + text), named: name)
-                sources += FingerprintEncoder.bytes(of: [name, text])
+                sources.add(name)
+                sources.add(text)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma line is ours; lines are counted in the file as written.
                 diagnostics.append(.error(zh: "模板写法有误：\(error.error)", en: "template error: \(error.error)", in: displayPath,
@@ -70,7 +71,7 @@ public struct Theme: Sendable {
         for path in ContentLoader(contentDirectory: staticRoot, displayPrefix: "").listFiles() {
             statics[path] = .file(staticRoot.appendingPathComponent(path))
         }
-        return .success(Theme(library: library, fingerprint: ContentHash.of(sources), staticSources: statics))
+        return .success(Theme(library: library, fingerprint: sources.hash, staticSources: statics))
     }
 
     /// `templates/base.mustache` → `base`.

@@ -30,13 +30,13 @@ public enum ContentHash {
     /// One step: the word times the state (each with a constant mixed in), folded to 64 bits,
     /// added to the rotated state, so no word can wipe out what came before.
     @inline(__always)
-    private static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+    static func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
         let product = (word ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: state ^ 0xE703_7ED1_A0B4_28DB)
         return ((state << 23) | (state >> 41)) &+ (product.high ^ product.low)
     }
 
     /// The final avalanche of MurmurHash3, so every input bit reaches every output bit.
-    private static func finish(_ value: UInt64) -> UInt64 {
+    static func finish(_ value: UInt64) -> UInt64 {
         var h = value
         h ^= h >> 33
         h &*= 0xFF51_AFD7_ED55_8CCD
