@@ -15,6 +15,32 @@ import Testing
         }
     }
 
+    /// The entry files are written by hand; they are the JSON `JSONEncoder` writes with sorted keys
+    /// (absent fields left out), and read back as the entries, also with characters only
+    /// `JSONText` escapes (control characters, U+2028).
+    @Test func entryListsAreWhatTheEncoderWrites() throws {
+        var random = SeededGenerator(seed: 7)
+        let texts = ["服务意识", "a/b.html", "say \"hi\" \\", "", "𠮷野家 😀", "2023-05-01", "讲话"]
+        let odd = ["tab\tline\n", "a\u{2028}b", "\u{01}"]
+        func text(_ pool: [String]) -> String { pool[Int(random.next() % UInt64(pool.count))] }
+        func maybe(_ pool: [String]) -> String? { random.next() % 3 == 0 ? nil : text(pool) }
+        for round in 0..<200 {
+            let pool = round % 4 == 3 ? texts + odd : texts
+            let entries: [SearchIndex.Entry?] = (0..<Int(random.next() % 4)).map { _ in
+                random.next() % 5 == 0 ? nil : SearchIndex.Entry(
+                    slug: text(pool), url: text(pool), title: text(pool), date: maybe(pool), type: maybe(pool), speaker: maybe(pool),
+                    topics: (0..<Int(random.next() % 3)).map { _ in text(pool) }, pieces: (0..<Int(random.next() % 4)).map { _ in Int(random.next() % 70000) })
+            }
+            let written = SearchIndex.Entry.json(entries[...])
+            #expect(try JSONDecoder().decode([SearchIndex.Entry?].self, from: Data(written)) == entries)
+            if round % 4 != 3 {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                #expect(Data(written) == (try encoder.encode(entries)), "\(String(decoding: written, as: UTF8.self))")
+            }
+        }
+    }
+
     struct TextCodeVectors: Decodable {
         struct Case: Decodable {
             var input: String

@@ -211,14 +211,13 @@ public enum SearchIndex {
         for id in ids { PostingCode.append(id, to: &order) }
         sink.write(SearchAssets.script(name: "order", json: "\"" + String(decoding: order, as: UTF8.self) + "\""), to: SearchAssets.path("order"))
         var files = 4
-        // Every entry file is encoded again (a patch compares it with the one in the output),
-        // through JSONEncoder: on every core.
+        // Every entry file is written again (a patch compares it with the one in the output), on
+        // every core.
         let starts = Array(stride(from: 0, to: entries.count, by: entriesPerFile))
         Parallel.forEach(starts.indices) { number in
             let start = starts[number]
             let name = "docs/\(start / entriesPerFile)"
-            sink.write(SearchAssets.script(name: name, json: SearchAssets.json(Array(entries[start..<min(start + entriesPerFile, entries.count)]))),
-                       to: SearchAssets.path(name))
+            sink.write(SearchAssets.script(name: name, json: Entry.json(entries[start..<min(start + entriesPerFile, entries.count)])), to: SearchAssets.path(name))
         }
         files += starts.count
         for (folder, rows) in [("stats", statistics), ("facets", facets)] {

@@ -72,9 +72,14 @@ public enum SiteFeeds {
     /// Text for XML: HTML's escaping (the same five characters), after taking out what XML 1.0
     /// does not allow as a character (control characters of a title, U+FFFE, U+FFFF).
     static func xml(_ text: String) -> String {
-        let allowed = text.unicodeScalars.filter { scalar in
-            !(scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") && scalar.value != 0xFFFE && scalar.value != 0xFFFF
-        }
-        return HTMLEscape.text(String(String.UnicodeScalarView(allowed)))
+        // Most text holds none of them (U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8).
+        let utf8 = text.utf8
+        let clean = !utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+        if clean || !text.unicodeScalars.contains(where: { !isAllowed($0) }) { return HTMLEscape.text(text) }
+        return HTMLEscape.text(String(String.UnicodeScalarView(text.unicodeScalars.filter(isAllowed))))
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        !(scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") && scalar.value != 0xFFFE && scalar.value != 0xFFFF
     }
 }

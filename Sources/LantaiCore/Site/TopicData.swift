@@ -41,8 +41,9 @@ struct TopicData {
     init(_ corpus: Corpus) {
         topics = Parallel.map(corpus.catalog.topics) { topic in
             var documents: [DocumentEntry] = []
+            // By slug, which names a topic in a catalog: comparing whole topics compared their signals.
             for document in corpus.documents {
-                guard let entry = document.topicAnalysis.first(where: { $0.topic == topic }) else { continue }
+                guard let entry = document.topicAnalysis.first(where: { $0.topic.slug == topic.slug }) else { continue }
                 let passages = entry.passages.map { found in
                     let passage = document.passages[found.passage]
                     return PassageEntry(anchor: passage.anchor, text: corpus.config.topicPassageText ? passage.text : nil,
@@ -51,7 +52,7 @@ struct TopicData {
                 documents.append(DocumentEntry(
                     slug: document.slug, url: document.pagePath, title: document.title,
                     share: (entry.share * 1000).rounded() / 1000,
-                    carries: document.topics.contains(topic), fromFrontMatter: entry.fromFrontMatter, passages: passages))
+                    carries: document.topics.contains { $0.slug == topic.slug }, fromFrontMatter: entry.fromFrontMatter, passages: passages))
             }
             documents.sort { ($0.carries ? 1 : 0, $0.share) > ($1.carries ? 1 : 0, $1.share) }
             return TopicEntry(name: topic.name, slug: topic.slug, description: topic.description, documents: documents)
@@ -59,20 +60,19 @@ struct TopicData {
     }
 
     /// A fingerprint of what `bytes()` writes: each topic is walked by the same code as for the
-    /// JSON (`write(_:to:)`), into `FieldBytes`, which keeps strings with their lengths and
+    /// JSON (`write(_:to:)`) into a `Fingerprint`, which takes strings with their lengths and
     /// numbers as bit patterns instead of escaping and formatting them — a fraction of the cost,
     /// and no field can be in the file but not in its fingerprint. Equal fingerprints, equal files.
     func fingerprint() -> OutputManifest.Entry {
-        let perTopic = Parallel.map(topics) { topic -> (hash: UInt64, size: Int) in
-            var fields = FieldBytes()
-            fields.bytes.reserveCapacity(topic.documents.reduce(4096) { $0 + $1.passages.reduce(256) { $0 + ($1.text?.utf8.count ?? 0) + 64 } })
-            Self.write(topic, to: &fields)
-            return (ContentHash.of(fields.bytes), fields.bytes.count)
+        let perTopic = Parallel.map(topics) { topic -> Fingerprint in
+            var fingerprint = Fingerprint()
+            Self.write(topic, to: &fingerprint)
+            return fingerprint
         }
-        var all = FieldBytes()
-        all.number(Double(version))
-        for topic in perTopic { all.word(topic.hash) }
-        return OutputManifest.Entry(hash: ContentHash.of(all.bytes), size: perTopic.reduce(all.bytes.count) { $0 + $1.size })
+        var all = Fingerprint()
+        all.add(version)
+        for topic in perTopic { all.add(topic.hash) }
+        return OutputManifest.Entry(hash: all.hash, size: perTopic.reduce(all.size) { $0 + $1.size })
     }
 
     /// The JSON, written by hand: `JSONEncoder` took seconds and several times the file's size
@@ -144,31 +144,18 @@ protocol TopicDataWriter {
     mutating func number(_ value: Double)
 }
 
-/// The bytes of a topic's fingerprint: the JSON's punctuation and keys as they are, each string
-/// after its length (so no two lists of strings give the same bytes), numbers as bit patterns.
-struct FieldBytes: TopicDataWriter {
-    var bytes: [UInt8] = []
-
+/// A topic's fingerprint: the JSON's punctuation and keys as they are, each string after its
+/// length (so no two lists of strings give the same words), numbers as bit patterns.
+extension Fingerprint: TopicDataWriter {
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { bytes(UnsafeRawBufferPointer($0)) }
     }
 
-    mutating func string(_ text: String) {
-        word(UInt64(text.utf8.count))
-        bytes += text.utf8
-    }
+    mutating func string(_ text: String) { add(text) }
 
-    mutating func bool(_ value: Bool) {
-        bytes.append(value ? 1 : 0)
-    }
+    mutating func bool(_ value: Bool) { add(value) }
 
-    mutating func number(_ value: Double) {
-        word(value.bitPattern)
-    }
-
-    mutating func word(_ word: UInt64) {
-        withUnsafeBytes(of: word.littleEndian) { bytes += $0 }
-    }
+    mutating func number(_ value: Double) { add(value) }
 }
 
 /// JSON appended to a byte array: strings escaped as `JSONText.quoted` does, numbers as
