@@ -72,14 +72,19 @@ public struct Corpus: Sendable {
         }
         var ranking: [String: [(document: Int, analysis: DocumentTopic)]] = [:]
         for (index, document) in sorted.enumerated() {
-            for entry in document.topicAnalysis where document.topics.contains(entry.topic) {
+            // By slug, which names a topic in the catalogue (comparing topics compares their signals).
+            for entry in document.topicAnalysis where document.topics.contains(where: { $0.slug == entry.topic.slug }) {
                 ranking[entry.topic.slug, default: []].append((index, entry))
             }
         }
-        for slug in ranking.keys {
-            ranking[slug]?.sort { a, b in
-                (a.analysis.share, a.analysis.passages.count, -a.document) > (b.analysis.share, b.analysis.passages.count, -b.document)
+        // Sorted by keys taken out first, then put in that order, rather than moving the entries
+        // themselves (each a topic and its passages, counted references) in a sort of thousands.
+        for (slug, entries) in ranking {
+            let keys = entries.map { (share: $0.analysis.share, passages: $0.analysis.passages.count, document: $0.document) }
+            let order = keys.indices.sorted { a, b in
+                (keys[a].share, keys[a].passages, -keys[a].document) > (keys[b].share, keys[b].passages, -keys[b].document)
             }
+            ranking[slug] = order.map { entries[$0] }
         }
         let configuredOrder = Dictionary(uniqueKeysWithValues: config.documentTypes.enumerated().map { ($1.name, $0) })
         let types = byType.keys

@@ -97,7 +97,11 @@ public struct LinkResolver: Sendable {
     }
 
     func resolve(_ destination: String, in document: Document) -> Resolution {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming and percent decoding only where there is something to take out:
+        // every build resolves every link of every document (for the pages' fingerprints).
+        let scalars = destination.unicodeScalars
+        let trimmed = scalars.first.map(CharacterSet.whitespaces.contains) == false && scalars.last.map(CharacterSet.whitespaces.contains) == false
+            ? destination : destination.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .asWritten(trimmed) }
         if let name = Self.wikiName(trimmed) {
             switch wikiPage(name) {
@@ -112,7 +116,7 @@ public struct LinkResolver: Sendable {
         if trimmed.hasPrefix("/") { return .rootOfServer(trimmed) }
 
         let (pathPart, fragment) = Self.splitFragment(trimmed)
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
         if decoded.hasPrefix("/") { return .rootOfServer(trimmed) }
         guard let sourcePath = SitePath.resolve(decoded, inDirectoryOf: document.sourcePath) else {
             return .broken(Message(zh: "链接指到了内容文件夹外面", en: "the link leaves the content folder"))

@@ -181,27 +181,49 @@ public struct PagePlanner: Sendable {
                                      name: topic.name, description: topic.description, count: ranking.count,
                                      passageCount: passageCount, start: page.range.lowerBound + 1, documents: [],
                                      chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
-            // A listed document's part of the page is a function of the document (its parse's
-            // digest covers its text, metadata, page and topic analysis) and the page's path.
-            let inputs = ListedDocuments(page: view, path: page.path, documents: entries.map { entry in
-                let document = corpus.documents[entry.document]
-                return [String(document.sourceDigest, radix: 16), document.pagePath, document.title]
-            })
-            return PlannedPage(path: page.path, template: "topic", inputs: inputs) {
+            let full = { @Sendable in
                 var full = view
                 full.documents = entries.map { topicDocument($0, from: page.path) }
                 return full
             }
+            guard let inputs = listed(entries.map(\.document), page: view, path: page.path) else { return PlannedPage(path: page.path, template: "topic", view: full()) }
+            return PlannedPage(path: page.path, template: "topic", inputs: inputs, view: full)
         } }
     }
 
-    /// What a topic's page is made from (`PlannedPage.inputs`): its view without its documents,
-    /// which quote passages (most of a topic page's cost to plan and to fingerprint), and each
-    /// document named by its parse's digest, page and title instead.
+    /// What a page listing `documents` is made from: its view without them and, for each, its
+    /// parse's digest and page. A listed document's part of the page (its item, on a topic's
+    /// page its passages and headings) is a function of the document — its parse's digest covers
+    /// its text, metadata, page and topic analysis — and of the page's path. Nil when a document
+    /// has no digest (not made by the parser): the page is then its own input.
+    private func listed(_ documents: some Collection<Int>, page: some Fingerprinted & Sendable, path: String) -> ListedDocuments? {
+        var listed: [ListedDocuments.Document] = []
+        listed.reserveCapacity(documents.count)
+        for index in documents {
+            let document = corpus.documents[index]
+            guard document.sourceDigest != 0 else { return nil }
+            listed.append(ListedDocuments.Document(digest: document.sourceDigest, page: document.pagePath))
+        }
+        return ListedDocuments(page: page, path: path, documents: listed)
+    }
+
+    /// What a list's page is made from (`PlannedPage.inputs`, `listed`): its view without its
+    /// documents (most of a list page's cost to plan and to fingerprint) and each document named
+    /// by its parse's digest and its page instead.
     private struct ListedDocuments: Fingerprinted, Sendable {
-        var page: TopicPageView
+        struct Document: Fingerprinted, Sendable {
+            var digest: UInt64
+            var page: String
+
+            func fingerprint(into fingerprint: inout Fingerprint) {
+                fingerprint.add(digest)
+                fingerprint.add(page)
+            }
+        }
+
+        var page: any Fingerprinted & Sendable
         var path: String
-        var documents: [[String]]
+        var documents: [Document]
 
         func fingerprint(into fingerprint: inout Fingerprint) {
             fingerprint.add(page)
@@ -258,7 +280,8 @@ public struct PagePlanner: Sendable {
         guard index < corpus.related.count else { return [] }
         return corpus.related[index].map { entry in
             let other = corpus.documents[entry.document]
-            let shared = other.topics.filter(topics.contains).map(\.name)
+            // By slug, which names a topic in the catalogue (comparing topics compares their signals).
+            let shared = other.topics.filter { topic in topics.contains { $0.slug == topic.slug } }.map(\.name)
             let reason = shared.isEmpty ? "用语相近" : "共同专题：" + shared.joined(separator: "、")
             return RelatedItemView(title: other.title, url: SitePath.relative(from: path, to: other.pagePath), reason: reason)
         }
@@ -303,10 +326,16 @@ public struct PagePlanner: Sendable {
                               filter: (parameter: String, value: String)? = nil) -> [@Sendable () -> PlannedPage] {
         Pagination.pages(count: indexes.count, perPage: Self.listDocumentsPerPage, base: base).map { page in { () -> PlannedPage in
             let view = ListPageView(layout: layout(for: page.path, title: Self.title(heading, page.pager), section: "archive"),
-                                    heading: heading, kind: kind, count: indexes.count,
-                                    documents: indexes[page.range].map { item($0, from: page.path) }, pager: page.pager,
+                                    heading: heading, kind: kind, count: indexes.count, documents: [], pager: page.pager,
                                     searchURL: filter.map { SitePath.relative(from: page.path, to: SitePaths.search) + "?" + $0.parameter + "=" + SitePath.queryValue($0.value) })
-            return PlannedPage(path: page.path, template: "list", view: view)
+            let full = { @Sendable in
+                var full = view
+                full.documents = indexes[page.range].map { item($0, from: page.path) }
+                return full
+            }
+            // A listed document is a function of its parse and the page's path, as on a topic's page.
+            guard let inputs = listed(indexes[page.range], page: view, path: page.path) else { return PlannedPage(path: page.path, template: "list", view: full()) }
+            return PlannedPage(path: page.path, template: "list", inputs: inputs, view: full)
         } }
     }
 

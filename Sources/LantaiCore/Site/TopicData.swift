@@ -39,22 +39,32 @@ struct TopicData {
     static let path = "data/topics.json"
 
     init(_ corpus: Corpus) {
-        topics = Parallel.map(corpus.catalog.topics) { topic in
-            var documents: [DocumentEntry] = []
-            // By slug, which names a topic in a catalog: comparing whole topics compared their signals.
-            for document in corpus.documents {
-                guard let entry = document.topicAnalysis.first(where: { $0.topic.slug == topic.slug }) else { continue }
-                let passages = entry.passages.map { found in
-                    let passage = document.passages[found.passage]
+        // One pass over the documents, each entry to its topic's list (by slug, which names a
+        // topic in the catalogue): a pass per topic read every document's analysis nine times.
+        let slots = Dictionary(corpus.catalog.topics.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var lists = Array(repeating: [DocumentEntry](), count: corpus.catalog.topics.count)
+        for document in corpus.documents {
+            let (analysis, passages, carried) = (document.topicAnalysis, document.passages, document.topics)
+            var listed: [Int] = []
+            for entry in analysis {
+                // A topic's first entry, should a document have two.
+                guard let slot = slots[entry.topic.slug], !listed.contains(slot) else { continue }
+                listed.append(slot)
+                let quoted = entry.passages.map { found in
+                    let passage = passages[found.passage]
                     return PassageEntry(anchor: passage.anchor, text: corpus.config.topicPassageText ? passage.text : nil,
                                         score: found.score, viaHeading: found.viaHeading)
                 }
-                documents.append(DocumentEntry(
+                lists[slot].append(DocumentEntry(
                     slug: document.slug, url: document.pagePath, title: document.title,
                     share: (entry.share * 1000).rounded() / 1000,
-                    carries: document.topics.contains { $0.slug == topic.slug }, fromFrontMatter: entry.fromFrontMatter, passages: passages))
+                    carries: carried.contains { $0.slug == entry.topic.slug }, fromFrontMatter: entry.fromFrontMatter, passages: quoted))
             }
-            documents.sort { ($0.carries ? 1 : 0, $0.share) > ($1.carries ? 1 : 0, $1.share) }
+        }
+        let (catalog, gathered) = (corpus.catalog.topics, lists)
+        topics = Parallel.map(Array(catalog.indices)) { slot in
+            let documents = gathered[slot].sorted { ($0.carries ? 1 : 0, $0.share) > ($1.carries ? 1 : 0, $1.share) }
+            let topic = catalog[slot]
             return TopicEntry(name: topic.name, slug: topic.slug, description: topic.description, documents: documents)
         }
     }
