@@ -94,6 +94,22 @@ import Testing
         #expect(diagnostics >= 3)
     }
 
+    /// A string read back is checked as UTF-8: bytes that are not read as nothing (a miss), never
+    /// as a string that breaks what reads it later.
+    @Test func stringsReadBackOnlyAsValidUTF8() {
+        var writer = BinaryWriter()
+        for text in ["服务意识", "", "a\u{0}b", "𠮷"] { writer.string(text) }
+        var reader = BinaryReader(writer.bytes)
+        #expect(["服务意识", "", "a\u{0}b", "𠮷"].map { _ in reader.string() } == ["服务意识", "", "a\u{0}b", "𠮷"])
+        #expect(reader.atEnd)
+        for bad: [UInt8] in [[0xFF], [0xE6, 0x9C], [0xC0, 0x80], [0xED, 0xA0, 0x80]] {
+            var damaged = BinaryWriter()
+            damaged.byteRun(bad)
+            var reader = BinaryReader(damaged.bytes)
+            #expect(reader.string() == nil, "\(bad)")
+        }
+    }
+
     @Test func cutOrDamagedEntriesAreMisses() throws {
         let parser = DocumentParser(catalog: Self.catalog)
         let codec = DocumentCodec(catalog: Self.catalog)

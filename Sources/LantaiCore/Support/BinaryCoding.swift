@@ -114,7 +114,8 @@ struct BinaryReader {
     mutating func string() -> String? {
         guard let length = count() else { return nil }
         defer { offset += length }
-        return String(validating: bytes[offset..<(offset + length)], as: UTF8.self)
+        // From the buffer, not the array slice: the generic path copied each string first.
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)]), as: UTF8.self) }
     }
 
     /// What `BinaryWriter.integers` wrote.
