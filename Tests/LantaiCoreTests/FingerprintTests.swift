@@ -27,7 +27,7 @@ import Testing
         let views = ["LayoutView", "TopicLinkView", "DocumentItemView", "OutlineItemView", "HomePageView", "DocumentPageView",
                      "TopicsPageView", "TopicPageView", "TopicDocumentView", "RelatedItemView", "PassageLinkView", "HeadingLinkView",
                      "DocumentTopicView", "ArchiveLinkView", "ArchivePageView", "TaxonomyPageView", "ListPageView", "SearchPageView",
-                     "PagerView", "OwnParse", "ListedDocuments"]
+                     "PagerView", "OwnParse", "ListedDocuments", "NamedDocument"]
         #expect(Set(views).subtracting(seen).isEmpty, "not checked: \(Set(views).subtracting(seen).sorted())")
     }
 

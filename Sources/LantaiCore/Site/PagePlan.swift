@@ -197,38 +197,46 @@ public struct PagePlanner: Sendable {
     /// its text, metadata, page and topic analysis — and of the page's path. Nil when a document
     /// has no digest (not made by the parser): the page is then its own input.
     private func listed(_ documents: some Collection<Int>, page: some Fingerprinted & Sendable, path: String) -> ListedDocuments? {
-        var listed: [ListedDocuments.Document] = []
-        listed.reserveCapacity(documents.count)
+        named(documents).map { ListedDocuments(page: page, path: path, documents: $0) }
+    }
+
+    /// Each document by its parse's digest and its page; nil when one has no digest.
+    private func named(_ documents: some Collection<Int>) -> [NamedDocument]? {
+        var named: [NamedDocument] = []
+        named.reserveCapacity(documents.count)
         for index in documents {
             let document = corpus.documents[index]
             guard document.sourceDigest != 0 else { return nil }
-            listed.append(ListedDocuments.Document(digest: document.sourceDigest, page: document.pagePath))
+            named.append(NamedDocument(digest: document.sourceDigest, page: document.pagePath))
         }
-        return ListedDocuments(page: page, path: path, documents: listed)
+        return named
     }
 
     /// What a list's page is made from (`PlannedPage.inputs`, `listed`): its view without its
     /// documents (most of a list page's cost to plan and to fingerprint) and each document named
     /// by its parse's digest and its page instead.
     private struct ListedDocuments: Fingerprinted, Sendable {
-        struct Document: Fingerprinted, Sendable {
-            var digest: UInt64
-            var page: String
-
-            func fingerprint(into fingerprint: inout Fingerprint) {
-                fingerprint.add(digest)
-                fingerprint.add(page)
-            }
-        }
-
         var page: any Fingerprinted & Sendable
         var path: String
-        var documents: [Document]
+        var documents: [NamedDocument]
 
         func fingerprint(into fingerprint: inout Fingerprint) {
             fingerprint.add(page)
             fingerprint.add(path)
             fingerprint.add(documents)
+        }
+    }
+
+    /// A document another page shows a part of (an item in a list, a related document, a
+    /// backlink), in that page's inputs: that part is a function of the document's parse, named
+    /// by its digest, and of the two pages' paths.
+    private struct NamedDocument: Fingerprinted, Sendable {
+        var digest: UInt64
+        var page: String
+
+        func fingerprint(into fingerprint: inout Fingerprint) {
+            fingerprint.add(digest)
+            fingerprint.add(page)
         }
     }
 
@@ -344,6 +352,8 @@ public struct PagePlanner: Sendable {
     public func documentPage(_ index: Int, document edited: Document? = nil, body: String) -> PlannedPage {
         let document = edited ?? corpus.documents[index]
         let path = document.pagePath
+        let linking = backlinks[path] ?? []
+        let related = index < corpus.related.count ? corpus.related[index].map(\.document) : []
         let view = DocumentPageView(
             layout: layout(for: path, title: document.title, section: ""),
             title: document.title,
@@ -355,33 +365,41 @@ public struct PagePlanner: Sendable {
             typeURL: document.type.map { SitePath.relative(from: path, to: SitePaths.type(corpus.config.typeSlug(for: $0))) },
             summary: document.summary,
             topics: badges(document, from: path),
-            topicShares: [],
-            backlinks: (backlinks[path] ?? []).map { item($0, from: path) },
-            related: relatedItems(of: index, topics: document.topics, from: path),
-            outline: [],
+            topicShares: [], backlinks: [], related: [], outline: [],
             body: body)
         let full = { @Sendable in
             var full = view
             full.topicShares = topicShares(document, from: path)
+            full.backlinks = linking.map { item($0, from: path) }
+            full.related = relatedItems(of: index, topics: document.topics, from: path)
             full.outline = document.outline.map { OutlineItemView(title: $0.title, anchor: $0.anchor, depth: $0.depth) }
             return full
         }
         // Without a parse's digest (a document not made by the parser) the view is its own input.
-        guard document.sourceDigest != 0 else { return PlannedPage(path: path, template: "document", view: full()) }
-        return PlannedPage(path: path, template: "document", inputs: OwnParse(page: view, digest: document.sourceDigest), view: full)
+        guard document.sourceDigest != 0, let linking = named(linking), let related = named(related) else {
+            return PlannedPage(path: path, template: "document", view: full())
+        }
+        return PlannedPage(path: path, template: "document",
+                           inputs: OwnParse(page: view, digest: document.sourceDigest, backlinks: linking, related: related), view: full)
     }
 
     /// What a document's page is made from (`PlannedPage.inputs`): its view without its topic
-    /// shares and outline, which quote its passages (the costly part of the view to make and to
-    /// fingerprint) and are functions of its parse alone, and the parse's digest instead (a body's
-    /// inputs hold it too, but a page given its rendered body, as `serve` makes one, must not rely on that).
+    /// shares and outline, which quote its passages and are functions of its parse alone, nor
+    /// its backlinks and related documents, which are functions of theirs (the costly parts of the
+    /// view to make and to fingerprint); instead the parse's digest (a body's inputs hold it too,
+    /// but a page given its rendered body, as `serve` makes one, must not rely on that) and the
+    /// other documents named by theirs.
     private struct OwnParse: Fingerprinted, Sendable {
         var page: DocumentPageView
         var digest: UInt64
+        var backlinks: [NamedDocument]
+        var related: [NamedDocument]
 
         func fingerprint(into fingerprint: inout Fingerprint) {
             fingerprint.add(page)
             fingerprint.add(digest)
+            fingerprint.add(backlinks)
+            fingerprint.add(related)
         }
     }
 }
