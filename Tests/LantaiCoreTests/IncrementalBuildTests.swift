@@ -252,12 +252,12 @@ import Testing
         #expect(summary.rendered == 1)
         #expect(try Data(contentsOf: page) == original)
 
-        // Every entry's last byte (its tree's) flipped: the heads still read, the tree does not.
+        // Every entry's first byte after its head (its tree's) flipped: the heads still read, the tree does not.
         let parses = try #require(site.options.cache).appendingPathComponent("parses")
         for name in try FileManager.default.contentsOfDirectory(atPath: parses.path) {
             let url = parses.appendingPathComponent(name)
             var bytes = [UInt8](try Data(contentsOf: url))
-            bytes[bytes.count - 1] ^= 0x01
+            bytes[8 + (try #require(DocumentCodec.headCount(bytes)))] ^= 0x01
             try Data(bytes).write(to: url)
         }
         try FileManager.default.removeItem(at: page)
@@ -267,6 +267,55 @@ import Testing
             return
         }
         #expect(failure.diagnostics.map(\.path) == ["content/speeches/county-speech-72e6c0.md"])
+        #expect(failure.diagnostics.allSatisfy { $0.severity == .error && $0.text.zh.contains("lantai build --clean") })
+        #expect(Self.files(under: site.output).mapValues(\.bytes) == before)
+    }
+
+    /// The paragraphs' texts of a parse the cache kept stay in its entry until read: damaged in
+    /// every entry, a build that quotes none of them (nothing changed; the feed quotes the
+    /// summaries) succeeds and changes nothing, while a build that renders a page quoting its
+    /// document's passages (its topic shares) fails with an error naming that document and the
+    /// fix, and the output stays as it was.
+    @Test func paragraphTextsAreReadFromTheCacheOnlyWhereQuoted() throws {
+        var files = ["content/site.yml": "title: 文稿库\n"]
+        for number in 1...6 {
+            files["content/speeches/2024-0\(number)-01-s\(number).md"] = """
+                ---
+                title: 讲话第\(number)篇
+                date: 2024-0\(number)-01
+                summary: 第\(number)篇的摘要。
+                ---
+
+                第\(number)篇开头：办公室要增强服务意识，做到件件有着落、事事有回音。
+
+                第\(number)篇其次：发挥参谋作用，当好参谋助手。
+
+                """
+        }
+        let site = try SiteFixture(files: files)
+        defer { site.remove() }
+        _ = try site.build().get()
+        let parses = try #require(site.options.cache).appendingPathComponent("parses")
+        for name in try FileManager.default.contentsOfDirectory(atPath: parses.path) {
+            let url = parses.appendingPathComponent(name)
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes[bytes.count - 1] ^= 0x01  // the texts' last byte
+            try Data(bytes).write(to: url)
+        }
+        let built = Self.files(under: site.output).mapValues(\.bytes)
+        let unchanged = try site.build().get()
+        #expect(unchanged.written == 0 && unchanged.textsReadFromCache == 0)
+        #expect(Self.files(under: site.output).mapValues(\.bytes) == built)
+
+        let page = site.output.appendingPathComponent("speeches/2024-03-01-s3.html")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("第3篇开头"))
+        try FileManager.default.removeItem(at: page)
+        let before = Self.files(under: site.output).mapValues(\.bytes)
+        guard case .failure(let failure) = site.build() else {
+            Issue.record("the build took damaged texts")
+            return
+        }
+        #expect(failure.diagnostics.map(\.path) == ["content/speeches/2024-03-01-s3.md"])
         #expect(failure.diagnostics.allSatisfy { $0.severity == .error && $0.text.zh.contains("lantai build --clean") })
         #expect(Self.files(under: site.output).mapValues(\.bytes) == before)
     }

@@ -44,12 +44,12 @@ import Testing
     }
 
     static func found(_ paths: [String], _ texts: [[String]], _ keys: [[[UInt64]?]]) -> (state: SimilarPassageState, measures: PairMeasures) {
-        SimilarPassageState.found(paths: paths, digests: digests(texts, keys), texts: texts, keys: keys, measured: PairMeasures())
+        SimilarPassageState.found(paths: paths, digests: digests(texts, keys), text: { texts[$0][$1] }, keys: keys, measured: PairMeasures())
     }
 
     static func update(_ state: SimilarPassageState, _ paths: [String], _ texts: [[String]], _ keys: [[[UInt64]?]],
                        previous: [String: (texts: [String], keys: [[UInt64]?])]) -> SimilarPassageState? {
-        state.updated(paths: paths, digests: digests(texts, keys), texts: texts, keys: keys,
+        state.updated(paths: paths, digests: digests(texts, keys), text: { texts[$0][$1] }, keys: keys,
                       previous: previous.mapValues { (SimilarPassageState.digest(texts: $0.texts, keys: $0.keys), $0.keys) })
     }
 

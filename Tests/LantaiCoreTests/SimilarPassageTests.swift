@@ -65,23 +65,23 @@ import Testing
     @Test func pairsMeasuredBeforeAreTakenAndEditedOnesMeasuredAgain() {
         let texts = [[Self.original, Self.unrelated], [Self.edited], [Self.unrelated.replacingOccurrences(of: "春季", with: "夏季")]]
         let keys = texts.map { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }
-        let first = SimilarPassages.find(texts: texts, keys: keys)
+        let first = SimilarPassages.find(text: { [texts] in texts[$0][$1] }, keys: keys)
         #expect(first.measures.count >= 2, "the copied and the weather paragraphs are candidates")
-        let again = SimilarPassages.find(texts: texts, keys: keys, measured: first.measures)
+        let again = SimilarPassages.find(text: { [texts] in texts[$0][$1] }, keys: keys, measured: first.measures)
         #expect(again.notes == first.notes && again.measures == first.measures)
 
         // Every measure claims the two paragraphs are the same: the notes say 100 %.
         var claimed = first.measures
         claimed.measures = claimed.measures.map { _ in 20 << 32 | 20 }
-        let taken = SimilarPassages.find(texts: texts, keys: keys, measured: claimed)
+        let taken = SimilarPassages.find(text: { [texts] in texts[$0][$1] }, keys: keys, measured: claimed)
         #expect(taken.notes[0][0]?.first?.similarity == 1 && first.notes[0][0]?.first?.similarity ?? 1 < 1)
 
         // The weather paragraph edited: its pairs are not in the claimed measures, so they are measured.
         var edited = texts
         edited[2] = [Self.unrelated.replacingOccurrences(of: "春季", with: "秋季")]
         let editedKeys = edited.map { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }
-        let fresh = SimilarPassages.find(texts: edited, keys: editedKeys)
-        let partly = SimilarPassages.find(texts: edited, keys: editedKeys, measured: claimed)
+        let fresh = SimilarPassages.find(text: { [edited] in edited[$0][$1] }, keys: editedKeys)
+        let partly = SimilarPassages.find(text: { [edited] in edited[$0][$1] }, keys: editedKeys, measured: claimed)
         #expect(partly.notes[2] == fresh.notes[2] && (fresh.notes[2][0]?.first?.similarity ?? 1) < 1)
         #expect(partly.notes[0][0] == taken.notes[0][0], "the unedited pair still takes its measure")
     }

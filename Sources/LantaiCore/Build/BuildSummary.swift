@@ -12,6 +12,9 @@ public struct BuildSummary: Sendable {
     public var rendered = 0
     /// Whether the search index was patched from the previous build's instead of made again.
     public var searchPatched = false
+    /// How many documents' paragraph texts were read back from the build cache (the others'
+    /// parses were read without them, `StoredPassageTexts`).
+    public var textsReadFromCache = 0
     public var seconds: Double
     public var stages: [(name: String, seconds: Double)]
     public var warnings: [Diagnostic]

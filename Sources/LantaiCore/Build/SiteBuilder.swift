@@ -86,6 +86,8 @@ public struct SiteBuilder: Sendable {
         var trimsMemory: Bool
         /// The last parse's documents of files whose text changed since (`DocumentCache.Parsed.previous`).
         var previous: [String: Document] = [:]
+        /// What the paragraphs' texts left in the build cache gave when read; nil when no parse came from there.
+        var storedTexts: StoredTextLog?
 
         /// Lets the documents' bigram counts go (the analysis reads them from its own copy).
         mutating func forgetBigramCounts() {
@@ -122,19 +124,19 @@ public struct SiteBuilder: Sendable {
             let counter = counter(stages, "parse", tree.sources.count + tree.unread.count, Message(zh: "篇", en: "documents"))
             if let memory {
                 let results = memory.parse(tree.sources, with: parser, tick: counter.tick)
-                return ((results: results, parsedAnew: results.count - memory.lastReused, previous: memory.lastPrevious), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
+                return ((results: results, parsedAnew: results.count - memory.lastReused, previous: memory.lastPrevious, storedTexts: StoredTextLog?.none), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
             }
             if let cache {
-                let parsed = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes)
-                    .parse(tree.sources, unread: tree.unread, read: { loader.source(reading: $0.relativePath) },
+                let parses = cache.parses(catalog: tree.catalog, types: tree.config.documentTypes)
+                let parsed = parses.parse(tree.sources, unread: tree.unread, read: { loader.source(reading: $0.relativePath) },
                            previousTextHashes: stamps?.records.mapValues(\.textHash) ?? [:], with: parser, tick: counter.tick)
                 // A failed write costs only reading the files again next time.
                 try? cache.writeSourceStamps(.recording(stamps: tree.stamps, textHashes: parsed.textHashes, listedAt: tree.listedAt))
                 let results = parsed.results
-                return ((results: results, parsedAnew: results.count - parsed.reused, previous: parsed.previous), say(zh: "\(results.count) 篇文稿（解析了 \(results.count - parsed.reused) 篇）", en: "\(results.count) documents (\(results.count - parsed.reused) parsed)"))
+                return ((results: results, parsedAnew: results.count - parsed.reused, previous: parsed.previous, storedTexts: parses.textLog), say(zh: "\(results.count) 篇文稿（解析了 \(results.count - parsed.reused) 篇）", en: "\(results.count) documents (\(results.count - parsed.reused) parsed)"))
             }
             let results = Parallel.map(tree.sources) { source in defer { counter.tick() }; return parser.parse(source) }
-            return ((results: results, parsedAnew: results.count, previous: [String: Document]()), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
+            return ((results: results, parsedAnew: results.count, previous: [String: Document](), storedTexts: StoredTextLog?.none), say(zh: "\(results.count) 篇文稿", en: "\(results.count) documents"))
         }
         // The documents keep what later stages need of the text; the files' text goes now
         // (a fifth of the memory a build holds).
@@ -144,7 +146,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += parsed.results.flatMap(\.1)
         let all = parsed.results.compactMap(\.0)
         return Parsed(tree: tree, theme: theme, all: all, published: options.includeDrafts ? all : all.filter { !$0.draft },
-                      diagnostics: diagnostics, trimsMemory: trimsMemory, previous: parsed.previous)
+                      diagnostics: diagnostics, trimsMemory: trimsMemory, previous: parsed.previous, storedTexts: parsed.storedTexts)
     }
 
     /// `lantai check`: reads and parses every file, checks pages, links and topics, writes nothing.
@@ -182,6 +184,8 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic]
         /// `Parsed.trimsMemory`.
         var trimsMemory: Bool
+        /// `Parsed.storedTexts`.
+        var storedTexts: StoredTextLog?
     }
 
     /// Load, parse, analyze and render. A function of its own so that everything the render
@@ -302,7 +306,8 @@ public struct SiteBuilder: Sendable {
             content: options.content, contentDisplay: options.contentDisplay, includeDrafts: options.includeDrafts,
             indexOfSource: Dictionary(slim.documents.enumerated().map { ($1.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })))
         return Rendered(corpus: slim, sink: sink, pageInputs: pageInputs, previous: sink.previous == nil ? nil : previous, theme: loadedTheme, pageCount: pageCount,
-                        draftCount: all.count - published.count, staticFiles: tree.staticFiles, diagnostics: diagnostics, trimsMemory: trims)
+                        draftCount: all.count - published.count, staticFiles: tree.staticFiles, diagnostics: diagnostics, trimsMemory: trims,
+                        storedTexts: parsed.storedTexts)
     }
 
     public func build() throws -> BuildSummary {
@@ -358,6 +363,15 @@ public struct SiteBuilder: Sendable {
                 if let failure = sink.firstFailure {
                     throw BuildFailure(.error(zh: "写不了页面：\(failure)", en: "cannot write the page: \(failure)", in: options.output.path))
                 }
+                // Every reader of the paragraphs' texts has run: a text the cache could not give
+                // back read as empty, so nothing made from it may be published.
+                if let lost = rendered.storedTexts?.lost, !lost.isEmpty {
+                    throw BuildFailure(diagnostics: lost.map { path in
+                        .error(zh: "读不回生成缓存里这篇文稿的段落（缓存在生成过程中被改动、删除或已损坏）：请运行 lantai build --clean 重新生成",
+                               en: "cannot read this document's paragraphs back from the build cache (changed, removed or damaged during the build): run lantai build --clean",
+                               in: path)
+                    })
+                }
                 let twice = sink.writtenTwice
                 if !twice.isEmpty {
                     throw BuildFailure(diagnostics: OutputCollisions.diagnostics(
@@ -374,8 +388,9 @@ public struct SiteBuilder: Sendable {
                 if sink.previous == nil || !pending { cache?.removeState() }
                 Failpoint.pass("publish-pending")
                 try writer.publish(sink, certain: { if pending { cache?.commitPendingState() } })
+                let textsRead = rendered.storedTexts.map { say(zh: "；读回了缓存里 \($0.read) 篇文稿的段落", en: "; paragraphs of \($0.read) documents read from the cache") } ?? ""
                 return ((), say(zh: "写出 \(sink.fileCount) 个文件中的 \(sink.changedPaths.count) 个，\(sink.byteCount / 1_000_000) MB，在 \(options.output.path)",
-                                en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)"))
+                                en: "\(sink.changedPaths.count) of \(sink.fileCount) files written, \(sink.byteCount / 1_000_000) MB in \(options.output.path)") + textsRead)
             }
             release.hold((corpus, rendered, state, index, numbers))
             cacheWrites.wait()
@@ -383,6 +398,7 @@ public struct SiteBuilder: Sendable {
                 documents: corpus.documents.count, drafts: rendered.draftCount, pages: rendered.pageCount,
                 files: sink.fileCount, written: sink.changedPaths.count,
                 rendered: rendered.pageCount - rendered.pageInputs.carriedOver, searchPatched: index.patched,
+                textsReadFromCache: rendered.storedTexts?.read ?? 0,
                 seconds: Date().timeIntervalSince(started), stages: stages.times,
                 warnings: rendered.diagnostics.filter { $0.severity == .warning }.sortedForDisplay())
         } catch {

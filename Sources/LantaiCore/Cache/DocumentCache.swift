@@ -17,6 +17,8 @@ struct DocumentCache: Sendable {
     private let salt: [String]
     /// What a parse reads besides its file (`DocumentParser.configuration`).
     private let configuration: UInt64
+    /// What the texts of the entries read gave when they were read, during this build.
+    let textLog = StoredTextLog()
 
     init(folder: URL, catalog: TopicCatalog, types: [DocumentType], salt: [String]) {
         self.folder = folder
@@ -113,7 +115,8 @@ struct DocumentCache: Sendable {
     }
 
     /// The entry of `key`, nil when there is none or it cannot be read back: its head, with the
-    /// document's tree left in the file (`MarkdownBody.loaded()` reads it for a page rendered).
+    /// document's tree and texts left in the file (`MarkdownBody.loaded()` reads the tree for a
+    /// page rendered, `StoredPassageTexts` the texts when one is first read).
     private func entry(_ key: String) -> (document: Document?, diagnostics: [Diagnostic])? {
         let path = folderPath + key + ".bin"
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -124,9 +127,11 @@ struct DocumentCache: Sendable {
               let headCount = DocumentCodec.headCount(prefix), headCount <= Int(status.st_size) - 8,
               let head = FileBytes.read(descriptor, offset: 8, count: headCount) else { return nil }
         let treeStart = 8 + headCount
-        return codec.decode(head: head) { span in
-            guard Int(status.st_size) == treeStart + span.count else { return nil }
-            return MarkdownBody(storedAt: path, offset: treeStart, count: span.count, check: span.check)
+        return codec.decode(head: head) { tree, texts, passages, displayPath in
+            let textStart = treeStart + tree.count
+            guard Int(status.st_size) == textStart + texts.count else { return nil }
+            return (MarkdownBody(storedAt: path, offset: treeStart, count: tree.count, check: tree.check),
+                    .stored(StoredPassageTexts(path: path, offset: textStart, span: texts, count: passages, displayPath: displayPath, log: textLog)))
         }
     }
 

@@ -3,19 +3,21 @@
 /// under the same catalog (`DocumentCache` keys entries by it).
 ///
 /// An entry is the length of its head (eight bytes, low first), the head (everything but the
-/// Markdown tree, with the tree's size and hash) and the tree's bytes (`MarkdownBody`): a build
-/// reads the heads of ten thousand entries and the trees of the few pages it renders.
+/// Markdown tree and the paragraphs' texts, with the size and hash of each), the tree's bytes
+/// (`MarkdownBody`) and the texts' (`StoredPassageTexts`): a build reads the heads of ten
+/// thousand entries, and the trees and texts of the few documents it renders or compares anew.
 struct DocumentCodec {
     let catalog: TopicCatalog
 
-    /// Where a document's tree lies after the head, and its hash.
-    struct TreeSpan {
-        var count: Int
-        var check: UInt64
+    /// The paragraphs' texts of a decoded document: at hand, or left in the entry's file.
+    enum Texts {
+        case inline([String])
+        case stored(StoredPassageTexts)
     }
 
     func encode(_ document: Document?, _ diagnostics: [Diagnostic]) -> [UInt8] {
         var tree: [UInt8] = []
+        var texts: [UInt8] = []
         var writer = BinaryWriter()
         writer.array(diagnostics) { writer, diagnostic in
             writer.string(diagnostic.path)
@@ -28,23 +30,28 @@ struct DocumentCodec {
         writer.optional(document) { writer, document in
             let body = document.bodyTree.encoded()
             tree = body.bytes
-            write(document, tree: TreeSpan(count: body.bytes.count, check: body.check), to: &writer)
+            let stored = StoredPassageTexts.encode(document.passages.map(\.text))
+            texts = stored.bytes
+            write(document, tree: StoredBytes(count: body.bytes.count, check: body.check), texts: stored.span, to: &writer)
         }
         var entry: [UInt8] = []
-        entry.reserveCapacity(8 + writer.bytes.count + tree.count)
+        entry.reserveCapacity(8 + writer.bytes.count + tree.count + texts.count)
         withUnsafeBytes(of: UInt64(writer.bytes.count).littleEndian) { entry += $0 }
         entry += writer.bytes
         entry += tree
+        entry += texts
         return entry
     }
 
-    /// A whole entry, its tree kept as bytes (checked now).
+    /// A whole entry, its tree kept as bytes and its texts decoded (both checked now).
     func decode(_ bytes: [UInt8]) -> (document: Document?, diagnostics: [Diagnostic])? {
         guard let headCount = Self.headCount(bytes), bytes.count >= 8 + headCount else { return nil }
         let treeStart = 8 + headCount
-        return decode(head: Array(bytes[8..<treeStart])) { span in
-            guard bytes.count == treeStart + span.count else { return nil }
-            return MarkdownBody(bytes: Array(bytes[treeStart...]), check: span.check)
+        return decode(head: Array(bytes[8..<treeStart])) { tree, texts, _, _ in
+            let textStart = treeStart + tree.count
+            guard bytes.count == textStart + texts.count, let body = MarkdownBody(bytes: Array(bytes[treeStart..<textStart]), check: tree.check),
+                  let decoded = StoredPassageTexts.decode(Array(bytes[textStart...]), check: texts.check) else { return nil }
+            return (body, .inline(decoded))
         }
     }
 
@@ -55,15 +62,17 @@ struct DocumentCodec {
         return count <= UInt64(Int.max - 8) ? Int(count) : nil
     }
 
-    /// An entry from its head; `tree` gives the document's tree from its span (nil when the
-    /// entry cannot hold it).
-    func decode(head: [UInt8], tree: (TreeSpan) -> MarkdownBody?) -> (document: Document?, diagnostics: [Diagnostic])? {
+    /// An entry from its head; `stored` gives the document's tree and texts from their spans
+    /// after the head, the number of paragraphs and the document's display path (nil when the
+    /// entry cannot hold them).
+    func decode(head: [UInt8], stored: (_ tree: StoredBytes, _ texts: StoredBytes, _ passages: Int, _ displayPath: String) -> (MarkdownBody, Texts)?)
+        -> (document: Document?, diagnostics: [Diagnostic])? {
         var reader = BinaryReader(head)
         guard let diagnostics = reader.array({ reader -> Diagnostic? in
             guard let path = reader.string(), let line = reader.int(), let column = reader.int(),
                   let isError = reader.bool(), let chinese = reader.string(), let english = reader.string() else { return nil }
             return Diagnostic(path: path, line: line, column: column, severity: isError ? .error : .warning, text: Message(zh: chinese, en: english))
-        }), let document = reader.optional({ readDocument(&$0, tree: tree) }), reader.atEnd else { return nil }
+        }), let document = reader.optional({ readDocument(&$0, stored: stored) }), reader.atEnd else { return nil }
         return (document, diagnostics)
     }
 
@@ -76,7 +85,7 @@ struct DocumentCodec {
         return catalog.topics[number]
     }
 
-    private func write(_ document: Document, tree: TreeSpan, to writer: inout BinaryWriter) {
+    private func write(_ document: Document, tree: StoredBytes, texts: StoredBytes, to writer: inout BinaryWriter) {
         for text in [document.sourcePath, document.displayPath, document.slug, document.pagePath, document.title] { writer.string(text) }
         writer.optional(document.date) { writer, date in
             writer.int(date.year)
@@ -98,8 +107,10 @@ struct DocumentCodec {
             writer.bool(entry.fromFrontMatter)
         }
         writer.bool(document.draft)
-        writer.int(tree.count)
-        writer.word(tree.check)
+        for span in [tree, texts] {
+            writer.int(span.count)
+            writer.word(span.check)
+        }
         writer.array(document.references.references) { writer, reference in
             writer.string(reference.destination)
             writer.bool(reference.isImage)
@@ -129,7 +140,6 @@ struct DocumentCodec {
             let (passage, pathNumber) = numbered
             writer.int(passage.ordinal)
             writer.string(passage.anchor)
-            writer.string(passage.text)
             writer.int(pathNumber)
             writer.optional(passage.bandKeys) { writer, keys in writer.array(keys) { $0.word($1) } }
         }
@@ -142,7 +152,7 @@ struct DocumentCodec {
         writer.byteRun(document.bigramCounts)
     }
 
-    private func readDocument(_ reader: inout BinaryReader, tree: (TreeSpan) -> MarkdownBody?) -> Document? {
+    private func readDocument(_ reader: inout BinaryReader, stored: (StoredBytes, StoredBytes, Int, String) -> (MarkdownBody, Texts)?) -> Document? {
         guard let sourcePath = reader.string(), let displayPath = reader.string(), let slug = reader.string(),
               let pagePath = reader.string(), let title = reader.string(),
               let date = reader.optional({ reader -> DocumentDate? in
@@ -164,8 +174,8 @@ struct DocumentCodec {
                         let share = reader.double(), let fromFrontMatter = reader.bool() else { return nil }
                   return DocumentTopic(topic: topic, passages: passages, share: share, fromFrontMatter: fromFrontMatter)
               }),
-              let draft = reader.bool(), let treeCount = reader.int(), treeCount >= 0, let check = reader.word(),
-              let body = tree(TreeSpan(count: treeCount, check: check)),
+              let draft = reader.bool(), let treeCount = reader.int(), treeCount >= 0, let treeCheck = reader.word(),
+              let textCount = reader.int(), textCount >= 0, let textCheck = reader.word(),
               let references = reader.array({ reader -> MarkdownReferences.Reference? in
                   guard let destination = reader.string(), let isImage = reader.bool() else { return nil }
                   return MarkdownReferences.Reference(destination: destination, isImage: isImage)
@@ -178,23 +188,33 @@ struct DocumentCodec {
                   guard let titles = reader.array({ $0.string() }), let anchors = reader.array({ $0.string() }) else { return nil }
                   return (titles, anchors)
               }),
-              let passages = reader.array({ reader -> Passage? in
-                  guard let ordinal = reader.int(), let anchor = reader.string(), let text = reader.string(),
+              let passages = reader.array({ reader -> (ordinal: Int, anchor: String, path: Int, bandKeys: [UInt64]?)? in
+                  guard let ordinal = reader.int(), let anchor = reader.string(),
                         let pathNumber = reader.int(), paths.indices.contains(pathNumber),
                         let bandKeys = reader.optional({ reader in reader.array { $0.word() } }) else { return nil }
-                  return Passage(ordinal: ordinal, anchor: anchor, text: text, headingPath: paths[pathNumber].titles,
-                                 headingAnchors: paths[pathNumber].anchors, bandKeys: bandKeys)
+                  return (ordinal, anchor, pathNumber, bandKeys)
               }),
               let diagnosticLines = reader.array({ reader -> (Int, String)? in
                   guard let number = reader.int(), let line = reader.string() else { return nil }
                   return (number, line)
               }),
               let bodyLineOffset = reader.int(), let sourceDigest = reader.word(),
-              let bigramCounts = reader.byteRun() else { return nil }
+              let bigramCounts = reader.byteRun(),
+              let (body, paragraphTexts) = stored(StoredBytes(count: treeCount, check: treeCheck), StoredBytes(count: textCount, check: textCheck), passages.count, displayPath)
+        else { return nil }
+        if case .inline(let texts) = paragraphTexts, texts.count != passages.count { return nil }
+        let passageList = passages.enumerated().map { index, passage in
+            let text: Passage.TextSource = switch paragraphTexts {
+            case .inline(let texts): .inline(texts[index])
+            case .stored(let stored): .stored(stored, index)
+            }
+            return Passage(ordinal: passage.ordinal, anchor: passage.anchor, text: text, headingPath: paths[passage.path].titles,
+                           headingAnchors: paths[passage.path].anchors, bandKeys: passage.bandKeys)
+        }
         var document = Document(Document.Fields(sourcePath: sourcePath, displayPath: displayPath, slug: slug, pagePath: pagePath, title: title,
                         subtitle: texts[5], date: date, speaker: texts[0], position: texts[6], organization: texts[1], venue: texts[2], type: texts[3], summary: texts[4],
                         topics: topics, topicAnalysis: analysis, draft: draft, bodyTree: body,
-                        references: MarkdownReferences(references: references, hasRawHTML: hasRawHTML), outline: outline, passages: passages,
+                        references: MarkdownReferences(references: references, hasRawHTML: hasRawHTML), outline: outline, passages: passageList,
                         diagnosticLines: Dictionary(diagnosticLines, uniquingKeysWith: { first, _ in first }), bodyLineOffset: bodyLineOffset))
         document.sourceDigest = sourceDigest
         document.bigramCounts = bigramCounts

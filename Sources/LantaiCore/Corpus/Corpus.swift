@@ -113,19 +113,22 @@ public struct Corpus: Sendable {
         do {
             let started = Date()
             let paths = sorted.map(\.sourcePath)
-            let texts = sorted.map { $0.passages.map(\.text) }, keys = sorted.map { $0.passages.map(\.bandKeys) }
+            // The texts are read only where a paragraph is measured (most stay in the build cache).
+            let documents = sorted
+            let text: SimilarPassages.Text = { documents[$0].passages[$1].text }
+            let keys = sorted.map { $0.passages.map(\.bandKeys) }
             func digest(_ texts: [String], _ keys: [[UInt64]?]) -> UInt64 { SimilarPassageState.digest(texts: texts, keys: keys) }
-            let digests = sorted.indices.map { index in identity(sorted[index]) { digest(texts[index], keys[index]) } }
+            let digests = sorted.indices.map { index in identity(sorted[index]) { digest(sorted[index].passages.map(\.text), keys[index]) } }
             let previous = memory.previous.mapValues { document in
                 let keys = document.passages.map(\.bandKeys)
                 return (identity(document) { digest(document.passages.map(\.text), keys) }, keys)
             }
-            let updated = memory.similar?.updated(paths: paths, digests: digests, texts: texts, keys: keys, previous: previous)
+            let updated = memory.similar?.updated(paths: paths, digests: digests, text: text, keys: keys, previous: previous)
             if let updated {
                 similar = updated
             } else {
                 let measured = memory.pairs ?? memory.readPairs()
-                let found = SimilarPassageState.found(paths: paths, digests: digests, texts: texts, keys: keys, measured: measured ?? PairMeasures())
+                let found = SimilarPassageState.found(paths: paths, digests: digests, text: text, keys: keys, measured: measured ?? PairMeasures())
                 similar = found.state
                 memory.pairs = found.measures
                 memory.pairsChanged = found.measures != measured

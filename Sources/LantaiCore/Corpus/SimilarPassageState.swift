@@ -49,13 +49,13 @@ public struct SimilarPassageState: Sendable, Equatable {
 
     /// The similar passages of a corpus from nothing (measures of pairs in `measured` are taken,
     /// not made), with the measures of its candidate pairs for the next build.
-    static func found(paths: [String], digests: [UInt64], texts: [[String]], keys: [[[UInt64]?]], measured: PairMeasures)
+    static func found(paths: [String], digests: [UInt64], text: SimilarPassages.Text, keys: [[[UInt64]?]], measured: PairMeasures)
         -> (state: SimilarPassageState, measures: PairMeasures) {
-        let found = SimilarPassages.find(texts: texts, keys: keys, measured: measured)
+        let found = SimilarPassages.find(text: text, keys: keys, measured: measured)
         return (SimilarPassageState(paths: paths, digests: digests, candidates: found.candidates, notes: found.notes), found.measures)
     }
 
-    /// The similar passages of the corpus of `paths`, `texts` and `keys`, updated from these
+    /// The similar passages of the corpus of `paths`, `text` and `keys`, updated from these
     /// where that is exact: the same documents in the same order (the buckets of many pair each
     /// paragraph with its neighbours in corpus order), and for each document whose paragraphs
     /// changed, its paragraphs' band keys as these were found from (`previous`, by source path,
@@ -68,7 +68,7 @@ public struct SimilarPassageState: Sendable, Equatable {
     /// make it, and stays while one does); the pairs with a changed paragraph are measured again
     /// (a measure is a function of the two texts); and the notes of the paragraphs of the pairs
     /// that came, went or were measured again, and of the changed documents, are gathered again.
-    func updated(paths: [String], digests: [UInt64], texts: [[String]], keys: [[[UInt64]?]],
+    func updated(paths: [String], digests: [UInt64], text: SimilarPassages.Text, keys: [[[UInt64]?]],
                  previous: [String: (digest: UInt64, keys: [[UInt64]?])]) -> SimilarPassageState? {
         guard paths == self.paths, digests.count == paths.count else { return nil }
         let changed = digests.indices.filter { digests[$0] != self.digests[$0] }
@@ -186,7 +186,7 @@ public struct SimilarPassageState: Sendable, Equatable {
             }
         }
         // Every pair with a changed paragraph is measured again, and every new one.
-        var isChangedDocument = [Bool](repeating: false, count: texts.count)
+        var isChangedDocument = [Bool](repeating: false, count: keys.count)
         for document in changed { isChangedDocument[document] = true }
         var remeasure = fresh
         for index in 0..<next.count where isChangedDocument[Int(next.firsts[index] >> 32)] || isChangedDocument[Int(next.seconds[index] >> 32)] {
@@ -198,13 +198,13 @@ public struct SimilarPassageState: Sendable, Equatable {
         // earlier builds, `PairMeasures`, are not read for them).
         func exists(_ paragraph: UInt64) -> Bool {
             let document = Int(paragraph >> 32)
-            return document < texts.count && Int(paragraph & 0xFFFF_FFFF) < texts[document].count
+            return document < keys.count && Int(paragraph & 0xFFFF_FFFF) < keys[document].count
         }
         guard remeasure.allSatisfy({ exists(next.firsts[$0]) && exists(next.seconds[$0]) }) else { return nil }
         let measuring = next
-        @Sendable func text(_ paragraph: UInt64) -> String { texts[Int(paragraph >> 32)][Int(paragraph & 0xFFFF_FFFF)] }
+        @Sendable func paragraphText(_ paragraph: UInt64) -> String { text(Int(paragraph >> 32), Int(paragraph & 0xFFFF_FFFF)) }
         let remeasured: [UInt64] = Parallel.map(remeasure) { index in
-            let (first, second) = (text(measuring.firsts[index]), text(measuring.seconds[index]))
+            let (first, second) = (paragraphText(measuring.firsts[index]), paragraphText(measuring.seconds[index]))
             return SimilarPassages.measure(PassageSketch.hashedSet(of: first), PassageSketch.hashedSet(of: second))
         }
         // A pair new or measured otherwise touches both its paragraphs' notes (the changed

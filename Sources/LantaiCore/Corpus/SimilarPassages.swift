@@ -121,6 +121,11 @@ public enum SimilarPassages {
     static let neighbours = 4
     public static let perPassage = 3
 
+    /// The text of a paragraph, by document and paragraph number: a function rather than every
+    /// text, because a build reads only the texts of the paragraphs it measures (the texts of a
+    /// parse read from the build cache stay there until read, `StoredPassageTexts`).
+    typealias Text = @Sendable (_ document: Int, _ passage: Int) -> String
+
     /// A paragraph long enough to compare: where it is.
     struct Item: Sendable {
         var document: Int
@@ -130,7 +135,7 @@ public enum SimilarPassages {
     /// `passages[d][p]` is the text of paragraph p of document d. Returns, per document and
     /// paragraph index, the similar paragraphs of other documents, most similar first.
     public static func find(_ passages: [[String]]) -> [[Int: [SimilarPassage]]] {
-        find(texts: passages, keys: Parallel.map(passages) { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }).notes
+        find(text: { passages[$0][$1] }, keys: Parallel.map(passages) { $0.map { PassageSketch.bandKeys(of: SearchNormalizer.normalize($0)) } }).notes
     }
 
     /// What `find` found: the notes, the measures of every candidate pair (for the next build),
@@ -160,7 +165,8 @@ public enum SimilarPassages {
     ///
     /// A pair measured before (`measured`) is not measured again. Returns the notes and the
     /// measures of every candidate pair of this corpus (for the next build).
-    static func find(texts: [[String]], keys: [[[UInt64]?]], measured: PairMeasures = PairMeasures()) -> Found {
+    static func find(text: Text, keys: [[[UInt64]?]], measured: PairMeasures = PairMeasures()) -> Found {
+        let documentCount = keys.count
         var items: [Item] = []
         var itemKeys: [[UInt64]] = []
         for document in keys.indices {
@@ -178,7 +184,7 @@ public enum SimilarPassages {
         }
         let located = items
         let hashes: [UInt64] = Parallel.map(Array(located.indices)) { [involved] index in
-            involved[index] ? PairMeasures.textHash(texts[located[index].document][located[index].passage]) : 0
+            involved[index] ? PairMeasures.textHash(text(located[index].document, located[index].passage)) : 0
         }
         // The pairs measured before, then trigram sets for the paragraphs of the others only.
         let keys: [UInt64] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
@@ -200,7 +206,7 @@ public enum SimilarPassages {
             }
         }
         let sets: [[UInt32]] = Parallel.map(Array(located.indices)) { [unmeasured] index in
-            unmeasured[index] ? PassageSketch.hashedSet(of: texts[located[index].document][located[index].passage]) : []
+            unmeasured[index] ? PassageSketch.hashedSet(of: text(located[index].document, located[index].passage)) : []
         }
         let measures: [UInt64] = Parallel.map(Array(stride(from: 0, to: candidates.count, by: 4096))) { start in
             (start..<min(start + 4096, candidates.count)).map { number in
@@ -217,7 +223,7 @@ public enum SimilarPassages {
             if similarity >= minimumSimilarity { confirmed.append((first, second, similarity)) }
         }
 
-        var result: [[Int: [SimilarPassage]]] = texts.map { _ in [:] }
+        var result = [[Int: [SimilarPassage]]](repeating: [:], count: documentCount)
         for (first, second, similarity) in confirmed {
             let a = items[first], b = items[second]
             result[a.document][a.passage, default: []].append(SimilarPassage(document: b.document, passage: b.passage, similarity: similarity))

@@ -9,10 +9,17 @@ public struct OutlineEntry: Sendable, Hashable {
 /// A paragraph: the unit that topic pages quote, search hits link to and similar-passage
 /// detection compares.
 public struct Passage: Sendable, Hashable {
+    /// Where a passage's text is: in the value, or in its document's texts left in the build
+    /// cache (`StoredPassageTexts`), at a place.
+    enum TextSource: Sendable {
+        case inline(String)
+        case stored(StoredPassageTexts, Int)
+    }
+
     /// 1-based position among the document's paragraphs.
     public var ordinal: Int
     public var anchor: String
-    public var text: String
+    private var textSource: TextSource
     /// Titles of the headings the paragraph sits under, outermost first.
     public var headingPath: [String]
     /// The anchors of those headings, in the same order.
@@ -21,20 +28,43 @@ public struct Passage: Sendable, Hashable {
     /// with the parse, so a build that reads the parse from the cache does not hash it again.
     public var bandKeys: [UInt64]?
 
+    /// The paragraph's text; for a parse read back from the build cache, read from there on
+    /// first use (`StoredPassageTexts`).
+    public var text: String {
+        get {
+            switch textSource {
+            case .inline(let text): text
+            case .stored(let texts, let index): texts.text(index)
+            }
+        }
+        set { textSource = .inline(newValue) }
+    }
+
     /// A passage of `text`, whose `SearchNormalizer` form (`normalized`) the caller may have made already.
     public init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], normalized: String? = nil) {
-        self.init(ordinal: ordinal, anchor: anchor, text: text, headingPath: headingPath, headingAnchors: headingAnchors,
+        self.init(ordinal: ordinal, anchor: anchor, text: .inline(text), headingPath: headingPath, headingAnchors: headingAnchors,
                   bandKeys: PassageSketch.bandKeys(of: normalized ?? SearchNormalizer.normalize(text)))
     }
 
     /// A passage sketched before (read back from the build cache).
-    init(ordinal: Int, anchor: String, text: String, headingPath: [String], headingAnchors: [String], bandKeys: [UInt64]?) {
+    init(ordinal: Int, anchor: String, text: TextSource, headingPath: [String], headingAnchors: [String], bandKeys: [UInt64]?) {
         self.ordinal = ordinal
         self.anchor = anchor
-        self.text = text
+        self.textSource = text
         self.headingPath = headingPath
         self.headingAnchors = headingAnchors
         self.bandKeys = bandKeys
+    }
+
+    public static func == (a: Passage, b: Passage) -> Bool {
+        a.ordinal == b.ordinal && a.anchor == b.anchor && a.headingPath == b.headingPath && a.headingAnchors == b.headingAnchors
+            && a.bandKeys == b.bandKeys && a.text == b.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+        hasher.combine(anchor)
+        hasher.combine(text)
     }
 }
 
