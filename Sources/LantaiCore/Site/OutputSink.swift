@@ -17,6 +17,9 @@ public final class OutputSink: OutputFiles, @unchecked Sendable {
     /// `output`'s path with a `/` after it, made once: `URL.path` parses the URL again on each
     /// call, which was most of checking the 80,000 files a patched search index keeps.
     private let outputFolder: String?
+    /// `output` opened, so that each of the files it keeps is looked up from there rather than
+    /// from the root (the walk down to the output was half of each lookup); -1 when none.
+    private let outputDescriptor: Int32
     /// `staging`'s path with a `/` after it.
     private let stagingFolder: String
     private let lock = NSLock()
@@ -32,8 +35,13 @@ public final class OutputSink: OutputFiles, @unchecked Sendable {
         self.staging = staging
         self.output = output
         self.outputFolder = output.map { $0.path + "/" }
+        self.outputDescriptor = output.map { open($0.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } ?? -1
         self.stagingFolder = staging.path + "/"
         self.previous = previous
+    }
+
+    deinit {
+        if outputDescriptor >= 0 { close(outputDescriptor) }
     }
 
     /// Writes `contents` at `path` (relative, `/`-separated) inside the staging folder, unless
@@ -101,9 +109,9 @@ public final class OutputSink: OutputFiles, @unchecked Sendable {
     }
 
     private func isInOutput(_ path: String, size: Int) -> Bool {
-        guard let outputFolder else { return false }
+        guard outputDescriptor >= 0 else { return false }
         var status = stat()
-        return stat(outputFolder + path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
+        return fstatat(outputDescriptor, path, &status, 0) == 0 && (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
     }
 
     private func makeFolder(_ folder: String) throws {
