@@ -109,6 +109,18 @@ import Testing
         #expect(written.contains(TopicData.path))
     }
 
+    /// Whether the file quotes passages is a setting of the site, which no parse's digest covers:
+    /// turning it off must reach the file though every document's parse is the same.
+    @Test func turningOffQuotedPassagesReachesTopicsJSON() throws {
+        let written = try Self.checkIncrementalBuild { site in
+            let text = try String(contentsOf: site.root.appendingPathComponent("content/site.yml"), encoding: .utf8)
+            let plain = text.replacingOccurrences(of: "\ntopic_passage_text: true\n", with: "\n")
+            try #require(plain != text)
+            try site.write(plain, to: "content/site.yml")
+        }
+        #expect(written.contains(TopicData.path))
+    }
+
     @Test func changingATitleReachesTheBacklinksAndLists() throws {
         try Self.checkIncrementalBuild { site in
             let text = try String(contentsOf: site.root.appendingPathComponent(Self.edited), encoding: .utf8)
