@@ -30,7 +30,7 @@ enum OutputCollisions {
     static func beforeRendering(documents: [Document], contentFiles: [String], themeFiles: [String], catalog: TopicCatalog, contentDisplay: String) -> [Diagnostic] {
         let portal = Set([SitePaths.home, SitePaths.search, SitePaths.topics, SitePaths.archive, SiteFeeds.feedPath, SiteFeeds.sitemapPath]
                          + catalog.topics.map { SitePaths.topic($0.slug) })
-        let claims = [Set(documents.map(\.pagePath)), Set(contentFiles.map(LinkResolver.outputPath(ofStatic:))), Set(themeFiles.map { "static/" + $0 }), portal]
+        let claims = [Set(documents.map { $0.pagePath }), Set(contentFiles.map(LinkResolver.outputPath(ofStatic:))), Set(themeFiles.map { "static/" + $0 }), portal]
         var kinds: [String: Int] = [:]
         for paths in claims { for path in paths { kinds[path, default: 0] += 1 } }
         let twice = kinds.filter { $0.value > 1 }.keys.sorted()

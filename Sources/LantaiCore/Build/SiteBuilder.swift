@@ -287,7 +287,7 @@ public struct SiteBuilder: Sendable {
             }
             diagnostics += documents.flatMap(\.diagnostics)
             sink.write(SiteFeeds.atom(corpus), to: SiteFeeds.feedPath)
-            sink.write(SiteFeeds.sitemap(pages: listPages.map(\.path) + corpus.documents.map(\.pagePath), corpus: corpus), to: SiteFeeds.sitemapPath)
+            sink.write(SiteFeeds.sitemap(pages: listPages.map(\.path) + corpus.documents.map { $0.pagePath }, corpus: corpus), to: SiteFeeds.sitemapPath)
             for template in Set((missing + documents.map(\.missing)).compactMap { $0 }).sorted() {
                 diagnostics.append(.error(zh: "主题里没有模板“\(template).mustache”", en: "the theme has no template '\(template).mustache'", in: "\(options.themeDisplay)/templates"))
             }
@@ -347,7 +347,7 @@ public struct SiteBuilder: Sendable {
                         sink.write(topics.bytes(), to: TopicData.path)
                     }
                 }
-                let numbers = DocumentNumbers.assign(corpus.documents.map(\.sourcePath), previous: state?.numbers)
+                let numbers = DocumentNumbers.assign(corpus.documents.map { $0.sourcePath }, previous: state?.numbers)
                 let index = SearchIndex.write(&corpus, numbers: numbers, to: sink, previous: rendered.previous?.search, tick: counter.tick)
                 if trims { MemoryTrim.releaseFreedPages() }
                 return ((index, numbers), say(zh: "\(index.files) 个检索文件\(index.patched ? "（在上次的基础上修补）" : "")，\(TopicData.path)",

@@ -98,7 +98,7 @@ public struct Corpus: Sendable {
             let counts = Parallel.map(sorted) { document in
                 document.bigramCounts.isEmpty ? BigramCounts.encoded(BigramCounts.of([document.title] + document.passages.map(\.text))) : document.bigramCounts
             }
-            let paths = sorted.map(\.sourcePath)
+            let paths = sorted.map { $0.sourcePath }
             let digests = sorted.indices.map { index in identity(sorted[index]) { ContentHash.of(counts[index]) } }
             let previous = memory.previous.mapValues { document in (identity(document) { ContentHash.of(document.bigramCounts) }, document.bigramCounts) }
             let updated = memory.ranking?.updated(paths: paths, digests: digests, counts: counts, previous: previous)
@@ -112,7 +112,7 @@ public struct Corpus: Sendable {
         let similar: SimilarPassageState
         do {
             let started = Date()
-            let paths = sorted.map(\.sourcePath)
+            let paths = sorted.map { $0.sourcePath }
             // The texts are read only where a paragraph is measured (most stay in the build cache).
             let documents = sorted
             let text: SimilarPassages.Text = { documents[$0].passages[$1].text }

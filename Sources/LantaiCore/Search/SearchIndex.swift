@@ -81,7 +81,7 @@ public enum SearchIndex {
     /// holds no other copy of the corpus gets that memory back).
     static func write(_ corpus: inout Corpus, numbers: DocumentNumbers, to sink: some OutputFiles, previous: SearchIndexState? = nil,
                       tick: @escaping @Sendable () -> Void = {}) -> Written {
-        let (ids, slots) = numbers.numbers(of: corpus.documents.map(\.sourcePath))
+        let (ids, slots) = numbers.numbers(of: corpus.documents.map { $0.sourcePath })
         let fingerprints = Self.fingerprints(of: corpus.documents, slots: slots)
         var result: (documents: [SearchIndexState.Document?], inlineCharacters: Int, files: Int)
         var patched = false
