@@ -48,7 +48,9 @@ struct DocumentCache: Sendable {
         var reused: Int
         var textHashes: [String: UInt64]
         /// For files whose text changed since the last parse, that parse's document where its
-        /// entry is still here, by relative path: what the analysis updates from.
+        /// entry is still here, by relative path: what the analysis updates from. Its head only:
+        /// its entry goes with the others no file has now, so its tree and its paragraphs'
+        /// texts cannot be read back (`StoredPassageTexts` would report them lost).
         var previous: [String: Document]
     }
 

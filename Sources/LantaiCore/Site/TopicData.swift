@@ -63,7 +63,12 @@ struct TopicData {
         }
         let (catalog, gathered) = (corpus.catalog.topics, lists)
         topics = Parallel.map(Array(catalog.indices)) { slot in
-            let documents = gathered[slot].sorted { ($0.carries ? 1 : 0, $0.share) > ($1.carries ? 1 : 0, $1.share) }
+            // Sorted by keys taken out first, ties in corpus order, then put in that order, rather
+            // than moving the entries themselves (each four strings and its passages) in the sort.
+            let entries = gathered[slot]
+            let keys = entries.map { ($0.carries ? 1 : 0, $0.share) }
+            let order = entries.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : a < b }
+            let documents = order.map { entries[$0] }
             let topic = catalog[slot]
             return TopicEntry(name: topic.name, slug: topic.slug, description: topic.description, documents: documents)
         }
