@@ -106,6 +106,54 @@ import Testing
         #expect(changedNotes > 10, "the edits changed notes: \(changedNotes)")
     }
 
+    /// Documents added among the others (a speech of today, one of last year filed late), alone
+    /// or with edits to others, update to what the corpus gives from nothing: the others
+    /// renumbered, the new documents' paragraphs come in as an edit's do.
+    @Test func documentsAddedAmongOthersUpdateAsFoundFromNothing() throws {
+        var generator = SeededGenerator(seed: 21)
+        var texts = Self.corpus(&generator, documents: 60)
+        var paths = texts.indices.map { "doc-\($0).md" }
+        var keys = Self.keys(texts)
+        var state = Self.found(paths, texts, keys).state
+        let pool = Self.corpus(&generator, documents: 40)
+        var notesOfAdded = 0
+        for round in 0..<20 {
+            var previous: [String: (texts: [String], keys: [[UInt64]?])] = [:]
+            if round % 2 == 1 {
+                let document = Int(generator.next() % UInt64(texts.count))
+                previous[paths[document]] = (texts[document], keys[document])
+                texts[document] = Self.edited(texts[document], kind: Int(generator.next() % 7), from: texts, &generator)
+                keys[document] = Self.keys([texts[document]])[0]
+            }
+            var added: [Int] = []
+            for number in 0..<(1 + round % 2) {
+                // At the front (the newest), at the end or anywhere between.
+                let at = [0, texts.count, Int(generator.next() % UInt64(texts.count + 1))][(round + number) % 3]
+                let new = pool[(2 * round + number) % pool.count]
+                texts.insert(new, at: at)
+                keys.insert(Self.keys([new])[0], at: at)
+                paths.insert("new-\(round)-\(number).md", at: at)
+                added = added.map { $0 >= at ? $0 + 1 : $0 } + [at]
+            }
+            let updated = try #require(Self.update(state, paths, texts, keys, previous: previous), "round \(round)")
+            let fromNothing = Self.found(paths, texts, keys).state
+            #expect(updated.candidates == fromNothing.candidates, "round \(round)")
+            #expect(updated.notes == fromNothing.notes, "round \(round)")
+            #expect(updated == fromNothing, "round \(round)")
+            notesOfAdded += added.filter { !updated.notes[$0].isEmpty }.count
+            state = updated
+        }
+        #expect(notesOfAdded > 5, "the added documents have similar passages: \(notesOfAdded)")
+        #expect(texts.count == 90)
+
+        // A document removed, or two documents trading places: no update.
+        #expect(Self.update(state, Array(paths.dropFirst()), Array(texts.dropFirst()), Array(keys.dropFirst()), previous: [:]) == nil)
+        var moved = (paths, texts, keys)
+        moved.0.swapAt(3, 7); moved.1.swapAt(3, 7); moved.2.swapAt(3, 7)
+        moved.0.append("new-last.md"); moved.1.append(pool[0]); moved.2.append(Self.keys([pool[0]])[0])
+        #expect(Self.update(state, moved.0, moved.1, moved.2, previous: [:]) == nil)
+    }
+
     /// No update where it could not be exact: another order, a changed document without its
     /// paragraphs as they were found from, or with others.
     @Test func aStateIsNotUpdatedWithoutWhatMadeIt() {

@@ -57,9 +57,11 @@ public struct SimilarPassageState: Sendable, Equatable {
 
     /// The similar passages of the corpus of `paths`, `text` and `keys`, updated from these
     /// where that is exact: the same documents in the same order (the buckets of many pair each
-    /// paragraph with its neighbours in corpus order), and for each document whose paragraphs
-    /// changed, its paragraphs' band keys as these were found from (`previous`, by source path,
-    /// with what identified them; checked against the digest recorded). Nil where it cannot be.
+    /// paragraph with its neighbours in corpus order), or these with documents added among them
+    /// (`inserting(_:)`), and for each document whose paragraphs changed, its paragraphs' band
+    /// keys as these were found from (`previous`, by source path, with what identified them;
+    /// checked against the digest recorded). Nil where it cannot be: a document removed or
+    /// moved (its keys as they were are no longer at hand).
     ///
     /// What changes, and why nothing else does: a bucket is the paragraphs with one key in one
     /// band, and its pairs are a function of its members in order; a bucket without a changed
@@ -70,11 +72,55 @@ public struct SimilarPassageState: Sendable, Equatable {
     /// that came, went or were measured again, and of the changed documents, are gathered again.
     func updated(paths: [String], digests: [UInt64], text: SimilarPassages.Text, keys: [[[UInt64]?]],
                  previous: [String: (digest: UInt64, keys: [[UInt64]?])]) -> SimilarPassageState? {
+        guard digests.count == paths.count, keys.count == paths.count else { return nil }
+        guard paths == self.paths else {
+            return inserting(paths).flatMap { $0.state.updated(paths: paths, digests: digests, text: text, keys: keys, previous: previous, added: $0.added) }
+        }
+        return updated(paths: paths, digests: digests, text: text, keys: keys, previous: previous, added: [])
+    }
+
+    /// This state with the documents of `paths` that it does not have (`added`, by their place
+    /// in `paths`) put in as documents without paragraphs, the others renumbered; nil unless
+    /// `paths` holds every document of this state, in the same order. Renumbering keeps the
+    /// order of the paragraphs, so every bucket holds its members in the same order and pairs
+    /// them as before; the added documents' paragraphs then come in as an edit's would.
+    func inserting(_ paths: [String]) -> (state: SimilarPassageState, added: Set<Int>)? {
+        guard paths.count > self.paths.count else { return nil }
+        var place: [String: Int] = [:]
+        for (index, path) in paths.enumerated() { place[path] = index }
+        var newIndex: [Int] = []
+        newIndex.reserveCapacity(self.paths.count)
+        for path in self.paths {
+            guard let index = place[path], index > (newIndex.last ?? -1) else { return nil }
+            newIndex.append(index)
+        }
+        let added = Set(paths.indices).subtracting(newIndex)
+        func renumbered(_ paragraph: UInt64) -> UInt64 { UInt64(newIndex[Int(paragraph >> 32)]) << 32 | paragraph & 0xFFFF_FFFF }
+        var next = SimilarPassageState(paths: paths, digests: Array(repeating: 0, count: paths.count), candidates: candidates,
+                                       notes: Array(repeating: [:], count: paths.count))
+        next.candidates.firsts = candidates.firsts.map(renumbered)
+        next.candidates.seconds = candidates.seconds.map(renumbered)
+        for (old, new) in newIndex.enumerated() {
+            next.digests[new] = digests[old]
+            next.notes[new] = notes[old].mapValues { list in
+                list.map { SimilarPassage(document: newIndex[$0.document], passage: $0.passage, similarity: $0.similarity) }
+            }
+        }
+        return (next, added)
+    }
+
+    /// `updated` for the documents of this state, `added` among them without paragraphs so far.
+    private func updated(paths: [String], digests: [UInt64], text: SimilarPassages.Text, keys: [[[UInt64]?]],
+                         previous: [String: (digest: UInt64, keys: [[UInt64]?])], added: Set<Int>) -> SimilarPassageState? {
         guard paths == self.paths, digests.count == paths.count else { return nil }
-        let changed = digests.indices.filter { digests[$0] != self.digests[$0] }
+        let changed = digests.indices.filter { added.contains($0) || digests[$0] != self.digests[$0] }
         guard !changed.isEmpty else { return self }
         var before: [Int: [[UInt64]?]] = [:]
         for document in changed {
+            if added.contains(document) {
+                before[document] = []
+                continue
+            }
             guard let old = previous[paths[document]], old.digest == self.digests[document] else { return nil }
             before[document] = old.keys
         }
