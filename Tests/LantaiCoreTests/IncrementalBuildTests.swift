@@ -265,22 +265,33 @@ import Testing
         #expect(try Data(contentsOf: page) == original)
 
         // Every entry's first byte after its head (its tree's) flipped: the heads still read, the tree does not.
+        try Self.flipOneByteOfEveryEntry(of: site) { bytes in 8 + (try #require(DocumentCodec.headCount(bytes))) }
+        try Self.expectFailedRender(of: page, in: site, naming: "content/speeches/county-speech-72e6c0.md")
+    }
+
+    /// Flips the byte `place` gives of every parse the site's build cache holds.
+    static func flipOneByteOfEveryEntry(of site: SiteFixture, at place: ([UInt8]) throws -> Int) throws {
         let parses = try #require(site.options.cache).appendingPathComponent("parses")
         for name in try FileManager.default.contentsOfDirectory(atPath: parses.path) {
             let url = parses.appendingPathComponent(name)
             var bytes = [UInt8](try Data(contentsOf: url))
-            bytes[8 + (try #require(DocumentCodec.headCount(bytes)))] ^= 0x01
+            bytes[try place(bytes)] ^= 0x01
             try Data(bytes).write(to: url)
         }
+    }
+
+    /// Deletes `page` from the output and builds: the build must fail with one error naming the
+    /// document at `path` and the fix, and leave the output as it was.
+    static func expectFailedRender(of page: URL, in site: SiteFixture, naming path: String) throws {
         try FileManager.default.removeItem(at: page)
-        let before = Self.files(under: site.output).mapValues(\.bytes)
+        let before = files(under: site.output).mapValues(\.bytes)
         guard case .failure(let failure) = site.build() else {
-            Issue.record("the build took a damaged tree")
+            Issue.record("the build took a damaged cache entry")
             return
         }
-        #expect(failure.diagnostics.map(\.path) == ["content/speeches/county-speech-72e6c0.md"])
+        #expect(failure.diagnostics.map(\.path) == [path])
         #expect(failure.diagnostics.allSatisfy { $0.severity == .error && $0.text.zh.contains("lantai build --clean") })
-        #expect(Self.files(under: site.output).mapValues(\.bytes) == before)
+        #expect(files(under: site.output).mapValues(\.bytes) == before)
     }
 
     /// The paragraphs' texts of a parse the cache kept stay in its entry until read: damaged in
@@ -307,13 +318,7 @@ import Testing
         let site = try SiteFixture(files: files)
         defer { site.remove() }
         _ = try site.build().get()
-        let parses = try #require(site.options.cache).appendingPathComponent("parses")
-        for name in try FileManager.default.contentsOfDirectory(atPath: parses.path) {
-            let url = parses.appendingPathComponent(name)
-            var bytes = [UInt8](try Data(contentsOf: url))
-            bytes[bytes.count - 1] ^= 0x01  // the texts' last byte
-            try Data(bytes).write(to: url)
-        }
+        try Self.flipOneByteOfEveryEntry(of: site) { $0.count - 1 }  // the texts' last byte
         let built = Self.files(under: site.output).mapValues(\.bytes)
         let unchanged = try site.build().get()
         #expect(unchanged.written == 0 && unchanged.textsReadFromCache == 0)
@@ -321,15 +326,7 @@ import Testing
 
         let page = site.output.appendingPathComponent("speeches/2024-03-01-s3.html")
         #expect(try String(contentsOf: page, encoding: .utf8).contains("第3篇开头"))
-        try FileManager.default.removeItem(at: page)
-        let before = Self.files(under: site.output).mapValues(\.bytes)
-        guard case .failure(let failure) = site.build() else {
-            Issue.record("the build took damaged texts")
-            return
-        }
-        #expect(failure.diagnostics.map(\.path) == ["content/speeches/2024-03-01-s3.md"])
-        #expect(failure.diagnostics.allSatisfy { $0.severity == .error && $0.text.zh.contains("lantai build --clean") })
-        #expect(Self.files(under: site.output).mapValues(\.bytes) == before)
+        try Self.expectFailedRender(of: page, in: site, naming: "content/speeches/2024-03-01-s3.md")
     }
 
     /// The search index is patched over the files it keeps; with some of them deleted from the
