@@ -74,6 +74,28 @@ import Testing
         return paragraphs
     }
 
+    /// Edits a document picked at random, keeping its paragraphs as they were in `previous`
+    /// (unless an earlier edit of the round kept them already).
+    static func editOne(_ texts: inout [[String]], _ keys: inout [[[UInt64]?]], paths: [String],
+                        previous: inout [String: (texts: [String], keys: [[UInt64]?])], _ generator: inout SeededGenerator) {
+        let document = Int(generator.next() % UInt64(texts.count))
+        if previous[paths[document]] == nil { previous[paths[document]] = (texts[document], keys[document]) }
+        texts[document] = edited(texts[document], kind: Int(generator.next() % 7), from: texts, &generator)
+        keys[document] = Self.keys([texts[document]])[0]
+    }
+
+    /// `state` updated to the corpus of `paths`, `texts` and `keys`, which must give it (nil fails
+    /// the test) and equal the state found from nothing.
+    static func updatedAsFromNothing(_ state: SimilarPassageState, _ paths: [String], _ texts: [[String]], _ keys: [[[UInt64]?]],
+                                     previous: [String: (texts: [String], keys: [[UInt64]?])], round: Int) throws -> SimilarPassageState {
+        let updated = try #require(update(state, paths, texts, keys, previous: previous), "round \(round)")
+        let fromNothing = found(paths, texts, keys).state
+        #expect(updated.candidates == fromNothing.candidates, "round \(round)")
+        #expect(updated.notes == fromNothing.notes, "round \(round)")
+        #expect(updated == fromNothing, "round \(round)")
+        return updated
+    }
+
     @Test func anUpdatedStateEqualsOneFoundFromNothing() throws {
         var generator = SeededGenerator(seed: 12)
         var texts = Self.corpus(&generator, documents: 90)
@@ -90,16 +112,9 @@ import Testing
         for round in 0..<30 {
             var previous: [String: (texts: [String], keys: [[UInt64]?])] = [:]
             for _ in 0..<(1 + round % 3) {
-                let document = Int(generator.next() % UInt64(texts.count))
-                if previous[paths[document]] == nil { previous[paths[document]] = (texts[document], keys[document]) }
-                texts[document] = Self.edited(texts[document], kind: Int(generator.next() % 7), from: texts, &generator)
-                keys[document] = Self.keys([texts[document]])[0]
+                Self.editOne(&texts, &keys, paths: paths, previous: &previous, &generator)
             }
-            let updated = try #require(Self.update(state, paths, texts, keys, previous: previous), "round \(round)")
-            let fromNothing = Self.found(paths, texts, keys)
-            #expect(updated.candidates == fromNothing.state.candidates, "round \(round)")
-            #expect(updated.notes == fromNothing.state.notes, "round \(round)")
-            #expect(updated == fromNothing.state, "round \(round)")
+            let updated = try Self.updatedAsFromNothing(state, paths, texts, keys, previous: previous, round: round)
             if updated.notes != state.notes { changedNotes += 1 }
             state = updated
         }
@@ -120,10 +135,7 @@ import Testing
         for round in 0..<20 {
             var previous: [String: (texts: [String], keys: [[UInt64]?])] = [:]
             if round % 2 == 1 {
-                let document = Int(generator.next() % UInt64(texts.count))
-                previous[paths[document]] = (texts[document], keys[document])
-                texts[document] = Self.edited(texts[document], kind: Int(generator.next() % 7), from: texts, &generator)
-                keys[document] = Self.keys([texts[document]])[0]
+                Self.editOne(&texts, &keys, paths: paths, previous: &previous, &generator)
             }
             var added: [Int] = []
             for number in 0..<(1 + round % 2) {
@@ -135,11 +147,7 @@ import Testing
                 paths.insert("new-\(round)-\(number).md", at: at)
                 added = added.map { $0 >= at ? $0 + 1 : $0 } + [at]
             }
-            let updated = try #require(Self.update(state, paths, texts, keys, previous: previous), "round \(round)")
-            let fromNothing = Self.found(paths, texts, keys).state
-            #expect(updated.candidates == fromNothing.candidates, "round \(round)")
-            #expect(updated.notes == fromNothing.notes, "round \(round)")
-            #expect(updated == fromNothing, "round \(round)")
+            let updated = try Self.updatedAsFromNothing(state, paths, texts, keys, previous: previous, round: round)
             notesOfAdded += added.filter { !updated.notes[$0].isEmpty }.count
             state = updated
         }

@@ -84,7 +84,7 @@ public struct SimilarPassageState: Sendable, Equatable {
     /// `paths` holds every document of this state, in the same order. Renumbering keeps the
     /// order of the paragraphs, so every bucket holds its members in the same order and pairs
     /// them as before; the added documents' paragraphs then come in as an edit's would.
-    func inserting(_ paths: [String]) -> (state: SimilarPassageState, added: Set<Int>)? {
+    private func inserting(_ paths: [String]) -> (state: SimilarPassageState, added: Set<Int>)? {
         guard paths.count > self.paths.count else { return nil }
         var place: [String: Int] = [:]
         for (index, path) in paths.enumerated() { place[path] = index }
