@@ -1,10 +1,12 @@
 // What a one-file edit costs: `lantai build` run again over the output of a full build, and the
 // time from saving the file in a running `lantai serve` until its page, fetched over HTTP,
-// shows the edit. The edited file gets its original text back afterwards.
+// shows the edit. The edited file gets its original text back afterwards. And what adding a
+// document costs, and removing it again.
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { generateCorpus } from './corpus.mjs';
 
 /** The first document of the corpus in path order, with its page's path. */
 function pickDocument(corpus) {
@@ -87,6 +89,58 @@ export async function measureEdits({ lantai, corpus, theme, output, serveOutput,
     }
   } finally {
     writeFileSync(file, original);
+  }
+  return result;
+}
+
+/** The Markdown files under `folder`, relative to it. */
+function markdownFiles(folder) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('.md')) found.push(relative(folder, join(dir, entry.name)));
+    }
+  };
+  walk(folder);
+  return found.sort();
+}
+
+/**
+ * `runs` new documents of the same generator (numbers `size`, `size` + 1 …), added to the corpus
+ * one build at a time, then `during()` (the index then has them in its recent segment), then
+ * removed one build at a time: the corpus and the output are as they were. Returns each
+ * build's seconds and files written.
+ */
+export async function measureAdditions({ lantai, corpus, theme, output, runs, size, work, cwd, during }) {
+  const generated = join(work, `added-${size}`);
+  rmSync(generated, { recursive: true, force: true });
+  generateCorpus({ count: size + runs, start: size, out: generated });
+  const added = markdownFiles(generated);
+  const result = { addSeconds: [], addWritten: [], removeSeconds: [], removeWritten: [] };
+  const build = (seconds, written, what) => {
+    const started = performance.now();
+    const line = execFileSync(lantai, ['build', '--content', corpus, '--theme', theme, '--output', output, '--lang', 'en'], { cwd, encoding: 'utf8' });
+    seconds.push((performance.now() - started) / 1000);
+    written.push(Number(line.match(/, (\d+) written\)/)?.[1] ?? NaN));
+    process.stderr.write(`${what}, lantai build again: ${seconds.at(-1).toFixed(2)} s, ${written.at(-1)} files written\n`);
+  };
+  const moved = [];
+  try {
+    for (const path of added) {
+      mkdirSync(dirname(join(corpus, path)), { recursive: true });
+      renameSync(join(generated, path), join(corpus, path));
+      moved.push(path);
+      build(result.addSeconds, result.addWritten, `added ${path}`);
+    }
+    await during();
+    while (moved.length) {
+      rmSync(join(corpus, moved.pop()));
+      build(result.removeSeconds, result.removeWritten, 'removed one');
+    }
+  } finally {
+    for (const path of moved) rmSync(join(corpus, path), { force: true });
+    rmSync(generated, { recursive: true, force: true });
   }
   return result;
 }

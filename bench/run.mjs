@@ -1,6 +1,7 @@
 // The benchmark behind `make bench`: generated corpora of 1,000 and 10,000 documents built by
 // lantai and by Hugo in the same run, then lantai's search index measured in node, a one-file edit
-// (built again, and shown by `lantai serve`), and the same site indexed and queried by Pagefind.
+// (built again, and shown by `lantai serve`), documents added and removed one build at a time,
+// and the same site indexed and queried by Pagefind.
 // Prints one table.
 //
 //   node bench/run.mjs [--sizes 1000,10000] [--runs 3] [--queries 200] [--work bench/.work] [--no-pagefind]
@@ -18,7 +19,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bruteForceIds, loadIndexedText, sampleQueries } from '../Tests/support/queries.mjs';
-import { measureEdits } from './edit.mjs';
+import { measureAdditions, measureEdits } from './edit.mjs';
 import { PagefindSearch, folderBytes, folderFiles, indexWithPagefind } from './pagefind.mjs';
 
 const repository = resolve(import.meta.dirname, '..');
@@ -73,6 +74,21 @@ function setAside(folder) {
   renameSync(folder, join(trash, `${Date.now()}-${Math.random().toString(36).slice(2)}`));
 }
 
+/** The typical queries, each in a fresh engine: what the first page fetched, and the whole answer. */
+async function firstQueries(folder) {
+  const first = [];
+  for (const text of typical) {
+    const { engine, counter } = countingEngine(folder);
+    const start = performance.now();
+    let shown = null;
+    const onFirstPage = (page) => { shown = { total: page.total, bytes: counter.bytes, files: counter.files, ms: performance.now() - start }; };
+    const { total } = await engine.search({ text, limit: 10 }, { onFirstPage });
+    shown ??= { total, bytes: counter.bytes, files: counter.files, ms: performance.now() - start };
+    first.push({ text, ...shown, complete: total, completeBytes: counter.bytes });
+  }
+  return first;
+}
+
 async function measure(size) {
   const corpus = join(options.work, `corpus-${size}`);
   if (!existsSync(join(corpus, 'site.yml'))) {
@@ -97,16 +113,7 @@ async function measure(size) {
   }
 
   const folder = join(output, 'search');
-  const first = [];
-  for (const text of typical) {
-    const { engine, counter } = countingEngine(folder);
-    const start = performance.now();
-    let shown = null;
-    const onFirstPage = (page) => { shown = { total: page.total, bytes: counter.bytes, files: counter.files, ms: performance.now() - start }; };
-    const { total } = await engine.search({ text, limit: 10 }, { onFirstPage });
-    shown ??= { total, bytes: counter.bytes, files: counter.files, ms: performance.now() - start };
-    first.push({ text, ...shown, complete: total, completeBytes: counter.bytes });
-  }
+  const first = await firstQueries(folder);
 
   // --queries 0 skips the sampled queries: at 50,000 documents the brute-force scan's copy of
   // every document's text outgrows node's heap (12 GB was not enough).
@@ -130,10 +137,16 @@ async function measure(size) {
 
   const edits = await measureEdits({ lantai, corpus, theme: join(repository, 'theme'), output,
     serveOutput: join(options.work, `serve-${size}`), runs, cwd: repository });
+  // New documents one at a time; with them in the index's recent segment, the typical queries again.
+  let firstWithRecent = [];
+  const additions = await measureAdditions({ lantai, corpus, theme: join(repository, 'theme'), output, runs, size,
+    work: options.work, cwd: repository, during: async () => { firstWithRecent = await firstQueries(folder); } });
 
   const row = {
     size,
     edits,
+    additions,
+    firstWithRecent,
     lantai: { seconds: median(ours.map((r) => r.seconds)), megabytes: Math.max(...ours.map((r) => r.megabytes)) },
     hugo: { seconds: median(theirs.map((r) => r.seconds)), megabytes: Math.max(...theirs.map((r) => r.megabytes)) },
     outputBytes: folderBytes(output),
@@ -198,6 +211,9 @@ const lines = [
   ['one-file edit, build again: median', ...rows.map((row) => `${median(row.edits.rebuildSeconds).toFixed(2)} s, ${median(row.edits.written)} files written`)],
   ['one-file edit in serve, page shows it: median / max', ...rows.map((row) => `${median(row.edits.visibleMs).toFixed(0)} / ${Math.max(...row.edits.visibleMs).toFixed(0)} ms`)],
   ['  of which the quick page render, median', ...rows.map((row) => `${median(row.edits.renderMs).toFixed(0)} ms`)],
+  ['a new document, build again: median', ...rows.map((row) => `${median(row.additions.addSeconds).toFixed(2)} s, ${median(row.additions.addWritten)} files written`)],
+  ['  first query then, median / max of 5', ...rows.map((row) => `${kb(median(row.firstWithRecent.map((q) => q.bytes)))} / ${kb(Math.max(...row.firstWithRecent.map((q) => q.bytes)))}`)],
+  ['a document removed, build again: median', ...rows.map((row) => `${median(row.additions.removeSeconds).toFixed(2)} s, ${median(row.additions.removeWritten)} files written`)],
 ];
 if (rows.some((row) => row.pagefind)) {
   lines.push(

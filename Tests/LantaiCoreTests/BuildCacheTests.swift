@@ -10,10 +10,11 @@ import Testing
     static let state = BuildState(
         output: OutputManifest(entries: ["index.html": .init(hash: 0x0123_4567_89AB_CDEF, size: 812), "speeches/讲话.html": .init(hash: .max, size: 0)]),
         pageInputs: OutputManifest(entries: ["index.html": .init(hash: 42, size: 9000)]),
-        search: SearchIndexState(shardCount: 4, inlineCharacters: 9000, documents: [
+        search: SearchIndexState(shardCount: 4, inlineCharacters: 9000, recentStart: 1, recentShardCount: 2, documents: [
             .init(fingerprint: 0x00AB_CDEF_0123_4567, length: 120, titleEnd: 5, headingsEnd: 9, pieces: [0]),
             .init(fingerprint: .max, length: 9000, titleEnd: 3, headingsEnd: 3, pieces: [0, 4100, 8200]),
-        ]))
+        ]),
+        numbers: DocumentNumbers(byPath: ["speeches/a.md": 0, "speeches/讲话.md": 2], count: 3, recentStart: 2))
 
     static func temporaryCache() -> BuildCache {
         BuildCache(folder: FileManager.default.temporaryDirectory.appendingPathComponent("lantai-cache-\(UUID().uuidString)"))

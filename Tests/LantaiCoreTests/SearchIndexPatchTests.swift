@@ -116,7 +116,66 @@ import Testing
         #expect(removed.searchPatched)
         let afterRemoval = try #require(BuildCache(folder: site.options.cache!).readState()?.numbers)
         #expect(afterRemoval.holes == 1 && afterRemoval.count == numbersBefore.count + 2)
-        #expect(try engine.search(SearchQuery(text: "增强服务意识", limit: 100)).results.allSatisfy { $0.title != "最新的讲话" })
+        // An engine reads the index it opened: open the new one.
+        let after = SearchEngine(index: try IndexFiles(folder: site.output.appendingPathComponent("search")))
+        #expect(try after.search(SearchQuery(text: "增强服务意识", limit: 100)).results.allSatisfy { $0.title != "最新的讲话" })
+    }
+
+    /// Added documents go to the recent segment: each addition leaves every main shard as it was
+    /// and writes a few dozen files, the index equals a full build with the same numbers, and the
+    /// engine finds exactly what a scan of the indexed text finds. The addition that would put
+    /// more than `recentLimit` numbers there folds the segment into the main shards.
+    @Test func addedDocumentsGoToTheRecentSegmentUntilItIsFolded() throws {
+        let site = try Self.makeSite()
+        defer { site.remove() }
+        _ = try SiteBuilder(options: site.options).build()
+        let firstCount = try #require(BuildCache(folder: site.options.cache!).readState()?.numbers).count
+        let search = site.output.appendingPathComponent("search")
+        let mainShards = { IncrementalBuildTests.files(under: search.appendingPathComponent("terms")).mapValues(\.bytes) }
+        var random = SeededGenerator(seed: 26)
+        let sentences = ["办公室要增强服务意识。", "發揮參謀作用，抓好督查落實。", "以文辅政，做好三服务。", "新时代的办公室工作有新要求。"]
+        for added in 1...(DocumentNumbers.recentLimit + 1) {
+            let shardsBefore = mainShards()
+            // Every fourth a long one, whose repeated sentence gives the recent segment chunked lists.
+            let body = (0..<(added % 4 == 0 ? 300 : 3)).map { _ in sentences[Int(random.next() % 4)] }.joined()
+            let summary = try Self.rebuild(site) {
+                try site.write("---\ntitle: 新增的讲话\(added)\ndate: 2030-01-\(String(format: "%02d", added))\n---\n\n第\(added)篇。\(body)\n",
+                               to: "content/speeches/2030-new-\(added).md")
+            }
+            #expect(summary.searchPatched, "addition \(added)")
+            let numbers = try #require(BuildCache(folder: site.options.cache!).readState()?.numbers)
+            let meta = try IndexFiles(folder: search).meta
+            if added <= DocumentNumbers.recentLimit {
+                #expect(numbers.recentStart == firstCount && meta.recentStart == firstCount && meta.recentShardCount > 0, "addition \(added)")
+                #expect(mainShards() == shardsBefore, "addition \(added) changed no main shard")
+                #expect(summary.written < 80, "addition \(added) wrote \(summary.written) files")
+            } else {
+                #expect(numbers.recentStart == numbers.count && meta.recentStart == meta.idCount && meta.recentShardCount == 0, "folded")
+                #expect(!FileManager.default.fileExists(atPath: search.appendingPathComponent("recent").path))
+                #expect(mainShards() != shardsBefore)
+            }
+            try Self.expectBruteForceResults(in: search, alsoFor: ["新增的讲话", "第\(added)篇", "參謀作用"])
+        }
+    }
+
+    /// For sampled substrings of the indexed text (read back from the index's text pieces), the
+    /// engine's results are exactly the document numbers whose text contains every term.
+    static func expectBruteForceResults(in folder: URL, alsoFor extra: [String]) throws {
+        let index = try IndexFiles(folder: folder)
+        var ids: [Int] = []
+        var documents: [SearchDocument] = []
+        for id in 0..<index.meta.idCount {
+            guard (try? index.entry(id)) != nil else { continue }
+            let segments = try index.segments(id).map { SearchDocument.Segment(anchor: $0.anchor, start: $0.start, text: $0.text, normalized: SearchNormalizer.normalize($0.text)) }
+            ids.append(id)
+            documents.append(SearchDocument(segments: segments, length: 0, titleEnd: 0, headingsEnd: 0))
+        }
+        let engine = SearchEngine(index: index)
+        for text in SearchPropertyTests.sampleQueries(from: documents, count: 40) + extra {
+            let query = SearchQuery(text: text, limit: 1000)
+            let expected = Set(SearchPropertyTests.bruteForce(query, in: documents).map { ids[$0] })
+            #expect(Set(try engine.matches(query).keys) == expected, "\(text)")
+        }
     }
 
     /// Text inserted into a paragraph moves no position outside it: the positions of a phrase of
@@ -165,6 +224,29 @@ import Testing
         #expect(fewer.byPath["new.md"] == 100 && fewer.byPath["d20.md"] == 20 && fewer.holes == 20)
         let again = DocumentNumbers.assign(["new.md"] + (30..<100).map { "d\($0).md" }, previous: fewer)
         #expect(again.holes == 0 && again.byPath["new.md"] == 0 && again.byPath["d30.md"] == 1, "30 holes of 101: numbered again")
+        #expect(first.recentStart == 100 && again.recentStart == again.count, "numbered from nothing: no recent segment")
+    }
+
+    /// New numbers lie in the recent segment until more than `recentLimit` would; then it is
+    /// folded into the main one (`recentStart` = `count`) and the next new number starts it again.
+    @Test func newNumbersLieInTheRecentSegmentUntilItIsFull() {
+        var numbers = DocumentNumbers.assign((0..<50).map { "d\($0).md" }, previous: nil)
+        var paths = (0..<50).map { "d\($0).md" }
+        for added in 1...DocumentNumbers.recentLimit {
+            paths.insert("new\(added).md", at: 0)
+            numbers = DocumentNumbers.assign(paths, previous: numbers)
+            #expect(numbers.recentStart == 50 && numbers.count == 50 + added)
+        }
+        // A removal keeps its hole in the segment; an edit (same paths) changes nothing.
+        paths.removeAll { $0 == "new3.md" }
+        numbers = DocumentNumbers.assign(paths, previous: numbers)
+        #expect(numbers.recentStart == 50 && numbers.holes == 1)
+        paths.append("one-more.md")
+        numbers = DocumentNumbers.assign(paths, previous: numbers)
+        #expect(numbers.recentStart == numbers.count && numbers.count == 50 + DocumentNumbers.recentLimit + 1, "folded")
+        paths.append("after.md")
+        numbers = DocumentNumbers.assign(paths, previous: numbers)
+        #expect(numbers.recentStart == numbers.count - 1 && numbers.byPath["after.md"] == numbers.recentStart)
     }
 
     @Test func aMissingFileOfThePreviousIndexMakesTheBuildIndexEverything() throws {

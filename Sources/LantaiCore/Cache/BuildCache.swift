@@ -56,7 +56,7 @@ import Foundation
 public struct BuildCache: Sendable {
     /// Raise when what the cache holds would be read differently (a field added to the state,
     /// a change to the parse codec) without the executable changing.
-    static let version = 20
+    static let version = 21
 
     public let folder: URL
 

@@ -24,6 +24,8 @@ struct BuildState: Sendable, Equatable {
         writer.optional(search) { writer, search in
             writer.int(search.shardCount)
             writer.int(search.inlineCharacters)
+            writer.int(search.recentStart)
+            writer.int(search.recentShardCount)
             writer.array(search.documents) { writer, document in
                 writer.optional(document) { writer, document in
                     writer.word(document.fingerprint)
@@ -36,6 +38,7 @@ struct BuildState: Sendable, Equatable {
         }
         writer.optional(numbers) { writer, numbers in
             writer.int(numbers.count)
+            writer.int(numbers.recentStart)
             writer.array(numbers.byPath.keys.sorted()) { writer, path in
                 writer.string(path)
                 writer.int(numbers.byPath[path]!)
@@ -47,6 +50,7 @@ struct BuildState: Sendable, Equatable {
         guard let output = manifest(from: &reader), let pageInputs = manifest(from: &reader),
               let search = reader.optional({ reader -> SearchIndexState? in
                   guard let shardCount = reader.int(), shardCount > 0, let inlineCharacters = reader.int(), inlineCharacters >= 0,
+                        let recentStart = reader.int(), recentStart >= 0, let recentShardCount = reader.int(), recentShardCount >= 0,
                         let documents = reader.array({ reader -> SearchIndexState.Document?? in
                             reader.optional { reader -> SearchIndexState.Document? in
                                 guard let fingerprint = reader.word(), let length = reader.int(), let titleEnd = reader.int(),
@@ -55,15 +59,16 @@ struct BuildState: Sendable, Equatable {
                                                                  headingsEnd: headingsEnd, pieces: pieces)
                             }
                         }) else { return nil }
-                  return SearchIndexState(shardCount: shardCount, inlineCharacters: inlineCharacters, documents: documents)
+                  return SearchIndexState(shardCount: shardCount, inlineCharacters: inlineCharacters, recentStart: recentStart,
+                                          recentShardCount: recentShardCount, documents: documents)
               }),
               let numbers = reader.optional({ reader -> DocumentNumbers? in
-                  guard let count = reader.int(), count >= 0,
+                  guard let count = reader.int(), count >= 0, let recentStart = reader.int(), recentStart >= 0, recentStart <= count,
                         let pairs = reader.array({ reader -> (String, Int)? in
                             guard let path = reader.string(), let number = reader.int(), number >= 0, number < count else { return nil }
                             return (path, number)
                         }), Set(pairs.map(\.1)).count == pairs.count else { return nil }
-                  return DocumentNumbers(byPath: Dictionary(pairs, uniquingKeysWith: { first, _ in first }), count: count)
+                  return DocumentNumbers(byPath: Dictionary(pairs, uniquingKeysWith: { first, _ in first }), count: count, recentStart: recentStart)
               }) else { return nil }
         return BuildState(output: output, pageInputs: pageInputs, search: search, numbers: numbers)
     }

@@ -8,15 +8,27 @@
 /// quarter of the numbers, every document is numbered again in the corpus's order (newest first):
 /// a build from nothing therefore numbers exactly as it always did. Ranking never reads the
 /// numbers except to break ties; the date order is a list of its own (`order`).
+///
+/// Numbers from `recentStart` on belong to the index's recent segment: documents added since the
+/// segment was last merged, whose postings sit in small files of their own (`search/recent/`)
+/// rather than in the shards of every gram they contain, so that adding today's speech rewrites
+/// a few dozen files instead of thousands. When more than `recentLimit` numbers would lie in it,
+/// `recentStart` moves to `count` and the next index folds them into the shards (one patch).
 public struct DocumentNumbers: Sendable, Equatable {
+    /// At most this many numbers (holes included) lie in the recent segment.
+    public static let recentLimit = 12
+
     /// Source path → number.
     public var byPath: [String: Int]
     /// One more than the highest number given: the numbers a reader iterates over.
     public var count: Int
+    /// The first number of the recent segment (`count` when it is empty).
+    public var recentStart: Int
 
-    public init(byPath: [String: Int], count: Int) {
+    public init(byPath: [String: Int], count: Int, recentStart: Int? = nil) {
         self.byPath = byPath
         self.count = count
+        self.recentStart = recentStart ?? count
     }
 
     /// Numbers for `paths` (the corpus's documents in its order), keeping `previous`'s.
@@ -33,7 +45,8 @@ public struct DocumentNumbers: Sendable, Equatable {
                 next += 1
             }
         }
-        let numbers = DocumentNumbers(byPath: byPath, count: next)
+        let recentStart = next - previous.recentStart > recentLimit ? next : previous.recentStart
+        let numbers = DocumentNumbers(byPath: byPath, count: next, recentStart: recentStart)
         return numbers.holes > max(16, numbers.count / 4) ? fresh : numbers
     }
 

@@ -20,7 +20,8 @@ public final class IndexFiles {
 
     public let folder: URL
     public let meta: SearchIndex.Meta
-    private var shards: [Int: [String: ShardValue]] = [:]
+    /// Term shards read, by name (`terms/7`, `recent/3`).
+    private var shards: [String: [String: ShardValue]] = [:]
     private var entryFiles: [Int: [SearchIndex.Entry?]] = [:]
     private var dateOrder: [Int]?
     private var statisticsFiles: [Int: [Statistics]] = [:]
@@ -56,24 +57,30 @@ public final class IndexFiles {
         filesRead.append("index")
     }
 
-    /// Every posting of a gram of one to three normalised characters, in document order.
+    /// Every posting of a gram of one to three normalised characters, in document order: its
+    /// list in the main segment, then its list in the recent one.
     public func postings(for gram: String) throws -> [Posting] {
-        let shard = TermShard.of(gram, shardCount: meta.shardCount)
-        if shards[shard] == nil { shards[shard] = try read("terms/\(shard)") }
+        var postings = try postings(for: gram, in: .main, shardCount: meta.shardCount)
+        if meta.recentShardCount > 0 { postings += try self.postings(for: gram, in: .recent, shardCount: meta.recentShardCount) }
+        return postings
+    }
+
+    private func postings(for gram: String, in segment: SearchIndex.Segment, shardCount: Int) throws -> [Posting] {
+        let name = "\(segment.folder)/\(TermShard.of(gram, shardCount: shardCount))"
+        if shards[name] == nil { shards[name] = try read(name) }
         let triple = gram.unicodeScalars.count == 3
-        switch shards[shard]?[gram] {
+        switch shards[name]?[gram] {
         case nil:
             return []
         case .inline(let text):
-            return try decode(text, triple: triple, file: "terms/\(shard)")
+            return try decode(text, triple: triple, file: name)
         case .chunks(let chunks):
             var postings: [Posting] = []
             for chunk in chunks {
-                guard chunk.count == 3 else { throw corrupt("terms/\(shard)") }
-                let name = "terms/\(shard)-\(chunk[1])"
-                let pack: [String] = try read(name)
-                guard chunk[2] >= 0, chunk[2] < pack.count else { throw corrupt(name) }
-                postings += try decode(pack[chunk[2]], triple: triple, file: name)
+                guard chunk.count == 3 else { throw corrupt(name) }
+                let pack: [String] = try read("\(name)-\(chunk[1])")
+                guard chunk[2] >= 0, chunk[2] < pack.count else { throw corrupt("\(name)-\(chunk[1])") }
+                postings += try decode(pack[chunk[2]], triple: triple, file: "\(name)-\(chunk[1])")
             }
             return postings
         }

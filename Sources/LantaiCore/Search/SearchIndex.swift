@@ -2,7 +2,7 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public enum SearchIndex {
-    public static let formatVersion = 11
+    public static let formatVersion = 12
     /// Document entries per `docs/<n>.js`, and per-document numbers per `stats/<n>.js` (what
     /// ranking reads) and per `facets/<n>.js` (what only filters read). Small files, because a
     /// first page reads the entries of ten scattered documents and the statistics of the
@@ -13,12 +13,22 @@ public enum SearchIndex {
     static let inlineLimit = 2048
     /// Later chunks of a long list share a file, this many a file.
     static let chunksPerPack = 8
-    /// Aim of the inline lists' characters per shard.
+    /// Aim of the inline lists' characters per shard, and per shard of the recent segment: a
+    /// query reads one shard of each segment per gram, and the recent one is the extra.
     static let shardTarget = 8192
+    static let recentShardTarget = 1024
     /// Aim of the text characters' UTF-8 bytes per `text/<id>-<n>.js`.
     static let pieceTarget = 4096
     /// Documents whose grams are held at once before they are merged into the posting lists.
     static let batchSize = 256
+
+    /// The two sets of term shards: the postings of documents numbered below
+    /// `DocumentNumbers.recentStart` in `terms/`, those of the documents added since in `recent/`.
+    enum Segment {
+        case main, recent
+
+        var folder: String { self == .main ? "terms" : "recent" }
+    }
 
     /// What a result shows about its document, and where its snippet text lies.
     public struct Entry: Sendable, Codable, Hashable {
@@ -55,6 +65,11 @@ public enum SearchIndex {
         /// `0..<idCount`.
         public var idCount: Int
         public var shardCount: Int
+        /// The first document number of the recent segment (`idCount` when it is empty) and its
+        /// shard count (0 when it has no postings): a gram's list is its list in `terms/`
+        /// followed by its list in `recent/`.
+        public var recentStart: Int
+        public var recentShardCount: Int
         public var entriesPerFile: Int
         public var statsPerFile: Int
         public var averageLength: Double
@@ -83,18 +98,30 @@ public enum SearchIndex {
                       tick: @escaping @Sendable () -> Void = {}) -> Written {
         let (ids, slots) = numbers.numbers(of: corpus.documents.map { $0.sourcePath })
         let fingerprints = Self.fingerprints(of: corpus.documents, slots: slots)
-        var result: (documents: [SearchIndexState.Document?], inlineCharacters: Int, files: Int)
+        var result: Made
         var patched = false
-        if let previous, let patch = SearchIndexPatch(previous: previous, corpus: corpus, slots: slots, fingerprints: fingerprints, sink: sink).apply() {
-            result = (patch.documents, patch.inlineCharacters, patch.files)
+        if let previous, let patch = SearchIndexPatch(previous: previous, corpus: corpus, slots: slots, fingerprints: fingerprints,
+                                                       recentStart: numbers.recentStart, sink: sink).apply() {
+            result = patch
             patched = true
             for _ in corpus.documents { tick() }
         } else {
-            result = writeAll(&corpus, slots: slots, fingerprints: fingerprints, to: sink, tick: tick)
+            result = writeAll(&corpus, slots: slots, fingerprints: fingerprints, recentStart: numbers.recentStart, to: sink, tick: tick)
         }
         let state = SearchIndexState(shardCount: shardCount(inlineCharacters: result.inlineCharacters),
-                                     inlineCharacters: result.inlineCharacters, documents: result.documents)
+                                     inlineCharacters: result.inlineCharacters, recentStart: numbers.recentStart,
+                                     recentShardCount: result.recentShardCount, documents: result.documents)
         return Written(files: result.files + writeDocumentFiles(corpus, ids: ids, slots: slots, state: state, to: sink), state: state, patched: patched)
+    }
+
+    /// What making or patching the index's files gives: the state of each document number, the
+    /// main segment's inline characters (its shard count follows them), the recent segment's
+    /// shard count, and how many files were written or kept.
+    struct Made {
+        var documents: [SearchIndexState.Document?]
+        var inlineCharacters: Int
+        var recentShardCount: Int
+        var files: Int
     }
 
     /// Each document number's fingerprint (nil for a hole).
@@ -102,12 +129,13 @@ public enum SearchIndex {
         Parallel.map(slots) { slot in slot.map { SearchDocument.fingerprint(of: documents[$0]) } }
     }
 
-    /// Text pieces per document, then the posting lists of every gram in their shards. Only the
-    /// posting lists are held until the end; each batch of documents leaves `corpus` without its
-    /// passages.
-    private static func writeAll(_ corpus: inout Corpus, slots: [Int?], fingerprints: [UInt64?], to sink: some OutputFiles,
-                                 tick: @escaping @Sendable () -> Void) -> (documents: [SearchIndexState.Document?], inlineCharacters: Int, files: Int) {
+    /// Text pieces per document, then the posting lists of every gram in their shards, those of
+    /// numbers from `recentStart` on in the recent segment's. Only the posting lists are held
+    /// until the end; each batch of documents leaves `corpus` without its passages.
+    private static func writeAll(_ corpus: inout Corpus, slots: [Int?], fingerprints: [UInt64?], recentStart: Int, to sink: some OutputFiles,
+                                 tick: @escaping @Sendable () -> Void) -> Made {
         let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
+        let recent = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
         var documents: [SearchIndexState.Document?] = []
         var files = 0
         for batchStart in stride(from: 0, to: slots.count, by: batchSize) {
@@ -129,7 +157,7 @@ public enum SearchIndex {
             }
             Parallel.forEach(partitions.indices) { partition in
                 for (id, document) in zip(ids, batch) {
-                    if let document { partitions[partition].add(id, document.grams, partition: partition) }
+                    if let document { (id < recentStart ? partitions : recent)[partition].add(id, document.grams, partition: partition) }
                 }
             }
             for document in batch {
@@ -137,11 +165,34 @@ public enum SearchIndex {
                 files += document?.state.pieces.count ?? 0
             }
         }
-        let inlineCharacters = partitions.reduce(0) { sum, partition in
+        let inlineCharacters = Self.inlineCharacters(of: partitions)
+        files += writeTerms(partitions, shardCount: shardCount(inlineCharacters: inlineCharacters), segment: .main, to: sink)
+        let (recentShardCount, recentFiles) = writeRecent(recent, to: sink)
+        return Made(documents: documents, inlineCharacters: inlineCharacters, recentShardCount: recentShardCount, files: files + recentFiles)
+    }
+
+    /// Characters of the lists that sit inline in their shards.
+    private static func inlineCharacters(of partitions: [IndexPartition]) -> Int {
+        partitions.reduce(0) { sum, partition in
             sum + partition.lists.reduce(0) { $0 + ($1.bytes.count <= inlineLimit ? $1.bytes.count : 0) }
         }
-        files += writeTerms(partitions, shardCount: shardCount(inlineCharacters: inlineCharacters), to: sink)
-        return (documents, inlineCharacters, files)
+    }
+
+    /// The posting lists of `documents` (in increasing number order).
+    static func partitions(of documents: [(id: Int, grams: DocumentGrams)]) -> [IndexPartition] {
+        let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
+        Parallel.forEach(partitions.indices) { partition in
+            for document in documents { partitions[partition].add(document.id, document.grams, partition: partition) }
+        }
+        return partitions
+    }
+
+    /// The recent segment's shards, from its posting lists: its shard count (0 when it has no
+    /// lists, and no files) and how many files.
+    static func writeRecent(_ partitions: [IndexPartition], to sink: some OutputFiles) -> (shardCount: Int, files: Int) {
+        guard partitions.contains(where: { !$0.keys.isEmpty }) else { return (0, 0) }
+        let count = shardCount(inlineCharacters: inlineCharacters(of: partitions), target: recentShardTarget)
+        return (count, writeTerms(partitions, shardCount: count, segment: .recent, to: sink))
     }
 
     /// Writes a document's text pieces `text/<id>-<n>.js`; returns the stream start of each.
@@ -193,6 +244,8 @@ public enum SearchIndex {
             documentCount: corpus.documents.count,
             idCount: slots.count,
             shardCount: state.shardCount,
+            recentStart: state.recentStart,
+            recentShardCount: state.recentShardCount,
             entriesPerFile: entriesPerFile,
             statsPerFile: statsPerFile,
             averageLength: corpus.documents.isEmpty ? 0 : Double(totalLength) / Double(corpus.documents.count),
@@ -251,16 +304,16 @@ public enum SearchIndex {
         return pieces
     }
 
-    /// A power of two that puts about `shardTarget` inline characters in a shard.
-    static func shardCount(inlineCharacters: Int) -> Int {
+    /// A power of two that puts about `target` inline characters in a shard.
+    static func shardCount(inlineCharacters: Int, target: Int = shardTarget) -> Int {
         var count = 1
-        while inlineCharacters / count > shardTarget, count < 65536 { count *= 2 }
+        while inlineCharacters / count > target, count < 65536 { count *= 2 }
         return count
     }
 
     /// Every term shard (see `TermShardFile`), each from the lists of its grams in the partitions.
     /// Returns the number of files.
-    private static func writeTerms(_ partitions: [IndexPartition], shardCount: Int, to sink: some OutputFiles) -> Int {
+    private static func writeTerms(_ partitions: [IndexPartition], shardCount: Int, segment: Segment, to sink: some OutputFiles) -> Int {
         // Per partition, (shard, key, list number) of each gram; then per shard its grams.
         let placed = Parallel.map(Array(partitions.indices)) { partition in
             partitions[partition].keys.enumerated().map { number, key in
@@ -274,7 +327,7 @@ public enum SearchIndex {
         let members = shards
         return Parallel.map(Array(members.indices)) { shard in
             let lists = members[shard].sorted { $0.key < $1.key }.map { ($0.key, partitions[$0.partition].lists[$0.number]) }
-            return write(TermShardFile(shard: shard, lists: lists), to: sink)
+            return write(TermShardFile(folder: segment.folder, shard: shard, lists: lists), to: sink)
         }.reduce(0, +)
     }
 

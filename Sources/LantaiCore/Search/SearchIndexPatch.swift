@@ -15,13 +15,6 @@ import Foundation
 /// or different from the manifest, or a shard count that would change. The caller then builds
 /// the whole index.
 struct SearchIndexPatch {
-    /// What a patch made: the state of the new index and how many search files it has.
-    struct Result {
-        var documents: [SearchIndexState.Document?]
-        var inlineCharacters: Int
-        var files: Int
-    }
-
     /// A document's entry in one gram's list without the document number, encoded
     /// (`PostingCode`): the count, then the tier for one or two characters or the position deltas
     /// for three. It does not depend on where in the list it stands, so it is copied as it is.
@@ -37,6 +30,8 @@ struct SearchIndexPatch {
     let slots: [Int?]
     /// Per document number, its document's search fingerprint.
     let fingerprints: [UInt64?]
+    /// The new index's first number of the recent segment (`DocumentNumbers.recentStart`).
+    let recentStart: Int
     let sink: any OutputFiles
 
     /// The previous index's document under number `id`, if it had one.
@@ -44,7 +39,7 @@ struct SearchIndexPatch {
         id < previous.documents.count ? previous.documents[id] : nil
     }
 
-    /// Document numbers whose postings may differ: changed fingerprints, and numbers only the
+    /// Document numbers whose text pieces may differ: changed fingerprints, and numbers only the
     /// old or only the new index gives a document (added and removed documents).
     var changed: [Int] {
         (0..<max(previous.documents.count, fingerprints.count)).filter { id in
@@ -52,23 +47,41 @@ struct SearchIndexPatch {
         }
     }
 
-    func apply() -> Result? {
+    /// Document numbers whose postings in the main segment (`terms/`) may differ: as `changed`,
+    /// a document of a recent segment counting as none there, so that the documents the new
+    /// index folds in from the previous recent segment are added to the main one.
+    var changedInMain: [Int] {
+        (0..<max(previous.documents.count, fingerprints.count)).filter { id in
+            (id < previous.recentStart ? previousDocument(id)?.fingerprint : nil) != (id < recentStart && id < fingerprints.count ? fingerprints[id] : nil)
+        }
+    }
+
+    func apply() -> SearchIndex.Made? {
         let changed = changed
-        guard changed.count <= max(Self.minimumLimit, corpus.documents.count / Self.corpusShare), let previousPaths = sink.previousPaths else { return nil }
-        // Old and new entries of the changed documents, by gram.
-        let versions = Parallel.map(changed) { id -> (old: [UInt64: Payload], new: [UInt64: Payload], search: SearchDocument?)? in
+        let inMain = changedInMain
+        guard inMain.count <= max(Self.minimumLimit, corpus.documents.count / Self.corpusShare), let previousPaths = sink.previousPaths else { return nil }
+        // The recent segment is small: made again from its documents whenever one of them
+        // changed or it starts elsewhere.
+        let remakeRecent = recentStart != previous.recentStart || changed.contains { $0 >= recentStart }
+        let recentIDs = remakeRecent ? Array(recentStart..<slots.count) : []
+        let wanted = Set(changed).union(inMain).union(recentIDs).sorted()
+        let made = Parallel.map(wanted) { id -> SearchDocument? in
+            id < slots.count ? slots[id].map { SearchDocument(corpus.documents[$0]) } : nil
+        }
+        let search = Dictionary(uniqueKeysWithValues: zip(wanted, made))
+        // Old and new entries in the main segment of the documents whose entries there may differ, by gram.
+        let versions = Parallel.map(inMain) { id -> (old: [UInt64: Payload], new: [UInt64: Payload])? in
             var old: [UInt64: Payload] = [:]
-            if let state = previousDocument(id) {
+            if id < previous.recentStart, let state = previousDocument(id) {
                 guard let document = oldDocument(id, state) else { return nil }
                 old = Self.entries(of: DocumentGrams(document))
             }
-            guard id < slots.count, let slot = slots[id] else { return (old, [:], nil) }
-            let search = SearchDocument(corpus.documents[slot])
-            return (old, Self.entries(of: DocumentGrams(search)), search)
+            guard id < recentStart, let document = search[id] ?? nil else { return (old, [:]) }
+            return (old, Self.entries(of: DocumentGrams(document)))
         }
         guard !versions.contains(where: { $0 == nil }) else { return nil }
         var replacements: [UInt64: [(id: Int, entry: Payload?)]] = [:]
-        for (id, version) in zip(changed, versions.map { $0! }) {
+        for (id, version) in zip(inMain, versions.map { $0! }) {
             for (key, entry) in version.old where version.new[key] != entry { replacements[key, default: []].append((id, version.new[key])) }
             for (key, entry) in version.new where version.old[key] == nil { replacements[key, default: []].append((id, entry)) }
         }
@@ -83,23 +96,26 @@ struct SearchIndexPatch {
         let inlineCharacters = previous.inlineCharacters + patched.reduce(0) { $0 + $1!.inlineChange }
         guard SearchIndex.shardCount(inlineCharacters: inlineCharacters) == previous.shardCount else { return nil }
 
-        // Every other shard's files, and every unchanged document's pieces, stay as they are.
+        // Every other shard's files, the recent segment's unless made again, and every unchanged
+        // document's pieces stay as they are.
         let touched = Set(shards)
         let changedSet = Set(changed)
+        let recentPrefix = SearchAssets.folder + "/" + SearchIndex.Segment.recent.folder + "/"
         var kept: [String] = []
         for path in previousPaths {
             if let shard = Self.shard(ofTermsPath: path), !touched.contains(shard) { kept.append(path) }
+            if !remakeRecent, path.hasPrefix(recentPrefix) { kept.append(path) }
         }
         var documents: [SearchIndexState.Document?] = []
         for id in slots.indices {
             if changedSet.contains(id) {
-                guard let search = versions[changed.firstIndex(of: id)!]!.search, let fingerprint = fingerprints[id] else {
+                guard let document = search[id] ?? nil, let fingerprint = fingerprints[id] else {
                     documents.append(nil)
                     continue
                 }
-                let pieces = SearchIndex.pieces(of: search.segments)
-                documents.append(SearchIndexState.Document(fingerprint: fingerprint, length: search.length, titleEnd: search.titleEnd,
-                                                           headingsEnd: search.headingsEnd, pieces: pieces.map { $0[0].segment.start }))
+                let pieces = SearchIndex.pieces(of: document.segments)
+                documents.append(SearchIndexState.Document(fingerprint: fingerprint, length: document.length, titleEnd: document.titleEnd,
+                                                           headingsEnd: document.headingsEnd, pieces: pieces.map { $0[0].segment.start }))
             } else {
                 let state = previousDocument(id)
                 documents.append(state)
@@ -111,12 +127,19 @@ struct SearchIndexPatch {
         // Nothing can fail from here on: write.
         var files = kept.count
         for id in changed {
-            if let search = versions[changed.firstIndex(of: id)!]!.search { files += SearchIndex.writePieces(of: search, id: id, to: sink).count }
+            if let document = search[id] ?? nil { files += SearchIndex.writePieces(of: document, id: id, to: sink).count }
         }
         for shard in patched {
             files += SearchIndex.write(shard!.file, to: sink)
         }
-        return Result(documents: documents, inlineCharacters: inlineCharacters, files: files)
+        var recentShardCount = previous.recentShardCount
+        if remakeRecent {
+            let grams = Parallel.map(recentIDs) { id in (search[id] ?? nil).map { (id: id, grams: DocumentGrams($0)) } }
+            let recent = SearchIndex.writeRecent(SearchIndex.partitions(of: grams.compactMap { $0 }), to: sink)
+            recentShardCount = recent.shardCount
+            files += recent.files
+        }
+        return SearchIndex.Made(documents: documents, inlineCharacters: inlineCharacters, recentShardCount: recentShardCount, files: files)
     }
 
     /// Shard `shard` read from the output with the lists of `keys` rebuilt.

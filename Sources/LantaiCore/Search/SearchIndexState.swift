@@ -18,6 +18,10 @@ struct SearchIndexState: Sendable, Equatable {
     var shardCount: Int
     /// Characters of the lists that sit inline in their shard, which the shard count follows.
     var inlineCharacters: Int
+    /// The first document number of the recent segment (`DocumentNumbers.recentStart`), and its
+    /// shard count (0 when it has no postings).
+    var recentStart: Int
+    var recentShardCount: Int
     /// By document number; nil for a number no document has (`DocumentNumbers`).
     var documents: [Document?]
 }

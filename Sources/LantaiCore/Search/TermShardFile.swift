@@ -3,7 +3,10 @@
 /// chunks) and its place there; grams in key order. Made by a full build from its posting lists,
 /// and read back by a build that patches the shards an edit touches (`SearchIndexPatch`), which
 /// then makes them again the same way, so a patched shard has the bytes a full build gives it.
+/// The recent segment's shards are the same files under `recent/`.
 struct TermShardFile {
+    /// `terms` or `recent` (`SearchIndex.Segment`).
+    var folder = SearchIndex.Segment.main.folder
     var shard: Int
     /// Grams in key order with their lists.
     var lists: [(key: UInt64, list: PostingListBuilder)]
@@ -31,7 +34,7 @@ struct TermShardFile {
             var packed = 0
             func flush() {
                 guard packed > 0 else { return }
-                packs.append((name: "terms/\(shard)-\(packs.count)", json: [UInt8(ascii: "[")] + pack + [UInt8(ascii: "]")]))
+                packs.append((name: "\(folder)/\(shard)-\(packs.count)", json: [UInt8(ascii: "[")] + pack + [UInt8(ascii: "]")]))
                 pack = []
                 packed = 0
             }
@@ -49,7 +52,7 @@ struct TermShardFile {
             json.append(UInt8(ascii: "]"))
         }
         json.append(UInt8(ascii: "}"))
-        return [(name: "terms/\(shard)", json: json)] + packs
+        return [(name: "\(folder)/\(shard)", json: json)] + packs
     }
 
     /// Reads a shard back from the JSON of its files: `json` of `terms/<shard>.js`, `pack(n)` of

@@ -289,17 +289,26 @@
     /**
      * A gram's list: its chunks [{ first, name, place } | { first, text }] (one chunk from 0 for an
      * inline list), or null. A chunk file holds an array of chunks; `place` is the chunk's index.
+     * The list in the main shards (`terms/`) comes first, then the list in the recent segment's
+     * (`recent/`), whose documents are numbered from `meta.recentStart` on.
      */
     const lists = new Map();
+    function segmentChunks(folder, shardCount, gram, start) {
+      if (!shardCount) return Promise.resolve([]);
+      const shard = shardOf(gram, shardCount);
+      return get(`${folder}/${shard}`).then((shardData) => {
+        const value = shardData[gram];
+        if (value === undefined) return [];
+        if (typeof value === 'string') return [{ first: start, text: value }];
+        return value.map(([first, file, place]) => ({ first, name: `${folder}/${shard}-${file}`, place }));
+      });
+    }
     function listOf(meta, gram) {
       if (!lists.has(gram)) {
-        const shard = shardOf(gram, meta.shardCount);
-        lists.set(gram, get(`terms/${shard}`).then((shardData) => {
-          const value = shardData[gram];
-          const triple = Array.from(gram).length === 3;
-          if (value === undefined) return null;
-          if (typeof value === 'string') return { triple, chunks: [{ first: 0, text: value }] };
-          return { triple, chunks: value.map(([first, file, place]) => ({ first, name: `terms/${shard}-${file}`, place })) };
+        lists.set(gram, Promise.all([segmentChunks('terms', meta.shardCount, gram, 0),
+          segmentChunks('recent', meta.recentShardCount, gram, meta.recentStart)]).then(([main, recent]) => {
+          const chunks = main.concat(recent);
+          return chunks.length ? { triple: Array.from(gram).length === 3, chunks } : null;
         }));
       }
       return lists.get(gram);
