@@ -186,6 +186,8 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
 .doc-topics ul { list-style: none; padding: 0; }
 .doc-topics li { margin: .3rem 0; }
 .topic-chart-figure { margin: 1rem 0; }
+.topic-years ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.topic-years h2 { font-size: 1rem; }
 .topic-chart rect { fill: var(--accent); }
 .topic-chart text { font-size: 11px; fill: currentColor; }
 .similar { margin: -.4rem 0 1rem 2em; padding: .2rem .6rem; border-left: 3px solid var(--accent); font-size: .9rem; color: var(--muted); }
@@ -1414,11 +1416,12 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
         "templates/topic.mustache": #"""
 {{<base}}
 {{$main}}
-<nav class="breadcrumbs" aria-label="位置"><a href="{{layout.root}}topics/index.html">专题</a> › {{name}}</nav>
-<h1>{{name}}</h1>
-{{#description}}<p class="topic-description">{{description}}</p>{{/description}}
-<p class="count">相关文稿 {{count}} 篇，相关段落 {{passageCount}} 段，按文稿中论及本专题的篇幅排列。{{#pager}}本页为第 {{current}} / {{total}} 页。{{/pager}}</p>
+<nav class="breadcrumbs" aria-label="位置"><a href="{{layout.root}}topics/index.html">专题</a> › {{#topicURL}}<a href="{{topicURL}}">{{name}}</a> › {{year}}{{/topicURL}}{{^topicURL}}{{name}}{{/topicURL}}</nav>
+<h1>{{name}}{{#year}} · {{year}}{{/year}}</h1>
+{{^year}}{{#description}}<p class="topic-description">{{description}}</p>{{/description}}{{/year}}
+<p class="count">{{#year}}这一年的{{/year}}相关文稿 {{count}} 篇，相关段落 {{passageCount}} 段，按文稿中论及本专题的篇幅排列{{#listed}}，这里列出前 {{listed}} 篇，全部文稿按年份列在下面各页{{/listed}}。{{#pager}}本页为第 {{current}} / {{total}} 页。{{/pager}}</p>
 {{#chart}}<figure class="topic-chart-figure">{{{chart}}}<figcaption>各年份相关段落数{{#undatedPassageCount}}；另有 {{undatedPassageCount}} 段出自未注明日期的文稿，未计入{{/undatedPassageCount}}</figcaption></figure>{{/chart}}
+{{^empty(years)}}<nav class="topic-years" aria-label="按年份"><h2>按年份浏览</h2><ul>{{#years}}<li><a href="{{url}}">{{label}}</a>（{{count}} 篇）</li>{{/years}}</ul></nav>{{/empty(years)}}
 <ol class="topic-documents" start="{{start}}">
 {{#documents}}
   <li class="topic-document">

@@ -35,6 +35,8 @@ public enum SitePaths {
     public static let archive = "archive/index.html"
     public static let search = "search.html"
     public static func topic(_ slug: String) -> String { "topics/\(slug).html" }
+    /// A topic's documents of `year` (nil: those without a date).
+    public static func topicYear(_ slug: String, _ year: Int?) -> String { "topics/\(slug)/\(year.map(String.init) ?? "undated").html" }
     public static func year(_ year: Int) -> String { "archive/\(year).html" }
     public static func type(_ slug: String) -> String { "archive/type-\(slug).html" }
     /// The documents without a date, which no year lists.
@@ -161,34 +163,53 @@ public struct PagePlanner: Sendable {
         return PlannedPage(path: path, template: "topics", view: view)
     }
 
+    /// A topic's page: its documents ranked by share, all of them when they fit on one page;
+    /// otherwise the first `topicDocumentsPerPage` there, and every document on the pages of its
+    /// year (ranked within the year, in pages of as many), so that a new or changed document
+    /// moves the documents of its year's pages only and not every page after its rank.
     private func topicPages(_ topic: Topic) -> [@Sendable () -> PlannedPage] {
         let ranking = corpus.topicRanking[topic.slug] ?? []
-        var perYear: [Int: Int] = [:]
-        var undatedPassages = 0
-        for entry in ranking {
-            if let year = corpus.documents[entry.document].date?.year {
-                perYear[year, default: 0] += entry.analysis.passages.count
-            } else {
-                undatedPassages += entry.analysis.passages.count
-            }
+        let base = SitePaths.topic(topic.slug)
+        let perPage = Self.topicDocumentsPerPage
+        var byYear: [Int?: [(document: Int, analysis: DocumentTopic)]] = [:]
+        for entry in ranking { byYear[corpus.documents[entry.document].date?.year, default: []].append(entry) }
+        @Sendable func passages(_ entries: [(document: Int, analysis: DocumentTopic)]) -> Int { entries.reduce(0) { $0 + $1.analysis.passages.count } }
+        let chart = TopicChart.svg(counts: corpus.years.map(\.year).sorted().map { ($0, passages(byYear[$0] ?? [])) })
+        let undatedPassages = passages(byYear[Int?.none] ?? [])
+        // Newest first, those without a date last.
+        let years: [(year: Int?, label: String, entries: [(document: Int, analysis: DocumentTopic)])] = ranking.count <= perPage ? [] :
+            (corpus.years.map { Optional($0.year) } + [nil]).compactMap { year in byYear[year].map { (year, year.map { "\($0)年" } ?? "未注明日期", $0) } }
+        let first = { @Sendable () -> PlannedPage in
+            let view = TopicPageView(layout: layout(for: base, title: topic.name, section: "topics"), name: topic.name, description: topic.description,
+                                     year: nil, topicURL: nil, count: ranking.count, passageCount: passages(ranking), start: 1, documents: [],
+                                     listed: years.isEmpty ? nil : perPage,
+                                     years: years.map { ArchiveLinkView(label: $0.label, url: SitePath.relative(from: base, to: SitePaths.topicYear(topic.slug, $0.year)),
+                                                                        count: $0.entries.count) },
+                                     chart: chart, undatedPassageCount: undatedPassages > 0 ? undatedPassages : nil, pager: nil)
+            return topicPage(view, ranking.prefix(perPage), path: base)
         }
-        let chart = TopicChart.svg(counts: corpus.years.map(\.year).sorted().map { ($0, perYear[$0] ?? 0) })
-        let undatedPassageCount = undatedPassages > 0 ? undatedPassages : nil
-        let passageCount = ranking.reduce(0) { $0 + $1.analysis.passages.count }
-        return Pagination.pages(count: ranking.count, perPage: Self.topicDocumentsPerPage, base: SitePaths.topic(topic.slug)).map { page in { () -> PlannedPage in
-            let entries = ranking[page.range]
-            let view = TopicPageView(layout: layout(for: page.path, title: Self.title(topic.name, page.pager), section: "topics"),
-                                     name: topic.name, description: topic.description, count: ranking.count,
-                                     passageCount: passageCount, start: page.range.lowerBound + 1, documents: [],
-                                     chart: chart, undatedPassageCount: undatedPassageCount, pager: page.pager)
-            let full = { @Sendable in
-                var full = view
-                full.documents = entries.map { topicDocument($0, from: page.path) }
-                return full
-            }
-            guard let inputs = listed(entries.map(\.document), page: view, path: page.path) else { return PlannedPage(path: page.path, template: "topic", view: full()) }
-            return PlannedPage(path: page.path, template: "topic", inputs: inputs, view: full)
-        } }
+        return [first] + years.flatMap { year, label, entries -> [@Sendable () -> PlannedPage] in
+            let yearPassages = passages(entries)
+            return Pagination.pages(count: entries.count, perPage: perPage, base: SitePaths.topicYear(topic.slug, year)).map { page in { @Sendable () -> PlannedPage in
+                let view = TopicPageView(layout: layout(for: page.path, title: Self.title("\(topic.name) · \(label)", page.pager), section: "topics"),
+                                         name: topic.name, description: topic.description, year: label, topicURL: SitePath.relative(from: page.path, to: base),
+                                         count: entries.count, passageCount: yearPassages, start: page.range.lowerBound + 1, documents: [],
+                                         listed: nil, years: [], chart: nil, undatedPassageCount: nil, pager: page.pager)
+                return topicPage(view, entries[page.range], path: page.path)
+            } }
+        }
+    }
+
+    /// A topic page with `entries`' documents, planned from its view without them and the
+    /// documents' digests (`listed`).
+    private func topicPage(_ view: TopicPageView, _ entries: ArraySlice<(document: Int, analysis: DocumentTopic)>, path: String) -> PlannedPage {
+        let full = { @Sendable in
+            var full = view
+            full.documents = entries.map { topicDocument($0, from: path) }
+            return full
+        }
+        guard let inputs = listed(entries.map(\.document), page: view, path: path) else { return PlannedPage(path: path, template: "topic", view: full()) }
+        return PlannedPage(path: path, template: "topic", inputs: inputs, view: full)
     }
 
     /// What a page listing `documents` is made from: its view without them and, for each, its

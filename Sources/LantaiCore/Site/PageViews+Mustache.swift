@@ -130,10 +130,14 @@ extension TopicPageView: MustacheParent {
         case "layout": self.layout
         case "name": self.name
         case "description": self.description
+        case "year": field(self.year)
+        case "topicURL": field(self.topicURL)
         case "count": self.count
         case "passageCount": self.passageCount
         case "start": self.start
         case "documents": self.documents
+        case "listed": field(self.listed)
+        case "years": self.years
         case "chart": field(self.chart)
         case "undatedPassageCount": field(self.undatedPassageCount)
         case "pager": field(self.pager)

@@ -78,23 +78,34 @@ public struct TopicsPageView: Sendable {
     public var topics: [TopicLinkView]
 }
 
+/// A topic's page (`topics/service.html`), or a page of its documents of one year
+/// (`topics/service/2023.html`, `…/2023/2.html`; `undated.html` for those without a date).
 public struct TopicPageView: Sendable {
     public var layout: LayoutView
     public var name: String
     public var description: String
+    /// The year page's year ("2023年", "未注明日期"), and the topic's page from it; nil on the
+    /// topic's own page.
+    public var year: String?
+    public var topicURL: String?
+    /// Documents and passages of the topic, or on a year's page of that year.
     public var count: Int
     public var passageCount: Int
     /// The rank of the page's first document (1 on the first page).
     public var start: Int
     /// Ranked by how much of each document is about the topic; this page's share of them.
     public var documents: [TopicDocumentView]
-    /// An inline SVG of the topic's passages per year, nil without dated passages; the template
-    /// writes it unescaped.
+    /// On the topic's page when its documents do not all fit: how many it shows, and the pages
+    /// of each year that list them all (empty otherwise).
+    public var listed: Int?
+    public var years: [ArchiveLinkView]
+    /// An inline SVG of the topic's passages per year, nil without dated passages (and on a
+    /// year's page); the template writes it unescaped.
     public var chart: String?
     /// Passages of documents without a date, which the chart cannot place; nil for none (a
     /// Mustache section shows for any number, 0 included).
     public var undatedPassageCount: Int?
-    /// Links to the other pages, nil when the topic's documents fit on one.
+    /// Links to the year's other pages, nil when its documents fit on one.
     public var pager: PagerView?
 }
 
