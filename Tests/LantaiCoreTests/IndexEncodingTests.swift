@@ -63,6 +63,33 @@ import Testing
         }
     }
 
+    /// A statistics row: the ends of strided segments in two small numbers, other ends as they
+    /// are; the rows and their PostingCode text as the shared vectors give them (worked out by
+    /// hand), which search.js decodes in the node tests.
+    @Test func statisticsRowsMatchTheSharedVectors() throws {
+        struct Vectors: Decodable {
+            struct Row: Decodable {
+                var length: Int
+                var titleEnd: Int
+                var headingsEnd: Int
+                var row: [Int]
+                var coded: String
+            }
+            var rows: [Row]
+        }
+        let url = RepositoryPaths.root.appendingPathComponent("Tests/vectors/statistics.json")
+        let vectors = try JSONDecoder().decode(Vectors.self, from: Data(contentsOf: url))
+        #expect(vectors.rows.count >= 5)
+        for vector in vectors.rows {
+            let row = SearchIndex.statisticsRow(length: vector.length, titleEnd: vector.titleEnd, headingsEnd: vector.headingsEnd)
+            #expect(row == vector.row)
+            #expect(PostingCode.encode(row) == vector.coded)
+            let read = try #require(SearchIndex.statistics(row: vector.row[...]))
+            #expect(read.length == vector.length && read.titleEnd == vector.titleEnd && read.headingsEnd == vector.headingsEnd)
+        }
+        #expect(SearchIndex.statistics(row: [1, 2 * 70 + 1, 5][...]) == nil, "an exponent past the word is no row")
+    }
+
     @Test func textCodeRoundTripsAnyTextInJSONSafeSymbols() throws {
         // Characters from every part of the table, outside it, beyond the Basic Multilingual Plane,
         // the JSON escapes and controls.

@@ -45,6 +45,13 @@ test('text pieces decode with the table the build writes, as the shared vectors 
   for (const coded of vectors.invalid) assert.throws(() => decode(coded), /damaged/, JSON.stringify(coded));
 });
 
+test('statistics rows decode as the shared vectors say', () => {
+  const vectors = JSON.parse(readFileSync(join(repository, 'Tests/vectors/statistics.json'), 'utf8'));
+  assert.ok(vectors.rows.length >= 5);
+  const decoded = search.decodeStatistics(vectors.rows.map((row) => row.coded).join(''));
+  assert.deepEqual(decoded, vectors.rows.map(({ length, titleEnd, headingsEnd }) => ({ length, titleEnd, headingsEnd })));
+});
+
 test('the same queries give the same ranking and scores as lantai search', async () => {
   // Two characters of a title too, so that the title's boost (read from the list's tier) counts.
   const title = corpus.documents.find((segments) => segments.length && segments[0].normalized.length >= 4)[0].normalized;

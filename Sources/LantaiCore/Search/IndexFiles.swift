@@ -116,7 +116,8 @@ public final class IndexFiles {
             while index + 3 <= ranking.count, facetIndex + 3 <= facets.count,
                   facetIndex + 3 + facets[facetIndex + 2] + taxonomyCount <= facets.count {
                 let topicsEnd = facetIndex + 3 + facets[facetIndex + 2]
-                rows.append(Statistics(length: ranking[index], titleEnd: ranking[index + 1], headingsEnd: ranking[index + 2],
+                guard let ends = SearchIndex.statistics(row: ranking[index..<(index + 3)]) else { throw corrupt("stats/\(file)") }
+                rows.append(Statistics(length: ends.length, titleEnd: ends.titleEnd, headingsEnd: ends.headingsEnd,
                                        year: index1(facets[facetIndex]), type: index1(facets[facetIndex + 1]),
                                        topics: Array(facets[(facetIndex + 3)..<topicsEnd]),
                                        taxonomies: facets[topicsEnd..<(topicsEnd + taxonomyCount)].map(index1)))

@@ -2,7 +2,7 @@ import Foundation
 
 /// The search index of a corpus, as the build writes it under `search/` (format in the README).
 public enum SearchIndex {
-    public static let formatVersion = 12
+    public static let formatVersion = 13
     /// Document entries per `docs/<n>.js`, and per-document numbers per `stats/<n>.js` (what
     /// ranking reads) and per `facets/<n>.js` (what only filters read). Small files, because a
     /// first page reads the entries of ten scattered documents and the statistics of the
@@ -231,7 +231,7 @@ public enum SearchIndex {
             return Entry(slug: document.slug, url: document.pagePath, title: document.title, date: document.date?.description,
                          type: document.type, speaker: document.speaker, topics: document.topics.map(\.slug), pieces: indexed.pieces)
         }
-        let statistics = state.documents.map { $0.map { [$0.length, $0.titleEnd, $0.headingsEnd] } ?? [0, 0, 0] }
+        let statistics = state.documents.map { $0.map { statisticsRow(length: $0.length, titleEnd: $0.titleEnd, headingsEnd: $0.headingsEnd) } ?? [0, 0, 0] }
         let facets = slots.map { slot -> [Int] in
             guard let index = slot else { return [0, 0, 0] + taxonomyIndexes.map { _ in 0 } }
             let topics = corpus.documents[index].topics.compactMap { topicIndex[$0.slug] }
@@ -285,6 +285,28 @@ public enum SearchIndex {
             }
         }
         return files
+    }
+
+    /// A document's row of `stats/<n>`: its length, then its title's and headings' ends. Where
+    /// its segments are strided (`SearchDocument.starts`) the title's end is the stride, a power
+    /// of two, and the headings' end a multiple of it: written as the power's exponent times two
+    /// plus one and the multiple (two symbols where the ends took four or five; the statistics
+    /// are a tenth of what a first query reads); otherwise as the title's end times two and the
+    /// headings' end.
+    static func statisticsRow(length: Int, titleEnd: Int, headingsEnd: Int) -> [Int] {
+        if titleEnd > 0, titleEnd & (titleEnd - 1) == 0, headingsEnd % titleEnd == 0 {
+            return [length, titleEnd.trailingZeroBitCount * 2 + 1, headingsEnd / titleEnd]
+        }
+        return [length, titleEnd * 2, headingsEnd]
+    }
+
+    /// The length and ends of a row of `stats/<n>` (`statisticsRow`); nil when they cannot be.
+    static func statistics(row: ArraySlice<Int>) -> (length: Int, titleEnd: Int, headingsEnd: Int)? {
+        guard row.count == 3 else { return nil }
+        let (length, ends, more) = (row[row.startIndex], row[row.startIndex + 1], row[row.startIndex + 2])
+        guard ends % 2 == 1 else { return (length, ends / 2, more) }
+        guard ends / 2 < 62, more <= Int.max >> (ends / 2) else { return nil }
+        return (length, 1 << (ends / 2), more << (ends / 2))
     }
 
     /// Consecutive segments, each with its text in `TextCode`, grouped into pieces of about

@@ -728,7 +728,11 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     const numbers = decodeNumbers(text);
     const rows = [];
     for (let i = 0; i + 3 <= numbers.length; i += 3) {
-      rows.push({ length: numbers[i], titleEnd: numbers[i + 1], headingsEnd: numbers[i + 2] });
+      // The ends as written by SearchIndex.statisticsRow: for an odd second number, the title's
+      // end is two to its half and the headings' end the third number times that.
+      const [length, ends, more] = [numbers[i], numbers[i + 1], numbers[i + 2]];
+      const titleEnd = ends % 2 ? 2 ** ((ends - 1) / 2) : ends / 2;
+      rows.push({ length, titleEnd, headingsEnd: ends % 2 ? more * titleEnd : more });
     }
     return rows;
   }
@@ -1147,7 +1151,7 @@ mark { background: #ffe58a; color: inherit; padding: 0 .1em; }
     };
   }
 
-  return { normalize, grams, gramOffsets, makeFolding, makeTextDecoder, isIdeograph, shardOf, decodeNumbers, decodePostings, queryTerms, createEngine, scriptData, receive, pageLoader };
+  return { normalize, grams, gramOffsets, makeFolding, makeTextDecoder, isIdeograph, shardOf, decodeNumbers, decodePostings, decodeStatistics, queryTerms, createEngine, scriptData, receive, pageLoader };
 });
 
 """#,
