@@ -9,7 +9,9 @@ import Foundation
 /// old postings are read back from their text pieces in the output (verified against the
 /// manifest); each touched list is decoded, the changed documents' entries are swapped, and the
 /// list and its shard are made again by the code a full build uses, so the bytes are the ones a
-/// full build writes (the incremental build tests compare them).
+/// full build writes (the incremental build tests compare them). The recent segment
+/// (`DocumentNumbers.recentStart`) is small and made again whole from its documents when one of
+/// them changed; a document that a fold moves out of it counts as added to the main shards.
 ///
 /// Gives up (nil) when anything is not as expected: too many changed documents, a file missing
 /// or different from the manifest, or a shard count that would change. The caller then builds
