@@ -44,4 +44,40 @@ import Testing
         #expect(after.contains { path, file in before[path]?.bytes != file.bytes && path.hasPrefix("notes/") && path != "notes/2024-02-13-n3.html" },
                 "another document's page changed with the edit")
     }
+
+    /// A removed document's similar passages go by an update of the last build's (its last
+    /// parse, from the build cache or from memory, gives its paragraphs' keys as they were), and
+    /// the site equals a build from nothing.
+    @Test(arguments: [false, true])
+    func aBuildAfterARemovalUpdatesTheSimilarPassagesAndEqualsAFullBuild(remembering: Bool) throws {
+        var generator = SeededGenerator(seed: 32)
+        var documents = SimilarPassageStateTests.corpus(&generator, documents: 14)
+        // The document to go shares a paragraph with two others.
+        documents[4].append(documents[9][1])
+        documents[11].append(documents[9][1])
+        var files: [String: String] = [:]
+        for (number, paragraphs) in documents.enumerated() {
+            files["content/notes/2024-03-\(10 + number)-n\(number).md"] = "---\ntitle: 笔记\(number)\ndate: 2024-03-\(10 + number)\n---\n\n"
+                + paragraphs.joined(separator: "\n\n") + "\n"
+        }
+        let site = try SiteFixture(files: files)
+        defer { site.remove() }
+        let lines = Lines()
+        var builder = SiteBuilder(options: site.options, log: { lines.append($0) })
+        if remembering { builder.memory = ParseMemory() }
+        _ = try builder.build()
+        let page = { (number: Int) in String(decoding: try #require(FileManager.default.contents(atPath: site.output.appendingPathComponent("notes/2024-03-\(10 + number)-n\(number).html").path)), as: UTF8.self) }
+        #expect(try page(4).contains("n9.html#"), "a note links the paragraph to the document to go")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/notes/2024-03-19-n9.md"))
+        lines.clear()
+        _ = try builder.build()
+        let log = lines.all.joined()
+        #expect(log.contains("similar (updated)"), "\(log)")
+        #expect(try !page(4).contains("n9.html#"))
+        let after = IncrementalBuildTests.files(under: site.output)
+        let full = try IncrementalBuildTests.fullBuild(of: site)
+        #expect(Set(after.keys) == Set(full.keys))
+        for (path, file) in full { #expect(after[path]?.bytes == file.bytes, "\(path) differs from the full build") }
+    }
 }

@@ -32,11 +32,14 @@ public final class ParseMemory: @unchecked Sendable {
         }
         var fresh: [String: (source: SourceFile, document: Document?, diagnostics: [Diagnostic])] = [:]
         for (source, entry) in zip(sources, parsed) { fresh[source.relativePath] = (source, entry.result.0, entry.result.1) }
-        // The last parse of each file parsed again, for the analysis to update from (while they
-        // are a tenth of the files at most, as from the build cache).
+        // The last parse of each file parsed again or gone, for the analysis to update from
+        // (while they are a tenth of the files at most, as from the build cache).
         var before: [String: Document] = [:]
         for (source, entry) in zip(sources, parsed) where !entry.remembered {
             if let old = known[source.relativePath]?.document { before[source.relativePath] = old }
+        }
+        for (path, old) in known where fresh[path] == nil {
+            if let document = old.document { before[path] = document }
         }
         if before.count > max(1, sources.count / 10) { before = [:] }
         lock.withLock {

@@ -47,8 +47,9 @@ struct DocumentCache: Sendable {
         var results: [(Document?, [Diagnostic])]
         var reused: Int
         var textHashes: [String: UInt64]
-        /// For files whose text changed since the last parse, that parse's document where its
-        /// entry is still here, by relative path: what the analysis updates from. Its head only:
+        /// For files whose text changed since the last parse, and files gone since, that parse's
+        /// document where its entry is still here, by relative path: what the analysis updates
+        /// from. Its head only:
         /// its entry goes with the others no file has now, so its tree and its paragraphs'
         /// texts cannot be read back (`StoredPassageTexts` would report them lost).
         var previous: [String: Document]
@@ -69,6 +70,12 @@ struct DocumentCache: Sendable {
                 switch self {
                 case .read(let source): source.relativePath
                 case .unread(let source): source.relativePath
+                }
+            }
+            var displayPath: String {
+                switch self {
+                case .read(let source): source.displayPath
+                case .unread(let source): source.displayPath
                 }
             }
         }
@@ -108,11 +115,21 @@ struct DocumentCache: Sendable {
             }
             return (parsed, key, false, vouched, previous)
         }
+        // Files gone since the last parse: their last entries, read before they are removed.
+        var gone: [String: Document] = [:]
+        if let sample = inputs.first {
+            let displayPrefix = String(sample.displayPath.dropLast(sample.relativePath.count))
+            let listed = Set(inputs.map(\.relativePath))
+            for (path, hash) in previousTextHashes.sorted(by: { $0.key < $1.key }) where !listed.contains(path) && previousBudget.take() {
+                gone[path] = entry(key(relativePath: path, displayPath: displayPrefix + path, textHash: hash))?.document
+            }
+        }
         removeEntries(except: Set(results.compactMap(\.key)))
         var textHashes: [String: UInt64] = [:]
         for (input, result) in zip(inputs, results) { textHashes[input.relativePath] = result.textHash }
         var previous: [String: Document] = [:]
         for (input, result) in zip(inputs, results) { previous[input.relativePath] = result.previous }
+        previous.merge(gone) { current, _ in current }
         return Parsed(results: results.map(\.result), reused: results.filter(\.reused).count, textHashes: textHashes, previous: previous)
     }
 

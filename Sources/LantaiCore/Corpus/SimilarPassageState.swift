@@ -60,8 +60,8 @@ public struct SimilarPassageState: Sendable, Equatable {
     /// paragraph with its neighbours in corpus order), or these with documents added among them
     /// (`inserting(_:)`), and for each document whose paragraphs changed, its paragraphs' band
     /// keys as these were found from (`previous`, by source path, with what identified them;
-    /// checked against the digest recorded). Nil where it cannot be: a document removed or
-    /// moved (its keys as they were are no longer at hand).
+    /// checked against the digest recorded), likewise for each document removed (`removing`).
+    /// Nil where it cannot be: a document moved, or one removed without its keys as they were.
     ///
     /// What changes, and why nothing else does: a bucket is the paragraphs with one key in one
     /// band, and its pairs are a function of its members in order; a bucket without a changed
@@ -74,9 +74,68 @@ public struct SimilarPassageState: Sendable, Equatable {
                  previous: [String: (digest: UInt64, keys: [[UInt64]?])]) -> SimilarPassageState? {
         guard digests.count == paths.count, keys.count == paths.count else { return nil }
         guard paths == self.paths else {
-            return inserting(paths).flatMap { $0.state.updated(paths: paths, digests: digests, text: text, keys: keys, previous: previous, added: $0.added) }
+            let kept = Set(paths)
+            var state = self
+            if self.paths.contains(where: { !kept.contains($0) }) {
+                guard let fewer = removing(to: paths, digests: digests, text: text, keys: keys, previous: previous) else { return nil }
+                state = fewer
+            }
+            if state.paths == paths { return state }
+            return state.inserting(paths).flatMap { $0.state.updated(paths: paths, digests: digests, text: text, keys: keys, previous: previous, added: $0.added) }
         }
         return updated(paths: paths, digests: digests, text: text, keys: keys, previous: previous, added: [])
+    }
+
+    /// This state without the documents `paths` lacks: each first edited to no paragraphs in
+    /// this state's numbering (its keys as they were from `previous`), then left out and the
+    /// others renumbered in their order — the inverse of `inserting`, so every bucket keeps its
+    /// members' order. Nil unless the other documents are unchanged and in the same order
+    /// (a changed one's texts as they were are not at hand to measure its new pairs with).
+    private func removing(to paths: [String], digests newDigests: [UInt64], text: SimilarPassages.Text, keys newKeys: [[[UInt64]?]],
+                          previous: [String: (digest: UInt64, keys: [[UInt64]?])]) -> SimilarPassageState? {
+        var place: [String: Int] = [:]
+        for (index, path) in paths.enumerated() { place[path] = index }
+        let newIndex = self.paths.map { place[$0] }
+        var last = -1
+        for (old, new) in newIndex.enumerated() {
+            guard let new else { continue }
+            guard new > last, newDigests[new] == digests[old] else { return nil }
+            last = new
+        }
+        let empty = Self.digest(texts: [], keys: [])
+        let emptiedDigests = newIndex.indices.map { newIndex[$0] == nil ? empty : digests[$0] }
+        let keys = newIndex.map { new in new.map { newKeys[$0] } ?? [] }
+        // The removed documents as edits to nothing, each with its keys as they were.
+        var removedPrevious: [String: (digest: UInt64, keys: [[UInt64]?])] = [:]
+        for (old, new) in newIndex.enumerated() where new == nil {
+            guard let before = previous[self.paths[old]] else { return nil }
+            removedPrevious[self.paths[old]] = before
+        }
+        let emptying = withoutActuallyEscaping(text) { text in
+            updated(paths: self.paths, digests: emptiedDigests, text: { document, passage in text(newIndex[document]!, passage) },
+                    keys: keys, previous: removedPrevious, added: [])
+        }
+        guard let emptied = emptying else { return nil }
+        // Left out, the others renumbered; nothing may point at a removed document any more.
+        let survivors = newIndex.indices.filter { newIndex[$0] != nil }
+        var compact = [Int](repeating: -1, count: newIndex.count)
+        for (number, old) in survivors.enumerated() { compact[old] = number }
+        func renumbered(_ paragraph: UInt64) -> UInt64? {
+            let number = compact[Int(paragraph >> 32)]
+            return number < 0 ? nil : UInt64(number) << 32 | paragraph & 0xFFFF_FFFF
+        }
+        var next = SimilarPassageState(paths: survivors.map { self.paths[$0] }, digests: survivors.map { emptied.digests[$0] },
+                                       candidates: emptied.candidates, notes: [])
+        guard let firsts = Optional(emptied.candidates.firsts.compactMap(renumbered)), firsts.count == emptied.candidates.count,
+              let seconds = Optional(emptied.candidates.seconds.compactMap(renumbered)), seconds.count == emptied.candidates.count else { return nil }
+        next.candidates.firsts = firsts
+        next.candidates.seconds = seconds
+        for old in survivors {
+            let notes = emptied.notes[old].mapValues { list in list.map { SimilarPassage(document: compact[$0.document], passage: $0.passage, similarity: $0.similarity) } }
+            guard notes.values.allSatisfy({ $0.allSatisfy { $0.document >= 0 } }) else { return nil }
+            next.notes.append(notes)
+        }
+        return next
     }
 
     /// This state with the documents of `paths` that it does not have (`added`, by their place
