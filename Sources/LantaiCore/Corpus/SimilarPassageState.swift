@@ -126,8 +126,8 @@ public struct SimilarPassageState: Sendable, Equatable {
         }
         var next = SimilarPassageState(paths: survivors.map { self.paths[$0] }, digests: survivors.map { emptied.digests[$0] },
                                        candidates: emptied.candidates, notes: [])
-        guard let firsts = Optional(emptied.candidates.firsts.compactMap(renumbered)), firsts.count == emptied.candidates.count,
-              let seconds = Optional(emptied.candidates.seconds.compactMap(renumbered)), seconds.count == emptied.candidates.count else { return nil }
+        let (firsts, seconds) = (emptied.candidates.firsts.compactMap(renumbered), emptied.candidates.seconds.compactMap(renumbered))
+        guard firsts.count == emptied.candidates.count, seconds.count == emptied.candidates.count else { return nil }
         next.candidates.firsts = firsts
         next.candidates.seconds = seconds
         for old in survivors {
