@@ -7,21 +7,28 @@ import Testing
 /// log says so) and writes the site a build from nothing writes: with its parses from the build
 /// cache (`lantai build`) or from memory (`lantai serve`).
 @Suite struct AnalysisUpdateTests {
+    /// A site of `documents` as notes dated in `month` of 2024, built once (with parses
+    /// remembered, as `lantai serve` does, when `remembering`); the builder logs into `lines`.
+    static func builtSite(_ documents: [[String]], month: Int, remembering: Bool, lines: Lines) throws -> (site: SiteFixture, builder: SiteBuilder) {
+        var files: [String: String] = [:]
+        for (number, paragraphs) in documents.enumerated() {
+            let day = String(format: "2024-%02d-%d", month, 10 + number)
+            files["content/notes/\(day)-n\(number).md"] = "---\ntitle: 笔记\(number)\ndate: \(day)\n---\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
+        }
+        let site = try SiteFixture(files: files)
+        var builder = SiteBuilder(options: site.options, log: { lines.append($0) })
+        if remembering { builder.memory = ParseMemory() }
+        _ = try builder.build()
+        return (site, builder)
+    }
+
     @Test(arguments: [false, true])
     func aBuildAfterAnEditUpdatesTheAnalysisAndEqualsAFullBuild(remembering: Bool) throws {
         var generator = SeededGenerator(seed: 31)
         let documents = SimilarPassageStateTests.corpus(&generator, documents: 14)
-        var files: [String: String] = [:]
-        for (number, paragraphs) in documents.enumerated() {
-            files["content/notes/2024-02-\(10 + number)-n\(number).md"] = "---\ntitle: 笔记\(number)\ndate: 2024-02-\(10 + number)\n---\n\n"
-                + paragraphs.joined(separator: "\n\n") + "\n"
-        }
-        let site = try SiteFixture(files: files)
-        defer { site.remove() }
         let lines = Lines()
-        var builder = SiteBuilder(options: site.options, log: { lines.append($0) })
-        if remembering { builder.memory = ParseMemory() }
-        _ = try builder.build()
+        let (site, builder) = try Self.builtSite(documents, month: 2, remembering: remembering, lines: lines)
+        defer { site.remove() }
         #expect(!lines.all.joined().contains("(updated)"))
         let before = IncrementalBuildTests.files(under: site.output)
         #expect(before.values.contains { String(decoding: $0.bytes, as: UTF8.self).contains("类似表述") }, "notes of similar passages")
@@ -55,17 +62,9 @@ import Testing
         // The document to go shares a paragraph with two others.
         documents[4].append(documents[9][1])
         documents[11].append(documents[9][1])
-        var files: [String: String] = [:]
-        for (number, paragraphs) in documents.enumerated() {
-            files["content/notes/2024-03-\(10 + number)-n\(number).md"] = "---\ntitle: 笔记\(number)\ndate: 2024-03-\(10 + number)\n---\n\n"
-                + paragraphs.joined(separator: "\n\n") + "\n"
-        }
-        let site = try SiteFixture(files: files)
-        defer { site.remove() }
         let lines = Lines()
-        var builder = SiteBuilder(options: site.options, log: { lines.append($0) })
-        if remembering { builder.memory = ParseMemory() }
-        _ = try builder.build()
+        let (site, builder) = try Self.builtSite(documents, month: 3, remembering: remembering, lines: lines)
+        defer { site.remove() }
         let page = { (number: Int) in String(decoding: try #require(FileManager.default.contents(atPath: site.output.appendingPathComponent("notes/2024-03-\(10 + number)-n\(number).html").path)), as: UTF8.self) }
         #expect(try page(4).contains("n9.html#"), "a note links the paragraph to the document to go")
 

@@ -53,6 +53,16 @@ import Testing
                       previous: previous.mapValues { (SimilarPassageState.digest(texts: $0.texts, keys: $0.keys), $0.keys) })
     }
 
+    /// A corpus of `documents` generated from `seed`, its paths, keys and state found from
+    /// nothing, and the generator to go on with.
+    static func start(seed: UInt64, documents: Int) -> (texts: [[String]], paths: [String], keys: [[[UInt64]?]], state: SimilarPassageState, generator: SeededGenerator) {
+        var generator = SeededGenerator(seed: seed)
+        let texts = corpus(&generator, documents: documents)
+        let paths = texts.indices.map { "doc-\($0).md" }
+        let keys = Self.keys(texts)
+        return (texts, paths, keys, found(paths, texts, keys).state, generator)
+    }
+
     /// An edit of one kind: a paragraph changed a little or wholly, one copied in from the shared
     /// ones (joining buckets), one taken out or added (the later paragraphs renumbered), all
     /// taken out, none.
@@ -125,11 +135,7 @@ import Testing
     /// or with edits to others, update to what the corpus gives from nothing: the others
     /// renumbered, the new documents' paragraphs come in as an edit's do.
     @Test func documentsAddedAmongOthersUpdateAsFoundFromNothing() throws {
-        var generator = SeededGenerator(seed: 21)
-        var texts = Self.corpus(&generator, documents: 60)
-        var paths = texts.indices.map { "doc-\($0).md" }
-        var keys = Self.keys(texts)
-        var state = Self.found(paths, texts, keys).state
+        var (texts, paths, keys, state, generator) = Self.start(seed: 21, documents: 60)
         let pool = Self.corpus(&generator, documents: 40)
         var notesOfAdded = 0
         for round in 0..<20 {
@@ -162,18 +168,12 @@ import Testing
         #expect(Self.update(state, moved.0, moved.1, moved.2, previous: [:]) == nil)
     }
 
-    /// No update where it could not be exact: another order, a changed document without its
-    /// paragraphs as they were found from, or with others.
     /// Removed documents, with their paragraphs as they were (from their last parse), and in
     /// some rounds a document added as well: the update equals the state found from nothing.
     /// A removal in the same build as an edit of another document is not updated (that
     /// document's old texts are not at hand to measure again).
     @Test func documentsRemovedUpdateAsFoundFromNothing() throws {
-        var generator = SeededGenerator(seed: 33)
-        var texts = Self.corpus(&generator, documents: 70)
-        var paths = texts.indices.map { "doc-\($0).md" }
-        var keys = Self.keys(texts)
-        var state = Self.found(paths, texts, keys).state
+        var (texts, paths, keys, state, generator) = Self.start(seed: 33, documents: 70)
         let pool = Self.corpus(&generator, documents: 20)
         var lostNotes = 0
         for round in 0..<16 {
@@ -209,6 +209,8 @@ import Testing
         #expect(Self.update(state, fewer, edited.0, edited.1, previous: previous) == nil)
     }
 
+    /// No update where it could not be exact: another order, a changed document without its
+    /// paragraphs as they were found from, or with others.
     @Test func aStateIsNotUpdatedWithoutWhatMadeIt() {
         var generator = SeededGenerator(seed: 4)
         let texts = Self.corpus(&generator, documents: 20)

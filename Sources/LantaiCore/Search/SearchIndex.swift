@@ -134,8 +134,7 @@ public enum SearchIndex {
     /// until the end; each batch of documents leaves `corpus` without its passages.
     private static func writeAll(_ corpus: inout Corpus, slots: [Int?], fingerprints: [UInt64?], recentStart: Int, to sink: some OutputFiles,
                                  tick: @escaping @Sendable () -> Void) -> Made {
-        let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
-        let recent = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
+        let (partitions, recent) = (IndexPartition.empty(), IndexPartition.empty())
         var documents: [SearchIndexState.Document?] = []
         var files = 0
         for batchStart in stride(from: 0, to: slots.count, by: batchSize) {
@@ -180,7 +179,7 @@ public enum SearchIndex {
 
     /// The posting lists of `documents` (in increasing number order).
     static func partitions(of documents: [(id: Int, grams: DocumentGrams)]) -> [IndexPartition] {
-        let partitions = (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
+        let partitions = IndexPartition.empty()
         Parallel.forEach(partitions.indices) { partition in
             for document in documents { partitions[partition].add(document.id, document.grams, partition: partition) }
         }
@@ -366,6 +365,11 @@ final class IndexPartition: @unchecked Sendable {
     private var table = GramTable(expected: 4096)
     private(set) var keys: [UInt64] = []
     private(set) var lists: [PostingListBuilder] = []
+
+    /// One empty partition for each of `DocumentGrams.partitionCount`.
+    static func empty() -> [IndexPartition] {
+        (0..<DocumentGrams.partitionCount).map { _ in IndexPartition() }
+    }
 
     /// Appends document `id`'s grams of this partition to their lists (ids come in increasing order).
     func add(_ id: Int, _ grams: DocumentGrams, partition: Int) {
